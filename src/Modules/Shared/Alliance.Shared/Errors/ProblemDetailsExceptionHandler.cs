@@ -1,0 +1,95 @@
+using Alliance.Shared.Localization;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Alliance.Shared.Errors;
+
+/// <summary>
+/// The one place exceptions become RFC 9457 problem details, in every environment:
+/// validation 400 with per-field errors, 403, 404, 409 for stale or conflicting writes.
+/// Anything else is a 500 without internals.
+/// </summary>
+public sealed class ProblemDetailsExceptionHandler(
+    IProblemDetailsService problemDetails,
+    IStringLocalizer<SharedText> text,
+    ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = Map(exception);
+        if (problem.Status >= 500)
+        {
+            logger.LogError(exception, "Unhandled error on {Path}", httpContext.Request.Path);
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    public ProblemDetails Map(Exception exception) => exception switch
+    {
+        ValidationException validation => new HttpValidationProblemDetails(
+            validation.Errors
+                .GroupBy(e => ToCamelCase(e.PropertyName))
+                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = text["Problem_Validation"],
+        },
+        BadHttpRequestException bad => new ProblemDetails
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = text["Problem_BadRequest"],
+            Detail = bad.Message,
+        },
+        NotFoundException notFound => new ProblemDetails
+        {
+            Status = StatusCodes.Status404NotFound,
+            Title = text["Problem_NotFound"],
+            Detail = notFound.Message,
+        },
+        ForbiddenException forbidden => new ProblemDetails
+        {
+            Status = StatusCodes.Status403Forbidden,
+            Title = text["Problem_Forbidden"],
+            Detail = forbidden.Message,
+        },
+        ConflictException conflict => new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = text["Problem_Conflict"],
+            Detail = conflict.Message,
+        },
+        DbUpdateConcurrencyException => new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = text["Problem_Conflict"],
+            Detail = text["Problem_StaleWrite"],
+        },
+        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = text["Problem_Conflict"],
+            Detail = text["Problem_Duplicate"],
+        },
+        _ => new ProblemDetails
+        {
+            Status = StatusCodes.Status500InternalServerError,
+            Title = text["Problem_Unexpected"],
+        },
+    };
+
+    private static string ToCamelCase(string propertyName) =>
+        string.IsNullOrEmpty(propertyName) ? string.Empty : char.ToLowerInvariant(propertyName[0]) + propertyName[1..];
+}

@@ -1,0 +1,25 @@
+namespace Alliance.Shared.Mail;
+
+public enum EmailStatus
+{
+    Queued = 0,
+    Sent = 1,
+    Failed = 2,
+}
+
+/// <summary>A queued e-mail. Kept after sending as the office's log of what went out.</summary>
+public sealed class EmailMessage
+{
+    public Guid Id { get; set; }
+    public required string ToAddress { get; set; }
+    public required string ToName { get; set; }
+    public required string Subject { get; set; }
+    public required string TextBody { get; set; }
+    public string? Category { get; set; }
+    public EmailStatus Status { get; set; }
+    public int Attempts { get; set; }
+    public DateTimeOffset QueuedAt { get; set; }
+    public DateTimeOffset NextAttemptAt { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+    public string? LastError { get; set; }
+}

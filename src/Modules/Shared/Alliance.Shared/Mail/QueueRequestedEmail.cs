@@ -1,0 +1,27 @@
+using Alliance.Shared.Contracts;
+using MediatR;
+
+namespace Alliance.Shared.Mail;
+
+/// <summary>Takes a module's <see cref="EmailRequested"/> into the mail queue; the inbox makes this happen once per event.</summary>
+internal sealed class QueueRequestedEmail(MailDbContext db, TimeProvider clock, MailSignal signal) : INotificationHandler<EmailRequested>
+{
+    public Task Handle(EmailRequested notification, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        db.Messages.Add(new EmailMessage
+        {
+            Id = notification.EventId,
+            ToAddress = notification.ToAddress,
+            ToName = notification.ToName,
+            Subject = notification.Subject,
+            TextBody = notification.TextBody,
+            Category = notification.Category,
+            Status = EmailStatus.Queued,
+            QueuedAt = now,
+            NextAttemptAt = now,
+        });
+        signal.AfterCommit();
+        return Task.CompletedTask;
+    }
+}

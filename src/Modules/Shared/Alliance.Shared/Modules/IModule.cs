@@ -1,0 +1,43 @@
+using System.Reflection;
+using Hangfire;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Alliance.Shared.Modules;
+
+/// <summary>
+/// What a module tells the host about itself. The host lists its modules in one place
+/// (<c>AllianceModules</c>); each module registers its own services, handlers, endpoints, pages,
+/// recurring jobs, migrations and demo data.
+/// </summary>
+public interface IModule
+{
+    /// <summary>Lower-case name; also the database schema and the API prefix (<c>/api/{name}</c>).</summary>
+    string Name { get; }
+
+    /// <summary>The module's DbContext: its unit of work, outbox and inbox.</summary>
+    Type DbContextType { get; }
+
+    Assembly Assembly => GetType().Assembly;
+
+    void AddServices(IServiceCollection services, IConfiguration configuration);
+
+    void MapEndpoints(IEndpointRouteBuilder endpoints) { }
+
+    IReadOnlyList<NavigationItem> Navigation => [];
+
+    IReadOnlyList<DashboardCard> DashboardCards => [];
+
+    /// <summary>Every recurring job of the module, with cron and time zone, in this one place.</summary>
+    void AddRecurringJobs(IRecurringJobManager jobs) { }
+
+    /// <summary>Fills an empty database with the demo alliance. Called in module order, after migrations.</summary>
+    Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>A link in the main navigation. <paramref name="TextKey"/> is looked up in <paramref name="ResourceType"/>.</summary>
+public sealed record NavigationItem(string Href, string TextKey, Type ResourceType, int Order, params string[] Roles);
+
+/// <summary>A card on the dashboard; the component renders itself and decides what the user may see.</summary>
+public sealed record DashboardCard(Type ComponentType, int Order, params string[] Roles);

@@ -1,0 +1,85 @@
+using Alliance.Shared.Errors;
+using Alliance.Shared.Mail;
+using Alliance.Shared.Mediator;
+using Alliance.Shared.Messaging;
+using Alliance.Shared.Persistence;
+using Alliance.Shared.Security;
+using AutoMapper;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Alliance.Shared.Modules;
+
+public static class KernelRegistration
+{
+    /// <summary>
+    /// Registers the shared kernel and every module: MediatR with its behaviours, each module's handlers and
+    /// services, the outbox, the mail queue, AutoMapper profiles of all modules, and Hangfire.
+    /// </summary>
+    public static ModuleCatalog AddAllianceModules(this IServiceCollection services, IConfiguration configuration, IReadOnlyList<IModule> modules)
+    {
+        var catalog = new ModuleCatalog();
+        services.AddSingleton(catalog);
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxInterceptor>();
+        services.AddScoped<OutboxDispatcher>();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddAllianceMediator();
+
+        // The kernel's own part: the mail queue, a subscriber like any module.
+        catalog.Add(MailDbContext.Schema, typeof(MailDbContext), typeof(KernelRegistration).Assembly);
+        services.AddHandlersFrom(typeof(KernelRegistration).Assembly, catalog);
+        services.AddModuleDbContext<MailDbContext>(configuration, MailDbContext.Schema);
+        services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
+        services.AddScoped<EmailSender>();
+        services.AddSingleton<MailSignal>();
+        services.AddSingleton<IEmailTransport>(sp =>
+            string.IsNullOrWhiteSpace(configuration[$"{MailOptions.Section}:SmtpHost"])
+                ? ActivatorUtilities.CreateInstance<PickupDirectoryEmailTransport>(sp)
+                : ActivatorUtilities.CreateInstance<SmtpEmailTransport>(sp));
+
+        foreach (var module in modules)
+        {
+            catalog.Add(module.Name, module.DbContextType, module.Assembly);
+            services.AddHandlersFrom(module.Assembly, catalog);
+            module.AddServices(services, configuration);
+        }
+
+        services.AddSingleton<IMapper>(sp => new MapperConfiguration(cfg =>
+        {
+            cfg.LicenseKey = configuration["AutoMapper:LicenseKey"];
+            cfg.AddMaps(modules.Select(m => m.Assembly));
+        }, sp.GetRequiredService<ILoggerFactory>()).CreateMapper());
+        services.AddSingleton(sp => sp.GetRequiredService<IMapper>().ConfigurationProvider);
+
+        services.AddHangfire(hangfire => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(
+                storage => storage.UseNpgsqlConnection(configuration.GetAllianceConnectionString()),
+                new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    PrepareSchemaIfNecessary = true,
+                    QueuePollInterval = TimeSpan.FromSeconds(1),
+                }));
+
+        if (configuration.GetValue("Jobs:RunServer", true))
+        {
+            services.AddHangfireServer(server =>
+            {
+                server.WorkerCount = configuration.GetValue("Jobs:Workers", 4);
+                server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+            });
+        }
+
+        return catalog;
+    }
+}
