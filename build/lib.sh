@@ -1,0 +1,60 @@
+# Shared helpers for build/run.sh and build/test.sh (sourced, not run).
+
+log() { printf '\033[1;34m[alliance]\033[0m %s\n' "$*" >&2; }
+
+# Installs Debian packages that are missing, when we may (root, or passwordless sudo).
+ensure_packages() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if sudo -n true 2>/dev/null; then sudo="sudo -n"; else
+      log "Missing packages: ${missing[*]}. Install them (apt-get install ${missing[*]}) and run again."; return 1
+    fi
+  fi
+  log "Installing ${missing[*]} …"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+pg_bindir() {
+  local dir
+  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+  [ -n "$dir" ] || { log "PostgreSQL server binaries not found"; return 1; }
+  echo "$dir"
+}
+
+# Runs a PostgreSQL command as the owner of the data folder (initdb refuses to run as root).
+as_pg_owner() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# start_postgres DIR PORT [throwaway]  — creates the cluster on first use, starts it, waits until it answers.
+start_postgres() {
+  local dir="$1" port="$2" mode="${3:-keep}" bin
+  bin=$(pg_bindir)
+  mkdir -p "$dir"
+  if [ "$(id -u)" -eq 0 ]; then chown -R postgres:postgres "$dir"; fi
+  if [ ! -f "$dir/data/PG_VERSION" ]; then
+    as_pg_owner "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
+  fi
+  local opts="-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300"
+  if [ "$mode" = "throwaway" ]; then
+    # Only for throwaway test clusters: durability is not wanted there, speed is.
+    opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  fi
+  as_pg_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/pg.log" -w -t 60 start -o "$opts" >/dev/null
+}
+
+stop_postgres() {
+  local dir="$1" bin
+  bin=$(pg_bindir) || return 0
+  [ -f "$dir/data/postmaster.pid" ] && as_pg_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
+}

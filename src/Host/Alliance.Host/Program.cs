@@ -1,0 +1,73 @@
+using System.Text.Json.Serialization;
+using Alliance.Host;
+using Alliance.Host.Components;
+using Alliance.Host.Startup;
+using Alliance.Shared.Localization;
+using Alliance.Shared.Modules;
+using Alliance.Shared.Web;
+using Hangfire;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddAllianceModules(builder.Configuration, AllianceModules.All);
+builder.Services.AddAuthorizationBuilder().AddAlliancePolicies();
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddRazorComponents();
+builder.Services.AddLocalization();
+builder.Services.AddProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+{
+    document.Info.Title = "Alliance API";
+    document.Info.Description = "Members, labs, meetings, surveys and funding of the economic alliance.";
+    return Task.CompletedTask;
+}));
+builder.Services.AddHealthChecks()
+    .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+
+var app = builder.Build();
+
+await DatabaseStartup.PrepareAsync(app.Services, app.Configuration, app.Lifetime.ApplicationStopping);
+
+app.UseExceptionHandler("/error", createScopeForErrors: true);
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
+    pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+app.UseRequestLocalization(options =>
+{
+    options.SetDefaultCulture(Cultures.German).AddSupportedCultures(Cultures.Supported).AddSupportedUICultures(Cultures.Supported);
+    // German unless the person chose otherwise (cookie, set by the switch or at sign-in from their profile).
+    options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+});
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+app.MapOpenApi().RequireAuthorization();
+app.MapScalarApiReference("/api/docs", options => options.WithTitle("Alliance API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+    .RequireAuthorization();
+app.UseHangfireDashboard("/jobs", new DashboardOptions
+{
+    Authorization = [new AdministratorDashboardFilter()],
+    DashboardTitle = "Alliance jobs",
+    AppPath = "/",
+});
+app.MapCultureSwitch();
+
+foreach (var module in AllianceModules.All)
+{
+    module.MapEndpoints(app);
+}
+
+app.MapRazorComponents<App>()
+    .AddAdditionalAssemblies(AllianceModules.All.Select(m => m.Assembly).Distinct().ToArray());
+
+app.Run();
+
+/// <summary>Entry point; public so the tests' WebApplicationFactory can start the real host.</summary>
+public partial class Program;

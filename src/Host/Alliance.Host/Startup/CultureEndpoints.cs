@@ -1,0 +1,22 @@
+using Alliance.Shared.Localization;
+using Microsoft.AspNetCore.Localization;
+
+namespace Alliance.Host.Startup;
+
+internal static class CultureEndpoints
+{
+    /// <summary>The language switch: remembers the choice in the culture cookie and goes back to the page.</summary>
+    public static void MapCultureSwitch(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
+            {
+                http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(Cultures.Normalize(culture))),
+                    new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+                var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+                    ? returnUrl
+                    : "/";
+                return Results.LocalRedirect(target);
+            })
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+}

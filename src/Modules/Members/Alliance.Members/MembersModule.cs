@@ -1,0 +1,97 @@
+using Alliance.Members.Accounts;
+using Alliance.Members.Demo;
+using Alliance.Members.Domain;
+using Alliance.Members.Organizations;
+using Alliance.Members.Persistence;
+using Alliance.Members.Resources;
+using Alliance.Shared.Contracts;
+using Alliance.Shared.Modules;
+using Alliance.Shared.Persistence;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Alliance.Members;
+
+/// <summary>Directory (organisations, people) and access (accounts, invitations, roles, privacy).</summary>
+public sealed class MembersModule : IModule
+{
+    public string Name => MembersDbContext.Schema;
+
+    public Type DbContextType => typeof(MembersDbContext);
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<MembersDbContext>(configuration, MembersDbContext.Schema);
+        services.AddScoped<MembersDemoSeeder>();
+        services.AddScoped<AccountClaimsFactory>();
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddIdentityCore<UserAccount>(identity =>
+            {
+                identity.User.RequireUniqueEmail = true;
+                identity.Password.RequiredLength = 10;
+                identity.Password.RequireNonAlphanumeric = false;
+                identity.Password.RequireUppercase = false;
+                identity.Lockout.MaxFailedAccessAttempts = 5;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                identity.Lockout.AllowedForNewUsers = true;
+                identity.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<MembersDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<AccountClaimsFactory>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/account/login";
+            cookie.LogoutPath = "/account/logout";
+            cookie.AccessDeniedPath = "/forbidden";
+            cookie.Cookie.Name = "alliance.auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.SlidingExpiration = true;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
+            // The API answers 401/403 as problem details instead of redirecting to the login page.
+            cookie.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+        });
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Results.Problem(statusCode: status).ExecuteAsync(context.HttpContext);
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        OrganizationEndpoints.Map(endpoints);
+        AccountEndpoints.Map(endpoints);
+    }
+
+    public IReadOnlyList<NavigationItem> Navigation =>
+    [
+        new("/organizations", "Nav_Organizations", typeof(MembersText), 10),
+        new("/people", "Nav_People", typeof(MembersText), 11),
+        new("/admin/accounts", "Nav_Accounts", typeof(MembersText), 90, Roles.Administrator),
+    ];
+
+    public IReadOnlyList<DashboardCard> DashboardCards =>
+    [
+        new(typeof(Pages.MembersDashboardCard), 10),
+    ];
+
+    public Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<MembersDemoSeeder>().SeedAsync(cancellationToken);
+}

@@ -1,0 +1,74 @@
+using Alliance.Members.Domain;
+using Alliance.Shared.Messaging;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Alliance.Members.Persistence;
+
+/// <summary>Schema <c>members</c>: organisations, people, accounts (Identity), invitations, outbox and inbox.</summary>
+internal sealed class MembersDbContext(DbContextOptions<MembersDbContext> options)
+    : IdentityDbContext<UserAccount, IdentityRole<Guid>, Guid>(options)
+{
+    public const string Schema = "members";
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.HasDefaultSchema(Schema);
+        builder.AddOutboxAndInbox();
+
+        builder.Entity<Organization>(organization =>
+        {
+            organization.ToTable("organizations");
+            organization.Property(o => o.Name).HasMaxLength(200);
+            organization.Property(o => o.Sector).HasMaxLength(100);
+            organization.Property(o => o.District).HasMaxLength(100);
+            organization.Property(o => o.Street).HasMaxLength(200);
+            organization.Property(o => o.PostalCode).HasMaxLength(20);
+            organization.Property(o => o.City).HasMaxLength(100);
+            organization.Property(o => o.Website).HasMaxLength(300);
+            organization.Property(o => o.Version).IsRowVersion();
+            // Names are unique regardless of case: "Elektro Kaiser GmbH" and "elektro kaiser gmbh" are one organisation.
+            organization.Property(o => o.NormalizedName).HasMaxLength(200);
+            organization.HasIndex(o => o.NormalizedName).IsUnique();
+            organization.HasIndex(o => o.Name);
+            organization.HasIndex(o => new { o.PartnerGroup, o.IsActive });
+            organization.HasIndex(o => o.District);
+        });
+
+        builder.Entity<Person>(person =>
+        {
+            person.ToTable("people");
+            person.Property(p => p.FirstName).HasMaxLength(100);
+            person.Property(p => p.LastName).HasMaxLength(100);
+            person.Property(p => p.Email).HasMaxLength(320);
+            person.Property(p => p.Phone).HasMaxLength(50);
+            person.Property(p => p.Function).HasMaxLength(150);
+            person.Property(p => p.PreferredLanguage).HasMaxLength(5);
+            person.Property(p => p.Version).IsRowVersion();
+            person.Ignore(p => p.DisplayName);
+            person.HasOne(p => p.Organization).WithMany().HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+            person.HasIndex(p => p.Email).IsUnique().HasFilter("\"Email\" IS NOT NULL");
+            person.HasIndex(p => new { p.OrganizationId, p.LastName });
+        });
+
+        builder.Entity<UserAccount>(account =>
+        {
+            account.HasIndex(a => a.PersonId).IsUnique();
+        });
+
+        builder.Entity<Invitation>(invitation =>
+        {
+            invitation.ToTable("invitations");
+            invitation.Property(i => i.TokenHash).HasMaxLength(64);
+            invitation.Property(i => i.Role).HasMaxLength(50);
+            invitation.HasIndex(i => i.TokenHash).IsUnique();
+            invitation.HasIndex(i => i.PersonId);
+        });
+    }
+}
