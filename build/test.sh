@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Runs every test against a real PostgreSQL and a real Chromium.
+# On a fresh machine it installs what is missing (PostgreSQL, Chromium, fonts) via apt when it may,
+# starts a throwaway PostgreSQL, runs the whole solution's tests, stops the database.
+# Test results (TRX) and browser screenshots land in artifacts/.
+# Extra arguments go to `dotnet test` (e.g. build/test.sh --filter FullyQualifiedName~Outbox).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+source build/lib.sh
+
+ensure_packages postgresql chromium fonts-dejavu-core
+
+pg_dir="$(mktemp -d /tmp/alliance-test-pg.XXXXXX)"
+cleanup() { stop_postgres "$pg_dir"; rm -rf "$pg_dir"; }
+trap cleanup EXIT
+
+if [ -z "${ALLIANCE_TEST_POSTGRES:-}" ]; then
+  port=$(free_port)
+  log "Starting a throwaway PostgreSQL on port $port …"
+  start_postgres "$pg_dir" "$port" throwaway
+  export ALLIANCE_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+fi
+
+rm -rf artifacts/test-results
+mkdir -p artifacts/test-results artifacts/screenshots
+
+log "Building …"
+dotnet build Alliance.sln -c Release -nologo -v quiet
+
+log "Running the tests …"
+status=0
+dotnet test Alliance.sln -c Release --no-build -nologo \
+  --logger "trx" --logger "console;verbosity=normal" --results-directory artifacts/test-results "$@" || status=$?
+
+# One closing line in the plain form CI reads: "N passed, N failed, N skipped".
+python3 - <<'PY' || true
+import glob, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+passed = failed = skipped = 0
+for path in glob.glob("artifacts/test-results/*.trx"):
+    counters = ET.parse(path).getroot().find("t:ResultSummary/t:Counters", ns)
+    if counters is None:
+        continue
+    passed += int(counters.get("passed", 0))
+    failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
+    skipped += int(counters.get("notExecuted", 0))
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+exit $status

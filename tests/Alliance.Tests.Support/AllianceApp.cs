@@ -1,0 +1,134 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using Alliance.Members.Domain;
+using Alliance.Shared.Mail;
+using Microsoft.AspNetCore.Identity;
+using MediatR;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace Alliance.Tests.Support;
+
+/// <summary>
+/// The real host on a real Kestrel port, on a fresh PostgreSQL database with the demo data, Hangfire running.
+/// One per test class (IClassFixture). Tests talk to it through HTTP, through MediatR as a given user,
+/// or through a browser.
+/// </summary>
+public class AllianceApp : IAsyncLifetime
+{
+    private WebApplicationFactory<Program>? _factory;
+
+    public string ConnectionString { get; private set; } = "";
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "alliance-mail-" + Guid.NewGuid().ToString("N"));
+    public Uri BaseAddress { get; private set; } = default!;
+    public IServiceProvider Services => _factory!.Services;
+
+    /// <summary>Settings a test class may change before the host starts (e.g. Jobs:RunServer=false).</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await TestDatabase.CreateDatabaseAsync();
+        await StartHostAsync(Settings);
+    }
+
+    /// <summary>Starts (or restarts) the host on the same database, as after a crash or a deploy.</summary>
+    public async Task StartHostAsync(IDictionary<string, string?> settings)
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseEnvironment("Testing");
+            host.UseSetting("ConnectionStrings:Alliance", ConnectionString);
+            host.UseSetting("Demo:Seed", "true");
+            host.UseSetting("Mail:PickupDirectory", MailFolder);
+            host.UseSetting("Jobs:Workers", "2");
+            host.UseSetting("Logging:LogLevel:Default", "Warning");
+            foreach (var (key, value) in settings)
+            {
+                host.UseSetting(key, value);
+            }
+        });
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        await TestDatabase.DropDatabaseAsync(ConnectionString);
+    }
+
+    /// <summary>An HTTP client with its own cookie jar, not signed in.</summary>
+    public HttpClient Anonymous()
+    {
+        var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+        return new HttpClient(handler) { BaseAddress = BaseAddress };
+    }
+
+    /// <summary>An HTTP client signed in through the real sign-in endpoint.</summary>
+    public async Task<HttpClient> SignedInAsync(string email, string password = DemoUsers.Password)
+    {
+        var client = Anonymous();
+        var response = await client.PostAsJsonAsync("/api/members/account/login", new { email, password });
+        if (response.StatusCode != HttpStatusCode.NoContent)
+        {
+            throw new InvalidOperationException($"Sign-in of {email} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return client;
+    }
+
+    /// <summary>Sends a MediatR request inside a scope in which <paramref name="user"/> is the signed-in user (null: nobody).</summary>
+    public async Task<TResponse> SendAsync<TResponse>(IRequest<TResponse> request, ClaimsPrincipal? user = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext =
+            new DefaultHttpContext { User = user ?? new ClaimsPrincipal(new ClaimsIdentity()), RequestServices = scope.ServiceProvider };
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
+    /// <summary>Runs code against a module's DbContext (or any service) in its own scope.</summary>
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    /// <summary>The claims principal the real sign-in would give this user (cookie contents).</summary>
+    public Task<ClaimsPrincipal> PrincipalAsync(string email) =>
+        WithScopeAsync(async sp =>
+        {
+            var signIn = sp.GetRequiredService<SignInManager<UserAccount>>();
+            var account = await signIn.UserManager.FindByEmailAsync(email)
+                ?? throw new InvalidOperationException($"No account for {email}.");
+            return await signIn.CreateUserPrincipalAsync(account);
+        });
+
+    /// <summary>Mails queued for an address (newest first), as the mail queue stores them.</summary>
+    public Task<List<EmailMessage>> MailsToAsync(string address) =>
+        WithScopeAsync(sp => sp.GetRequiredService<MailDbContext>().Messages.AsNoTracking()
+            .Where(m => m.ToAddress == address).OrderByDescending(m => m.QueuedAt).ToListAsync());
+
+    /// <summary>Waits until a mail to the address whose subject contains the text is queued.</summary>
+    public Task<EmailMessage> WaitForMailAsync(string address, string subjectContains) =>
+        Eventually.Until(async () => (await MailsToAsync(address)).FirstOrDefault(m => m.Subject.Contains(subjectContains, StringComparison.OrdinalIgnoreCase)),
+            mail => mail is not null, what: $"a mail to {address} about '{subjectContains}'")!;
+}

@@ -1,0 +1,18 @@
+namespace Alliance.Tests.Support;
+
+/// <summary>The repository's artifacts/ folder (test results, screenshots), found from the test's working folder.</summary>
+public static class Artifacts
+{
+    public static string Folder(string sub)
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Alliance.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        var path = Path.Combine(directory?.FullName ?? Path.GetTempPath(), "artifacts", sub);
+        Directory.CreateDirectory(path);
+        return path;
+    }
+}
