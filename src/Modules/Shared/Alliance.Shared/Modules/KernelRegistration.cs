@@ -38,6 +38,8 @@ public static class KernelRegistration
         services.AddModuleDbContext<MailDbContext>(configuration, MailDbContext.Schema);
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.AddScoped<EmailSender>();
+        services.Configure<AppOptions>(configuration.GetSection(AppOptions.Section));
+        services.AddScoped<EmailComposer>();
         services.AddSingleton<MailSignal>();
         services.AddSingleton<IEmailTransport>(sp =>
             string.IsNullOrWhiteSpace(configuration[$"{MailOptions.Section}:SmtpHost"])

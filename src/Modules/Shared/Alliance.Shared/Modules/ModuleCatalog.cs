@@ -44,6 +44,12 @@ public sealed class ModuleCatalog
 
     public ModuleDescriptor? ModuleOfRequest(Type requestType) => _byRequest.GetValueOrDefault(requestType);
 
+    /// <summary>
+    /// Whether some module answers this request. A page asks before showing a section that depends on a module
+    /// that may not be installed (the section is then absent, not a placeholder).
+    /// </summary>
+    public bool Handles(Type requestType) => _byRequest.ContainsKey(requestType);
+
     public ModuleDescriptor? ModuleOfAssembly(Assembly assembly) => _byAssembly.GetValueOrDefault(assembly);
 
     public ModuleDescriptor Get(string name) =>

@@ -1,0 +1,51 @@
+using Alliance.Members.Contracts;
+using MediatR;
+
+namespace Alliance.Labs.Contracts;
+
+public enum LabKind
+{
+    WorkingLab = 0,
+    Programme = 1,
+}
+
+public enum LabStatus
+{
+    Proposed = 0,
+    Active = 1,
+    Paused = 2,
+    Concluded = 3,
+}
+
+/// <summary>A lab as other modules see it (meetings' audience picker, funding reports).</summary>
+public sealed record LabSummary(Guid Id, string Title, string ActionField, LabKind Kind, LabStatus Status);
+
+/// <summary>A lab with its member organisations and coordinators.</summary>
+public sealed record LabDetails(
+    Guid Id,
+    string Title,
+    string ActionField,
+    LabKind Kind,
+    LabStatus Status,
+    IReadOnlyList<Guid> CoordinatorPersonIds,
+    IReadOnlyList<Guid> MemberOrganizationIds);
+
+/// <summary>All labs (any status), ordered by title.</summary>
+public sealed record GetLabs : IRequest<IReadOnlyList<LabSummary>>;
+
+/// <summary>One lab with members and coordinators; null when unknown.</summary>
+public sealed record GetLabDetails(Guid LabId) : IRequest<LabDetails?>;
+
+/// <summary>Whether the person coordinates the lab (coordinators manage their lab's meetings).</summary>
+public sealed record IsLabCoordinator(Guid LabId, Guid PersonId) : IRequest<bool>;
+
+/// <summary>Figures of the labs for a reporting period (funding reports). Dates are inclusive.</summary>
+public sealed record GetLabStatistics(DateOnly From, DateOnly To) : IRequest<LabStatistics>;
+
+public sealed record LabStatistics(
+    int ActiveLabs,
+    IReadOnlyDictionary<PartnerGroup, int> MemberOrganizationsByPartnerGroup,
+    IReadOnlyDictionary<string, int> OutcomesByStatus,
+    int PilotProjects,
+    int NeedsMatched,
+    IReadOnlyDictionary<string, int> ProgrammeParticipantsByStatus);

@@ -1,0 +1,25 @@
+using MediatR;
+
+namespace Alliance.Meetings.Contracts;
+
+/// <summary>A meeting as other modules see it. <see cref="StartsAt"/> is an instant; show it in <see cref="TimeZone"/>.</summary>
+public sealed record MeetingSummary(
+    Guid Id,
+    string Title,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    string TimeZone,
+    string? Place,
+    bool IsCancelled);
+
+/// <summary>The next meetings of a lab (lab workshops, or meetings whose agenda links the lab), soonest first.</summary>
+public sealed record GetUpcomingMeetingsForLab(Guid LabId, int Count = 5) : IRequest<IReadOnlyList<MeetingSummary>>;
+
+/// <summary>Figures of the meetings for a reporting period (funding reports). Dates are inclusive.</summary>
+public sealed record GetMeetingStatistics(DateOnly From, DateOnly To) : IRequest<MeetingStatistics>;
+
+public sealed record MeetingStatistics(
+    int MeetingsHeld,
+    int Attendances,
+    int DistinctOrganizations,
+    IReadOnlyDictionary<string, int> AttendancesByPartnerGroup);

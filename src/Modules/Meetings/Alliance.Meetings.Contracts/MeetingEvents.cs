@@ -1,0 +1,23 @@
+using Alliance.Shared.Contracts;
+
+namespace Alliance.Meetings.Contracts;
+
+/// <summary>
+/// The minutes of a meeting record an action item ("Konzept vorlegen — Amt für Wirtschaftsförderung — bis 30.09.").
+/// Labs takes it into the lab's and the owner's task lists and keeps the link back to the meeting and decision.
+/// The owner is a person, an organisation, or both.
+/// </summary>
+public sealed record ActionItemDecided(
+    Guid MeetingId,
+    Guid DecisionId,
+    Guid? LabId,
+    string Title,
+    Guid? OwnerPersonId,
+    Guid? OwnerOrganizationId,
+    DateOnly? DueDate,
+    string MeetingTitle,
+    string SourceLink) : IntegrationEvent;
+
+public sealed record DecisionRecorded(Guid MeetingId, Guid DecisionId, Guid? LabId, string Text) : IntegrationEvent;
+
+public sealed record MeetingCancelled(Guid MeetingId) : IntegrationEvent;
