@@ -18,7 +18,11 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-if [ -z "${ConnectionStrings__Alliance:-}" ]; then
+# A connection string in the environment or in appsettings.json replaces the managed database.
+configured=$(python3 -c 'import json,sys; print((json.load(open(sys.argv[1])).get("ConnectionStrings") or {}).get("Alliance") or "")' \
+  src/Host/Alliance.Host/appsettings.json 2>/dev/null || true)
+
+if [ -z "${ConnectionStrings__Alliance:-}" ] && [ -z "$configured" ]; then
   ensure_packages postgresql
   log "Starting PostgreSQL (data in .data/postgres, port $pg_port) …"
   start_postgres "$pg_dir" "$pg_port"
@@ -27,7 +31,7 @@ if [ -z "${ConnectionStrings__Alliance:-}" ]; then
     || psql -h 127.0.0.1 -p "$pg_port" -U postgres -qc "CREATE DATABASE alliance" >/dev/null
   export ConnectionStrings__Alliance="Host=127.0.0.1;Port=$pg_port;Database=alliance;Username=postgres"
 else
-  log "Using the database from ConnectionStrings__Alliance."
+  log "Using the configured database (ConnectionStrings:Alliance)."
 fi
 
 export Mail__PickupDirectory="${Mail__PickupDirectory:-$root/.data/mail}"
