@@ -9,25 +9,34 @@ namespace Alliance.Members.Tests;
 /// </summary>
 public abstract class OrganizationBrowserTests(AllianceApp app, Browser browser, string language)
 {
-    private sealed record Texts(string NewTitle, string Required, string Create, string Company, string Small, string Organisations);
+    private sealed record Texts(string NewTitle, string Required, string Create, string Company, string Small, string Organisations,
+        string NotShared, string Save, string StaffOnly);
 
     private static readonly Dictionary<string, Texts> ByLanguage = new()
     {
-        ["de"] = new("Neue Organisation", "Bitte geben Sie einen Namen ein", "Anlegen", "Unternehmen", "Klein (10–49)", "Organisationen"),
-        ["en"] = new("New organisation", "Please enter a name", "Create", "Company", "Small (10–49)", "Organisations"),
+        ["de"] = new("Neue Organisation", "Bitte geben Sie einen Namen ein", "Anlegen", "Unternehmen", "Klein (10–49)", "Organisationen",
+            "Name nicht freigegeben", "Speichern", "Nur die Geschäftsstelle"),
+        ["en"] = new("New organisation", "Please enter a name", "Create", "Company", "Small (10–49)", "Organisations",
+            "Name not shared", "Save", "Only the office"),
     };
+
+    private async Task<IPage> SignInAsync(string email, string returnUrl)
+    {
+        var page = await browser.NewPageAsync(app.BaseAddress, language == "de" ? "de-DE" : "en-GB");
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", DemoUsers.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(new Regex("/$"));
+        await page.GotoAsync($"/culture/{language}?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        return page;
+    }
 
     [Fact]
     public async Task Staff_create_Elektro_Kaiser_and_see_it_on_its_detail_page()
     {
         var texts = ByLanguage[language];
-        var page = await browser.NewPageAsync(app.BaseAddress, language == "de" ? "de-DE" : "en-GB");
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#email", DemoUsers.Staff);
-        await page.FillAsync("#password", DemoUsers.Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/$"));
-        await page.GotoAsync($"/culture/{language}?returnUrl=/organizations");
+        var page = await SignInAsync(DemoUsers.Staff, "/organizations");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(texts.Organisations);
 
         await page.ClickAsync($"text={texts.NewTitle}");
@@ -62,6 +71,44 @@ public abstract class OrganizationBrowserTests(AllianceApp app, Browser browser,
         await page.GotoAsync("/organizations?search=Kaiser");
         await Assertions.Expect(page.Locator("table tbody tr")).ToHaveCountAsync(1);
         await Browser.ScreenshotAsync(page, $"members-{language}-04-organisation-list");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_representative_sees_the_directory_rule_and_edits_only_the_own_profile()
+    {
+        var texts = ByLanguage[language];
+        var page = await SignInAsync(DemoUsers.Representative, "/people");
+
+        // The demo alliance has people who did not agree to show their name (every fifth).
+        await Assertions.Expect(page.Locator("table tbody")).ToContainTextAsync(texts.NotShared);
+        await Assertions.Expect(page.Locator("a:has-text('" + texts.NotShared + "') >> nth=0")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("a[href='/people/new']")).ToHaveCountAsync(0);
+        await Browser.ScreenshotAsync(page, $"members-{language}-05-people-as-representative");
+
+        await page.GotoAsync("/organizations?search=Modehaus");
+        await page.ClickAsync("text=Modehaus Brandt");
+        await page.WaitForURLAsync(new Regex("/organizations/[0-9a-f-]{36}$"));
+        await page.ClickAsync($"a.btn-primary");
+        await page.WaitForURLAsync(new Regex("/edit$"));
+        await Assertions.Expect(page.Locator("#partnerGroup")).ToBeDisabledAsync();
+        await Assertions.Expect(page.Locator("#memberSince")).ToBeDisabledAsync();
+        await Assertions.Expect(page.Locator("form.card")).ToContainTextAsync(texts.StaffOnly);
+        await page.FillAsync("#website", "https://modehaus-brandt.example");
+        await Browser.ScreenshotAsync(page, $"members-{language}-06-own-organisation-edit");
+        await page.ClickAsync($"button:has-text('{texts.Save}')");
+
+        await page.WaitForURLAsync(new Regex("/organizations/[0-9a-f-]{36}$"));
+        await Assertions.Expect(page.Locator("dl")).ToContainTextAsync("https://modehaus-brandt.example");
+        await Assertions.Expect(page.Locator("dl")).ToContainTextAsync(texts.Company);
+
+        // Another organisation has no edit button, and its edit page is refused.
+        await page.GotoAsync("/organizations?search=Sparkasse");
+        await page.ClickAsync("td >> text=Sparkasse");
+        await page.WaitForURLAsync(new Regex("/organizations/[0-9a-f-]{36}$"));
+        await Assertions.Expect(page.Locator("a.btn-primary")).ToHaveCountAsync(0);
+        await page.GotoAsync(page.Url + "/edit");
+        await page.WaitForURLAsync(new Regex("/forbidden"));
         await page.Context.CloseAsync();
     }
 }
