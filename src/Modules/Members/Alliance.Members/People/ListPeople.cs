@@ -34,10 +34,11 @@ internal sealed class ListPeopleHandler(MembersDbContext db, ICurrentUser user) 
     public async Task<PagedResult<PersonListItem>> Handle(ListPeople request, CancellationToken cancellationToken)
     {
         var query = db.People.AsNoTracking().Where(p => p.ErasedAt == null);
+        // Guid.Empty matches nobody: a member without an organisation has no "own" people.
+        var own = user.OrganizationId ?? Guid.Empty;
         if (!user.IsStaff)
         {
             // Other members see only people of active organisations (and their own organisation's people).
-            var own = user.OrganizationId;
             query = query.Where(p => p.OrganizationId == own || (p.Organization != null && p.Organization.IsActive));
         }
 
@@ -57,7 +58,6 @@ internal sealed class ListPeopleHandler(MembersDbContext db, ICurrentUser user) 
             else
             {
                 // Searching must not reveal what is hidden: names only where shared, e-mail only in the own organisation.
-                var own = user.OrganizationId;
                 query = query.Where(p =>
                     ((p.ConsentNameVisible || p.OrganizationId == own) && EF.Functions.ILike(p.FirstName + " " + p.LastName, pattern, "\\"))
                     || (p.OrganizationId == own && EF.Functions.ILike(p.Email ?? "", pattern, "\\")));
