@@ -55,6 +55,9 @@ public class AllianceApp : IAsyncLifetime
             host.UseSetting("Mail:PickupDirectory", MailFolder);
             host.UseSetting("Jobs:Workers", "2");
             host.UseSetting("Logging:LogLevel:Default", "Warning");
+            // A free port of our own: without it Kestrel falls back to localhost:5000, which collides with any
+            // other test run on the machine (the factory's UseKestrel(0) does not reach a WithWebHostBuilder host).
+            host.UseUrls("http://127.0.0.1:0");
             foreach (var (key, value) in settings)
             {
                 host.UseSetting(key, value);

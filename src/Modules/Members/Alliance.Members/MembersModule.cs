@@ -2,6 +2,7 @@ using Alliance.Members.Accounts;
 using Alliance.Members.Demo;
 using Alliance.Members.Domain;
 using Alliance.Members.Organizations;
+using Alliance.Members.People;
 using Alliance.Members.Persistence;
 using Alliance.Members.Resources;
 using Alliance.Shared.Contracts;
@@ -77,6 +78,7 @@ public sealed class MembersModule : IModule
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         OrganizationEndpoints.Map(endpoints);
+        PeopleEndpoints.Map(endpoints);
         AccountEndpoints.Map(endpoints);
     }
 

@@ -3,6 +3,7 @@ using Alliance.Members.Domain;
 using Alliance.Members.Persistence;
 using Alliance.Shared.Contracts;
 using Alliance.Shared.Persistence;
+using Alliance.Shared.Security;
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using MediatR;
@@ -35,43 +36,14 @@ internal sealed class OrganizationListItemProfile : Profile
     public OrganizationListItemProfile() => CreateMap<Organization, OrganizationListItem>();
 }
 
-internal sealed class ListOrganizationsHandler(MembersDbContext db, IConfigurationProvider mapping)
+internal sealed class ListOrganizationsHandler(MembersDbContext db, IConfigurationProvider mapping, ICurrentUser user)
     : IRequestHandler<ListOrganizations, PagedResult<OrganizationListItem>>
 {
-    public Task<PagedResult<OrganizationListItem>> Handle(ListOrganizations request, CancellationToken cancellationToken)
-    {
-        var query = db.Organizations.AsNoTracking();
-        if (!request.IncludeInactive)
-        {
-            query = query.Where(o => o.IsActive);
-        }
-
-        if (!string.IsNullOrWhiteSpace(request.Search))
-        {
-            var pattern = $"%{EscapeLike(request.Search.Trim())}%";
-            query = query.Where(o => EF.Functions.ILike(o.Name, pattern, "\\") || EF.Functions.ILike(o.Sector ?? "", pattern, "\\"));
-        }
-
-        if (request.PartnerGroup is { } group)
-        {
-            query = query.Where(o => o.PartnerGroup == group);
-        }
-
-        if (!string.IsNullOrWhiteSpace(request.District))
-        {
-            query = query.Where(o => o.District == request.District.Trim());
-        }
-
-        if (request.SizeClass is { } size)
-        {
-            query = query.Where(o => o.SizeClass == size);
-        }
-
-        return query.OrderBy(o => o.Name).ThenBy(o => o.Id)
+    public Task<PagedResult<OrganizationListItem>> Handle(ListOrganizations request, CancellationToken cancellationToken) =>
+        // Former members stay in the office's view only.
+        db.Organizations.AsNoTracking()
+            .Filter(request.Search, request.PartnerGroup, request.District, request.SizeClass, request.IncludeInactive && user.IsStaff)
+            .OrderBy(o => o.Name).ThenBy(o => o.Id)
             .ProjectTo<OrganizationListItem>(mapping)
             .ToPagedResultAsync(request.Page, request.PageSize, cancellationToken);
-    }
-
-    private static string EscapeLike(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

@@ -21,7 +21,24 @@ internal static class OrganizationEndpoints
             TypedResults.Ok(await mediator.Send(new ListOrganizations(search, partnerGroup, district, sizeClass,
                 includeInactive ?? false, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
             .WithName("ListOrganizations")
-            .WithSummary("Lists member organisations (paged, searchable, filterable).");
+            .WithSummary("Lists member organisations (paged, searchable, filterable; inactive ones for staff only).");
+
+        api.MapGet("/export.csv", async Task<FileContentHttpResult> (
+                IMediator mediator, TimeProvider clock, string? search, PartnerGroup? partnerGroup, string? district, SizeClass? sizeClass,
+                bool? includeInactive, CancellationToken ct) =>
+            {
+                var csv = await mediator.Send(new ExportOrganizations(search, partnerGroup, district, sizeClass, includeInactive ?? false), ct);
+                return TypedResults.File(csv, "text/csv; charset=utf-8", $"organisations-{clock.GetLocalNow():yyyy-MM-dd}.csv");
+            })
+            .RequireAuthorization(Policies.Staff)
+            .WithName("ExportOrganizations")
+            .WithSummary("Exports the filtered organisations as CSV (staff; UTF-8 with BOM, ';' separated, localized headers).");
+
+        api.MapGet("/{id:guid}", async Task<Ok<OrganizationDetails>> (IMediator mediator, Guid id, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetOrganization(id), ct)))
+            .WithName("GetOrganization")
+            .WithSummary("One organisation with all fields, its version and what the caller may do.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPost("/", async Task<Created<IdResponse>> (IMediator mediator, CreateOrganization command, CancellationToken ct) =>
             {
@@ -32,6 +49,37 @@ internal static class OrganizationEndpoints
             .WithName("CreateOrganization")
             .WithSummary("Creates a member organisation (staff).")
             .ProducesValidationProblem();
+
+        api.MapPut("/{id:guid}", async Task<NoContent> (IMediator mediator, Guid id, UpdateOrganization command, CancellationToken ct) =>
+            {
+                await mediator.Send(command with { Id = id }, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("UpdateOrganization")
+            .WithSummary("Updates an organisation (staff; representatives their own, without partner group and membership dates). 409 when the version is stale.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapPost("/{id:guid}/deactivate", async Task<NoContent> (IMediator mediator, Guid id, CancellationToken ct) =>
+            {
+                await mediator.Send(new SetOrganizationActive(id, false), ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(Policies.Staff)
+            .WithName("DeactivateOrganization")
+            .WithSummary("Marks an organisation as no longer a member (staff).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost("/{id:guid}/reactivate", async Task<NoContent> (IMediator mediator, Guid id, CancellationToken ct) =>
+            {
+                await mediator.Send(new SetOrganizationActive(id, true), ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(Policies.Staff)
+            .WithName("ReactivateOrganization")
+            .WithSummary("Makes a former member organisation active again (staff).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 }
 

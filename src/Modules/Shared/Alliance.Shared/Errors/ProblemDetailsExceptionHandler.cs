@@ -47,6 +47,12 @@ public sealed class ProblemDetailsExceptionHandler(
             Status = StatusCodes.Status400BadRequest,
             Title = text["Problem_Validation"],
         },
+        BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { Length: > 2 } path } } => new HttpValidationProblemDetails(
+            new Dictionary<string, string[]> { [ToCamelCase(FieldOf(path))] = [text["Problem_InvalidValue"]] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = text["Problem_Validation"],
+        },
         BadHttpRequestException bad => new ProblemDetails
         {
             Status = StatusCodes.Status400BadRequest,
@@ -89,6 +95,9 @@ public sealed class ProblemDetailsExceptionHandler(
             Title = text["Problem_Unexpected"],
         },
     };
+
+    /// <summary>"$.partnerGroup" or "$.lines[2].amount" → the top-level field the value belongs to.</summary>
+    private static string FieldOf(string jsonPath) => jsonPath[2..].Split('.', '[')[0];
 
     private static string ToCamelCase(string propertyName) =>
         string.IsNullOrEmpty(propertyName) ? string.Empty : char.ToLowerInvariant(propertyName[0]) + propertyName[1..];

@@ -7,6 +7,7 @@ using Alliance.Shared.Security;
 using AutoMapper;
 using Hangfire;
 using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -30,6 +31,9 @@ public static class KernelRegistration
         services.AddSingleton<OutboxInterceptor>();
         services.AddScoped<OutboxDispatcher>();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        // Unreadable input (an unknown enum name, malformed JSON) throws, so it becomes a 400 problem from the one
+        // mapper instead of an empty 400.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddAllianceMediator();
 
         // The kernel's own part: the mail queue, a subscriber like any module.

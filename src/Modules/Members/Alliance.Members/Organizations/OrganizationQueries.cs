@@ -1,0 +1,45 @@
+using Alliance.Members.Contracts;
+using Alliance.Members.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Alliance.Members.Organizations;
+
+/// <summary>The directory filters, shared by the list and the CSV export so both always show the same rows.</summary>
+internal static class OrganizationQueries
+{
+    public static IQueryable<Organization> Filter(
+        this IQueryable<Organization> query, string? search, PartnerGroup? partnerGroup, string? district, SizeClass? sizeClass, bool includeInactive)
+    {
+        if (!includeInactive)
+        {
+            query = query.Where(o => o.IsActive);
+        }
+
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var pattern = $"%{EscapeLike(search.Trim())}%";
+            query = query.Where(o => EF.Functions.ILike(o.Name, pattern, "\\") || EF.Functions.ILike(o.Sector ?? "", pattern, "\\"));
+        }
+
+        if (partnerGroup is { } group)
+        {
+            query = query.Where(o => o.PartnerGroup == group);
+        }
+
+        if (!string.IsNullOrWhiteSpace(district))
+        {
+            var trimmed = district.Trim();
+            query = query.Where(o => o.District == trimmed);
+        }
+
+        if (sizeClass is { } size)
+        {
+            query = query.Where(o => o.SizeClass == size);
+        }
+
+        return query;
+    }
+
+    public static string EscapeLike(string value) =>
+        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}

@@ -1,0 +1,54 @@
+using Alliance.Members.Contracts;
+using Alliance.Members.Domain;
+using Alliance.Members.Persistence;
+using Alliance.Members.Resources;
+using Alliance.Shared.Errors;
+using Alliance.Shared.Messaging;
+using Alliance.Shared.Security;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.Localization;
+
+namespace Alliance.Members.People;
+
+/// <summary>Staff add a person to the directory (an account comes later, by invitation).</summary>
+internal sealed record CreatePerson(
+    string FirstName,
+    string LastName,
+    string Email,
+    string? Phone,
+    string? Function,
+    Guid? OrganizationId,
+    string PreferredLanguage,
+    bool ConsentContactByEmail,
+    bool ConsentNameVisible) : IRequest<Guid>, IPersonFields;
+
+internal sealed class CreatePersonValidator : AbstractValidator<CreatePerson>
+{
+    public CreatePersonValidator(MembersDbContext db, IStringLocalizer<DirectoryText> text)
+    {
+        Include(new PersonFieldsValidator(db, text));
+        RuleFor(p => p.Email)
+            .MustAsync((email, ct) => PersonFieldsValidator.EmailIsFreeAsync(db, email, null, ct))
+            .When(p => !string.IsNullOrWhiteSpace(p.Email))
+            .WithMessage(_ => text["Person_EmailTaken"]);
+    }
+}
+
+internal sealed class CreatePersonHandler(MembersDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<CreatePerson, Guid>
+{
+    public Task<Guid> Handle(CreatePerson request, CancellationToken cancellationToken)
+    {
+        if (!user.IsStaff)
+        {
+            throw new ForbiddenException("Only staff may add people.");
+        }
+
+        var now = clock.GetUtcNow();
+        var person = new Person { Id = Guid.NewGuid(), FirstName = "", LastName = "", CreatedAt = now };
+        request.ApplyTo(person, now);
+        db.People.Add(person);
+        db.AddIntegrationEvent(new PersonCreated(person.ToSummary(hasAccount: false)), now);
+        return Task.FromResult(person.Id);
+    }
+}
