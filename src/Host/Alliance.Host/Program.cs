@@ -32,8 +32,12 @@ var app = builder.Build();
 
 await DatabaseStartup.PrepareAsync(app.Services, app.Configuration, app.Lifetime.ApplicationStopping);
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler("/error", createScopeForErrors: true);
-app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
+// Errors without a body: the API answers with problem details, pages with the localized not-found page.
+app.UseWhen(context => IsApi(context.Request.Path),
+    api => api.UseStatusCodePages());
+app.UseWhen(context => !IsApi(context.Request.Path),
     pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseRequestLocalization(options =>
 {
@@ -59,7 +63,8 @@ app.UseHangfireDashboard("/jobs", new DashboardOptions
 });
 app.MapCultureSwitch();
 
-foreach (var module in AllianceModules.All)
+// The registered modules: AllianceModules.All, plus any a composition on top of the host added.
+foreach (var module in app.Services.GetServices<IModule>())
 {
     module.MapEndpoints(app);
 }
@@ -68,6 +73,8 @@ app.MapRazorComponents<App>()
     .AddAdditionalAssemblies(AllianceModules.All.Select(m => m.Assembly).Distinct().ToArray());
 
 app.Run();
+
+static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi");
 
 /// <summary>Entry point; public so the tests' WebApplicationFactory can start the real host.</summary>
 public partial class Program;
