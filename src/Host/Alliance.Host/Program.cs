@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Alliance.Host;
 using Alliance.Host.Components;
 using Alliance.Host.Startup;
+using Alliance.Shared.Errors;
 using Alliance.Shared.Localization;
 using Alliance.Shared.Modules;
 using Alliance.Shared.Web;
@@ -33,12 +34,18 @@ var app = builder.Build();
 await DatabaseStartup.PrepareAsync(app.Services, app.Configuration, app.Lifetime.ApplicationStopping);
 
 app.UseSecurityHeaders();
-app.UseExceptionHandler("/error", createScopeForErrors: true);
-// Errors without a body: the API answers with problem details, pages with the localized not-found page.
+// API requests get problem details from the kernel's exception handler; pages get the error page with the mapped status.
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/error",
+    CreateScopeForErrors = true,
+    StatusCodeSelector = ProblemDetailsExceptionHandler.StatusOf,
+});
+// Errors without a body: the API answers with problem details, pages with the localized status page.
 app.UseWhen(context => IsApi(context.Request.Path),
     api => api.UseStatusCodePages());
 app.UseWhen(context => !IsApi(context.Request.Path),
-    pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+    pages => pages.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
 app.UseRequestLocalization(options =>
 {
     options.SetDefaultCulture(Cultures.German).AddSupportedCultures(Cultures.Supported).AddSupportedUICultures(Cultures.Supported);
@@ -46,6 +53,8 @@ app.UseRequestLocalization(options =>
     options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
 });
 app.UseStaticFiles();
+// Explicit, after the error middlewares: their re-executed requests (/error, /status/404) must be routed again.
+app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

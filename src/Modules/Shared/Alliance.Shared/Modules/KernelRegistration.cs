@@ -55,7 +55,8 @@ public static class KernelRegistration
         services.AddSingleton<IMapper>(sp => new MapperConfiguration(cfg =>
         {
             cfg.LicenseKey = configuration["AutoMapper:LicenseKey"];
-            cfg.AddMaps(modules.Select(m => m.Assembly));
+            // Every registered module's profiles, including modules added after this call.
+            cfg.AddMaps(sp.GetServices<IModule>().Select(m => m.Assembly).Distinct());
         }, sp.GetRequiredService<ILoggerFactory>()).CreateMapper());
         services.AddSingleton(sp => sp.GetRequiredService<IMapper>().ConfigurationProvider);
 
