@@ -26,7 +26,7 @@ public sealed class MailTests(KernelTestApp app) : IClassFixture<KernelTestApp>
             () => Task.FromResult(Directory.Exists(app.MailFolder)
                 ? Directory.GetFiles(app.MailFolder, "*.eml").FirstOrDefault(f => f.Contains(requested.EventId.ToString("N"), StringComparison.Ordinal))
                 : null),
-            f => f is not null, what: "the .eml file in the pickup folder");
+            f => f is not null, timeout: TimeSpan.FromSeconds(90), what: "the .eml file in the pickup folder");
 
         using var message = await MimeMessage.LoadAsync(file!);
         Assert.Equal(requested.Subject, message.Subject);
