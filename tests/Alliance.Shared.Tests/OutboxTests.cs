@@ -126,6 +126,18 @@ public sealed class OutboxConcurrencyTests(ManualDispatchApp app) : IClassFixtur
 public sealed class OutboxPoisonTests(ManualDispatchApp app) : IClassFixture<ManualDispatchApp>
 {
     [Fact]
+    public async Task A_change_that_fails_to_commit_publishes_nothing()
+    {
+        var before = await app.WithTestDbAsync(db => db.Set<OutboxMessage>().CountAsync());
+
+        // Too long for its column: the database refuses the row, and with it the event.
+        await Assert.ThrowsAsync<DbUpdateException>(() => app.SendAsync(new RecordPing(new string('x', 300))));
+
+        Assert.Equal(before, await app.WithTestDbAsync(db => db.Set<OutboxMessage>().CountAsync()));
+        Assert.False(await app.WithTestDbAsync(db => db.Pings.AnyAsync(p => p.Label.Length > 200)));
+    }
+
+    [Fact]
     public void Backoff_doubles_from_five_seconds_and_stops_growing_at_an_hour()
     {
         Assert.Equal(TimeSpan.FromSeconds(5), OutboxDispatcher.Backoff(1));

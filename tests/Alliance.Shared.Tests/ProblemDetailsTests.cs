@@ -95,6 +95,33 @@ public sealed class ProblemDetailsTests(KernelTestApp app) : IClassFixture<Kerne
     }
 
     [Fact]
+    public async Task An_unexpected_api_error_is_a_500_problem_without_internals()
+    {
+        using var client = await app.SignedInAsync(DemoUsers.Representative);
+        var response = await client.GetAsync("/api/kerneltest/widgets/crash");
+        await ProblemAsync(response, HttpStatusCode.InternalServerError);
+        Assert.DoesNotContain("10.0.0.7", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Errors_outside_the_api_show_the_error_page_with_the_mapped_status_and_no_internals()
+    {
+        using var client = app.Anonymous();
+
+        var crash = await client.GetAsync("/kerneltest/crash");
+        Assert.Equal(HttpStatusCode.InternalServerError, crash.StatusCode);
+        Assert.Equal("text/html", crash.Content.Headers.ContentType?.MediaType);
+        var html = await crash.Content.ReadAsStringAsync();
+        Assert.Contains("<h1", html, StringComparison.Ordinal);
+        Assert.Contains("Fehler", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("10.0.0.7", html, StringComparison.Ordinal);
+
+        var missing = await client.GetAsync("/kerneltest/missing");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("text/html", missing.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Anonymous_callers_get_401_problem_details()
     {
         using var client = app.Anonymous();

@@ -34,7 +34,16 @@ internal static class WidgetEndpoints
                 return TypedResults.NoContent();
             })
             .WithSummary("Renames a widget (optimistic concurrency on its version).");
+
+        // An unexpected failure, in the API and outside it (where pages live).
+        api.MapGet("/crash", string () => throw new InvalidOperationException(SecretDetail))
+            .WithSummary("Fails unexpectedly.");
+        endpoints.MapGet("/kerneltest/crash", string () => throw new InvalidOperationException(SecretDetail)).AllowAnonymous();
+        endpoints.MapGet("/kerneltest/missing", string () => throw NotFoundException.For("Widget", "w-1")).AllowAnonymous();
     }
+
+    /// <summary>Must never reach the client.</summary>
+    public const string SecretDetail = "connection to 10.0.0.7 refused (internal detail)";
 }
 
 internal sealed record WidgetDto(Guid Id, string Name, uint Version);
