@@ -10,6 +10,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -33,7 +35,16 @@ public class AllianceApp : IAsyncLifetime
     /// <summary>Settings a test class may change before the host starts (e.g. Jobs:RunServer=false).</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
-    public async Task InitializeAsync()
+    /// <summary>
+    /// Services a test class adds or replaces after the host registered its own: a test-only module
+    /// (<c>services.AddAllianceModule(configuration, module)</c>), a failing mail transport, a clock.
+    /// <paramref name="configuration"/> holds the fixture's settings (connection string included).
+    /// </summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services, IConfiguration configuration)
+    {
+    }
+
+    public virtual async Task InitializeAsync()
     {
         ConnectionString = await TestDatabase.CreateDatabaseAsync();
         await StartHostAsync(Settings);
@@ -50,6 +61,8 @@ public class AllianceApp : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host.UseEnvironment("Testing");
+            // A free port, never Kestrel's default 5000 (other hosts on this machine may hold it).
+            host.UseSetting("urls", "http://127.0.0.1:0");
             host.UseSetting("ConnectionStrings:Alliance", ConnectionString);
             host.UseSetting("Demo:Seed", "true");
             host.UseSetting("Mail:PickupDirectory", MailFolder);
@@ -62,6 +75,12 @@ public class AllianceApp : IAsyncLifetime
             {
                 host.UseSetting(key, value);
             }
+
+            var configuration = new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Alliance"] = ConnectionString })
+                .AddInMemoryCollection(settings)
+                .Build();
+            host.ConfigureTestServices(services => ConfigureTestServices(services, configuration));
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
@@ -69,7 +88,7 @@ public class AllianceApp : IAsyncLifetime
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_factory is not null)
         {

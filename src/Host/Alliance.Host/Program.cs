@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Alliance.Host;
 using Alliance.Host.Components;
 using Alliance.Host.Startup;
+using Alliance.Shared.Errors;
 using Alliance.Shared.Localization;
 using Alliance.Shared.Modules;
 using Alliance.Shared.Web;
@@ -32,9 +33,19 @@ var app = builder.Build();
 
 await DatabaseStartup.PrepareAsync(app.Services, app.Configuration, app.Lifetime.ApplicationStopping);
 
-app.UseExceptionHandler("/error", createScopeForErrors: true);
-app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
-    pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+app.UseSecurityHeaders();
+// API requests get problem details from the kernel's exception handler; pages get the error page with the mapped status.
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/error",
+    CreateScopeForErrors = true,
+    StatusCodeSelector = ProblemDetailsExceptionHandler.StatusOf,
+});
+// Errors without a body: the API answers with problem details, pages with the localized status page.
+app.UseWhen(context => IsApi(context.Request.Path),
+    api => api.UseStatusCodePages());
+app.UseWhen(context => !IsApi(context.Request.Path),
+    pages => pages.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
 app.UseRequestLocalization(options =>
 {
     options.SetDefaultCulture(Cultures.German).AddSupportedCultures(Cultures.Supported).AddSupportedUICultures(Cultures.Supported);
@@ -42,6 +53,8 @@ app.UseRequestLocalization(options =>
     options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
 });
 app.UseStaticFiles();
+// Explicit, after the error middlewares: their re-executed requests (/error, /status/404) must be routed again.
+app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -59,7 +72,8 @@ app.UseHangfireDashboard("/jobs", new DashboardOptions
 });
 app.MapCultureSwitch();
 
-foreach (var module in AllianceModules.All)
+// The registered modules: AllianceModules.All, plus any a composition on top of the host added.
+foreach (var module in app.Services.GetServices<IModule>())
 {
     module.MapEndpoints(app);
 }
@@ -68,6 +82,8 @@ app.MapRazorComponents<App>()
     .AddAdditionalAssemblies(AllianceModules.All.Select(m => m.Assembly).Distinct().ToArray());
 
 app.Run();
+
+static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi");
 
 /// <summary>Entry point; public so the tests' WebApplicationFactory can start the real host.</summary>
 public partial class Program;

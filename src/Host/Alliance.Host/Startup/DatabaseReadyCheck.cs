@@ -1,4 +1,5 @@
 using Alliance.Shared.Mail;
+using Alliance.Shared.Modules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -10,7 +11,7 @@ internal sealed class DatabaseReadyCheck(IServiceProvider services) : IHealthChe
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
-        var contexts = AllianceModules.All.Select(m => (DbContext)scope.ServiceProvider.GetRequiredService(m.DbContextType))
+        var contexts = scope.ServiceProvider.GetServices<IModule>().Select(m => (DbContext)scope.ServiceProvider.GetRequiredService(m.DbContextType))
             .Prepend(scope.ServiceProvider.GetRequiredService<MailDbContext>());
         try
         {

@@ -1,5 +1,6 @@
 using Alliance.Shared.Jobs;
 using Alliance.Shared.Mail;
+using Alliance.Shared.Messaging;
 using Alliance.Shared.Modules;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -13,20 +14,20 @@ internal static class DatabaseStartup
     {
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
+        var modules = provider.GetServices<IModule>().ToList();
 
         if (configuration.GetValue("Database:Migrate", true))
         {
             await provider.GetRequiredService<MailDbContext>().Database.MigrateAsync(cancellationToken);
-            foreach (var module in AllianceModules.All)
+            foreach (var module in modules)
             {
-                var db = (DbContext)provider.GetRequiredService(module.DbContextType);
-                await db.Database.MigrateAsync(cancellationToken);
+                await module.MigrateAsync(provider, cancellationToken);
             }
         }
 
         if (configuration.GetValue("Demo:Seed", false))
         {
-            foreach (var module in AllianceModules.All)
+            foreach (var module in modules)
             {
                 await module.SeedDemoDataAsync(provider, cancellationToken);
             }
@@ -34,9 +35,15 @@ internal static class DatabaseStartup
 
         var jobs = provider.GetRequiredService<IRecurringJobManager>();
         KernelJobs.AddRecurringJobs(jobs);
-        foreach (var module in AllianceModules.All)
+        foreach (var module in modules)
         {
             module.AddRecurringJobs(jobs);
         }
+
+        // Whatever a crash left undelivered (committed events whose signal was lost, queued mails) goes out now,
+        // not at the next minute sweep.
+        var background = provider.GetRequiredService<IBackgroundJobClient>();
+        background.Enqueue<OutboxDispatcher>(dispatcher => dispatcher.DispatchAllAsync(CancellationToken.None));
+        background.Enqueue<EmailSender>(sender => sender.SendDueAsync(CancellationToken.None));
     }
 }

@@ -22,10 +22,18 @@ public sealed class ProblemDetailsExceptionHandler(
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        // The middleware has already pointed Request.Path at the error page; the feature keeps the original.
+        var path = new PathString(httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path);
+        if (!path.StartsWithSegments("/api"))
+        {
+            // Pages: the exception handler middleware shows the error page, with StatusOf(exception) as status.
+            return false;
+        }
+
         var problem = Map(exception);
         if (problem.Status >= 500)
         {
-            logger.LogError(exception, "Unhandled error on {Path}", httpContext.Request.Path);
+            logger.LogError(exception, "Unhandled error on {Path}", path);
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
@@ -37,6 +45,18 @@ public sealed class ProblemDetailsExceptionHandler(
         });
     }
 
+    /// <summary>The status an exception stands for (also used for pages, which show the error page with it).</summary>
+    public static int StatusOf(Exception exception) => exception switch
+    {
+        ValidationException => StatusCodes.Status400BadRequest,
+        BadHttpRequestException bad => bad.StatusCode,
+        NotFoundException => StatusCodes.Status404NotFound,
+        ForbiddenException => StatusCodes.Status403Forbidden,
+        ConflictException or DbUpdateConcurrencyException => StatusCodes.Status409Conflict,
+        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
     public ProblemDetails Map(Exception exception) => exception switch
     {
         ValidationException validation => new HttpValidationProblemDetails(
@@ -44,7 +64,7 @@ public sealed class ProblemDetailsExceptionHandler(
                 .GroupBy(e => ToCamelCase(e.PropertyName))
                 .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
         {
-            Status = StatusCodes.Status400BadRequest,
+            Status = StatusOf(exception),
             Title = text["Problem_Validation"],
         },
         BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { Length: > 2 } path } } => new HttpValidationProblemDetails(
@@ -55,43 +75,43 @@ public sealed class ProblemDetailsExceptionHandler(
         },
         BadHttpRequestException bad => new ProblemDetails
         {
-            Status = StatusCodes.Status400BadRequest,
+            Status = StatusOf(exception),
             Title = text["Problem_BadRequest"],
             Detail = bad.Message,
         },
         NotFoundException notFound => new ProblemDetails
         {
-            Status = StatusCodes.Status404NotFound,
+            Status = StatusOf(exception),
             Title = text["Problem_NotFound"],
             Detail = notFound.Message,
         },
         ForbiddenException forbidden => new ProblemDetails
         {
-            Status = StatusCodes.Status403Forbidden,
+            Status = StatusOf(exception),
             Title = text["Problem_Forbidden"],
             Detail = forbidden.Message,
         },
         ConflictException conflict => new ProblemDetails
         {
-            Status = StatusCodes.Status409Conflict,
+            Status = StatusOf(exception),
             Title = text["Problem_Conflict"],
             Detail = conflict.Message,
         },
         DbUpdateConcurrencyException => new ProblemDetails
         {
-            Status = StatusCodes.Status409Conflict,
+            Status = StatusOf(exception),
             Title = text["Problem_Conflict"],
             Detail = text["Problem_StaleWrite"],
         },
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => new ProblemDetails
         {
-            Status = StatusCodes.Status409Conflict,
+            Status = StatusOf(exception),
             Title = text["Problem_Conflict"],
             Detail = text["Problem_Duplicate"],
         },
         _ => new ProblemDetails
         {
-            Status = StatusCodes.Status500InternalServerError,
+            Status = StatusOf(exception),
             Title = text["Problem_Unexpected"],
         },
     };

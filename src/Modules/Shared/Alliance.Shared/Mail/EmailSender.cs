@@ -49,7 +49,10 @@ public sealed class EmailSender(
                 message.NextAttemptAt = clock.GetUtcNow() + TimeSpan.FromMinutes(Math.Pow(2, message.Attempts));
                 if (message.Attempts >= options.Value.MaxAttempts)
                 {
+                    // Given up: the row stays as Failed (with its last error) in the office's mail log.
                     message.Status = EmailStatus.Failed;
+                    logger.LogError("Mail {Id} to {Address} failed {Attempts} times and will not be retried: {Error}",
+                        message.Id, message.ToAddress, message.Attempts, message.LastError);
                 }
             }
         }

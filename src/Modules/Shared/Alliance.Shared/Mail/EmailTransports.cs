@@ -29,13 +29,13 @@ internal sealed class SmtpEmailTransport(IOptions<MailOptions> options) : IEmail
 }
 
 /// <summary>Writes each mail as an .eml file any mail program opens (the run command's default).</summary>
-internal sealed class PickupDirectoryEmailTransport(IOptions<MailOptions> options) : IEmailTransport
+internal sealed class PickupDirectoryEmailTransport(IOptions<MailOptions> options, TimeProvider clock) : IEmailTransport
 {
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         var directory = Path.GetFullPath(options.Value.PickupDirectory);
         Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{message.MessageId}.eml");
+        var path = Path.Combine(directory, $"{clock.GetUtcNow():yyyyMMdd-HHmmss}-{message.MessageId}.eml");
         await message.WriteToAsync(path, cancellationToken);
     }
 }

@@ -1,14 +1,21 @@
 using Alliance.Shared.Messaging;
+using Alliance.Shared.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Alliance.Shared.Mail;
 
-/// <summary>The kernel's mail queue, in schema <c>mail</c>. It subscribes to <see cref="Contracts.EmailRequested"/>.</summary>
+/// <summary>
+/// The kernel's tables, in schema <c>mail</c>: the mail queue (it subscribes to <see cref="Contracts.EmailRequested"/>)
+/// and the Data Protection key ring.
+/// </summary>
 public sealed class MailDbContext(DbContextOptions<MailDbContext> options) : DbContext(options)
 {
     public const string Schema = "mail";
 
     public DbSet<EmailMessage> Messages => Set<EmailMessage>();
+
+    /// <summary>The Data Protection key ring (see <see cref="Security.DatabaseXmlRepository"/>).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -23,6 +30,11 @@ public sealed class MailDbContext(DbContextOptions<MailDbContext> options) : DbC
             message.Property(m => m.Category).HasMaxLength(100);
             message.HasIndex(m => m.NextAttemptAt).HasFilter("\"Status\" = 0");
             message.HasIndex(m => m.ToAddress);
+        });
+        modelBuilder.Entity<DataProtectionKey>(key =>
+        {
+            key.ToTable("data_protection_keys");
+            key.Property(k => k.FriendlyName).HasMaxLength(200);
         });
     }
 }

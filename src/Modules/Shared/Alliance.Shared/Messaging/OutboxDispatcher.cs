@@ -16,6 +16,7 @@ namespace Alliance.Shared.Messaging;
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
     ModuleCatalog catalog,
+    OutboxSignal signal,
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger)
 {
@@ -72,6 +73,7 @@ public sealed class OutboxDispatcher(
 #pragma warning restore EF1002
 
         var succeeded = 0;
+        DateTimeOffset? nextRetry = null;
         foreach (var message in batch)
         {
             var error = await DeliverAsync(message, cancellationToken);
@@ -86,11 +88,27 @@ public sealed class OutboxDispatcher(
             {
                 message.LastError = error.Length > 4000 ? error[..4000] : error;
                 message.NextAttemptAt = clock.GetUtcNow() + Backoff(message.Attempts);
+                if (message.Attempts >= MaxAttempts)
+                {
+                    // A poison message: it stays in the outbox (with its last error) for someone to look at.
+                    logger.LogError("Outbox message {Id} ({Type}) of {Module} failed {Attempts} times and will not be retried: {Error}",
+                        message.Id, message.Type, module.Name, message.Attempts, message.LastError);
+                }
+                else if (nextRetry is null || message.NextAttemptAt < nextRetry)
+                {
+                    nextRetry = message.NextAttemptAt;
+                }
             }
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (nextRetry is { } due)
+        {
+            // Retry when the backoff is over rather than at the next minute sweep.
+            signal.NotifyAt(module.Name, due - clock.GetUtcNow());
+        }
+
         return (batch.Count, succeeded);
     }
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Alliance.Shared.Modules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -11,30 +12,40 @@ namespace Alliance.Shared.Messaging;
 /// </summary>
 internal sealed class OutboxInterceptor(OutboxSignal signal, ModuleCatalog catalog) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private readonly HashSet<DbContext> _pending = [];
+    // Weak keys: a context whose transaction is disposed without commit or rollback must not be kept alive.
+    private readonly ConditionalWeakTable<DbContext, object> _pending = new();
 
     public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } db && db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
-        {
-            lock (_pending)
-            {
-                _pending.Add(db);
-            }
-        }
-
+        Remember(eventData.Context);
         return ValueTask.FromResult(result);
+    }
+
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Remember(eventData.Context);
+        return result;
     }
 
     public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } db && db.Database.CurrentTransaction is null)
-        {
-            Flush(db);
-        }
-
+        FlushIfCommitted(eventData.Context);
         return ValueTask.FromResult(result);
     }
+
+    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        FlushIfCommitted(eventData.Context);
+        return result;
+    }
+
+    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
@@ -56,26 +67,42 @@ internal sealed class OutboxInterceptor(OutboxSignal signal, ModuleCatalog catal
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } db)
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+
+    private void Remember(DbContext? db)
+    {
+        if (db is not null && db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
         {
-            lock (_pending)
-            {
-                _pending.Remove(db);
-            }
+            _pending.AddOrUpdate(db, this);
+        }
+    }
+
+    private void FlushIfCommitted(DbContext? db)
+    {
+        if (db is not null && db.Database.CurrentTransaction is null)
+        {
+            Flush(db);
+        }
+    }
+
+    /// <summary>Nothing was committed: no signal, and no reference kept to the context (this interceptor is a singleton).</summary>
+    private void Forget(DbContext? db)
+    {
+        if (db is null)
+        {
+            return;
         }
 
-        return Task.CompletedTask;
+        _pending.Remove(db);
     }
 
     private void Flush(DbContext db)
     {
-        bool had;
-        lock (_pending)
-        {
-            had = _pending.Remove(db);
-        }
-
-        if (had && catalog.ModuleOfAssembly(db.GetType().Assembly) is { } module)
+        if (_pending.Remove(db) && catalog.ModuleOfAssembly(db.GetType().Assembly) is { } module)
         {
             signal.Notify(module.Name);
         }

@@ -20,4 +20,18 @@ public sealed class OutboxSignal(IBackgroundJobClient jobs, ILogger<OutboxSignal
             logger.LogWarning(exception, "Could not signal the outbox of {Module}; the sweeper will deliver", moduleName);
         }
     }
+
+    /// <summary>Asks for a dispatch of the module's outbox after a delay (a retry after a failed delivery).</summary>
+    public void NotifyAt(string moduleName, TimeSpan delay)
+    {
+        try
+        {
+            jobs.Schedule<OutboxDispatcher>(dispatcher => dispatcher.DispatchAsync(moduleName, CancellationToken.None),
+                delay < TimeSpan.Zero ? TimeSpan.Zero : delay);
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Could not schedule a retry of the outbox of {Module}; the sweeper will retry", moduleName);
+        }
+    }
 }

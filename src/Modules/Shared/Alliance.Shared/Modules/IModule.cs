@@ -1,6 +1,7 @@
 using System.Reflection;
 using Hangfire;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,6 +32,13 @@ public interface IModule
 
     /// <summary>Every recurring job of the module, with cron and time zone, in this one place.</summary>
     void AddRecurringJobs(IRecurringJobManager jobs) { }
+
+    /// <summary>
+    /// Brings the module's schema up to date at start. Modules keep EF Core migrations (their own history table in
+    /// their own schema); this is the one place that applies them.
+    /// </summary>
+    Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        ((DbContext)services.GetRequiredService(DbContextType)).Database.MigrateAsync(cancellationToken);
 
     /// <summary>Fills an empty database with the demo alliance. Called in module order, after migrations.</summary>
     Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) => Task.CompletedTask;

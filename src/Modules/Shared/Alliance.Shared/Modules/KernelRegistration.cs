@@ -41,6 +41,7 @@ public static class KernelRegistration
         services.AddHandlersFrom(typeof(KernelRegistration).Assembly, catalog);
         services.AddModuleDbContext<MailDbContext>(configuration, MailDbContext.Schema);
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
+        services.AddDatabaseKeyRing();
         services.AddScoped<EmailSender>();
         services.Configure<AppOptions>(configuration.GetSection(AppOptions.Section));
         services.AddScoped<EmailComposer>();
@@ -52,15 +53,14 @@ public static class KernelRegistration
 
         foreach (var module in modules)
         {
-            catalog.Add(module.Name, module.DbContextType, module.Assembly);
-            services.AddHandlersFrom(module.Assembly, catalog);
-            module.AddServices(services, configuration);
+            services.AddAllianceModule(configuration, module, catalog);
         }
 
         services.AddSingleton<IMapper>(sp => new MapperConfiguration(cfg =>
         {
             cfg.LicenseKey = configuration["AutoMapper:LicenseKey"];
-            cfg.AddMaps(modules.Select(m => m.Assembly));
+            // Every registered module's profiles, including modules added after this call.
+            cfg.AddMaps(sp.GetServices<IModule>().Select(m => m.Assembly).Distinct());
         }, sp.GetRequiredService<ILoggerFactory>()).CreateMapper());
         services.AddSingleton(sp => sp.GetRequiredService<IMapper>().ConfigurationProvider);
 
@@ -87,5 +87,33 @@ public static class KernelRegistration
         }
 
         return catalog;
+    }
+
+    /// <summary>
+    /// Adds one module after <see cref="AddAllianceModules"/>: it joins the catalog (its requests get its unit of
+    /// work, its subscribers get events), its handlers and services are registered, and the host maps its
+    /// endpoints and applies its migrations (the host reads the modules back as <see cref="IModule"/> services).
+    /// The host itself lists its modules in one place; this is the extension point for compositions built on
+    /// top of it, such as a test host with a test-only module.
+    /// </summary>
+    public static IServiceCollection AddAllianceModule(this IServiceCollection services, IConfiguration configuration, IModule module)
+    {
+        var catalog = services.Select(d => d.ImplementationInstance).OfType<ModuleCatalog>().SingleOrDefault()
+            ?? throw new InvalidOperationException("Call AddAllianceModules before adding a module.");
+        return services.AddAllianceModule(configuration, module, catalog);
+    }
+
+    private static IServiceCollection AddAllianceModule(this IServiceCollection services, IConfiguration configuration, IModule module, ModuleCatalog catalog)
+    {
+        if (catalog.Modules.Any(m => m.Name == module.Name))
+        {
+            throw new InvalidOperationException($"A module named '{module.Name}' is already registered.");
+        }
+
+        catalog.Add(module.Name, module.DbContextType, module.Assembly);
+        services.AddHandlersFrom(module.Assembly, catalog);
+        services.AddSingleton(module);
+        module.AddServices(services, configuration);
+        return services;
     }
 }

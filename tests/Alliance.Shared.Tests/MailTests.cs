@@ -1,0 +1,89 @@
+using Alliance.Shared.Contracts;
+using Alliance.Shared.Mail;
+using Alliance.Shared.Tests.TestModule;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using MimeKit;
+
+namespace Alliance.Shared.Tests;
+
+public sealed class MailTests(KernelTestApp app) : IClassFixture<KernelTestApp>
+{
+    [Fact]
+    public async Task A_requested_mail_is_queued_sent_and_written_as_an_eml_file_that_reads_back_with_umlauts()
+    {
+        var requested = new EmailRequested(
+            "juergen.mueller@example.org",
+            "Jürgen Müller",
+            "Einladung für Jürgen – Grüße aus der Geschäftsstelle",
+            "Hallo Jürgen,\n\nschöne Grüße: äöü ÄÖÜ ß €.\n\nIhre Geschäftsstelle",
+            "test");
+
+        await app.SendAsync(new RequestEmail(requested));
+
+        var file = await Eventually.Until(
+            () => Task.FromResult(Directory.Exists(app.MailFolder)
+                ? Directory.GetFiles(app.MailFolder, "*.eml").FirstOrDefault(f => f.Contains(requested.EventId.ToString("N"), StringComparison.Ordinal))
+                : null),
+            f => f is not null, timeout: TimeSpan.FromSeconds(90), what: "the .eml file in the pickup folder");
+
+        using var message = await MimeMessage.LoadAsync(file!);
+        Assert.Equal(requested.Subject, message.Subject);
+        var to = Assert.IsType<MailboxAddress>(Assert.Single(message.To));
+        Assert.Equal(requested.ToAddress, to.Address);
+        Assert.Equal(requested.ToName, to.Name);
+        Assert.NotNull(message.TextBody);
+        Assert.Equal(requested.TextBody, message.TextBody.ReplaceLineEndings("\n").TrimEnd('\n'));
+        Assert.Equal("allianz@wirtschaftsfoerderung.example", Assert.IsType<MailboxAddress>(Assert.Single(message.From)).Address);
+
+        var row = await Eventually.Until(() => app.WithScopeAsync(sp => sp.GetRequiredService<MailDbContext>().Messages.AsNoTracking()
+            .SingleAsync(m => m.Id == requested.EventId)), m => m.Status == EmailStatus.Sent, what: "the queue row marked sent");
+        Assert.Equal(1, row.Attempts);
+        Assert.NotNull(row.SentAt);
+    }
+}
+
+public sealed class MailRetryTests(ManualDispatchApp app) : IClassFixture<ManualDispatchApp>
+{
+    [Fact]
+    public async Task A_failing_transport_is_retried_with_pauses_and_the_mail_is_marked_failed_after_max_attempts()
+    {
+        var requested = new EmailRequested("ada@example.org", "Ada", "Betreff", "Text");
+        await app.SendAsync(new RequestEmail(requested));
+        // Delivered twice (as after a crash): queued once.
+        await app.DispatchAsync();
+        await app.WithTestDbAsync(db => db.Database.ExecuteSqlAsync(
+            $"UPDATE kerneltest.outbox_messages SET processed_at = NULL WHERE id = {requested.EventId}"));
+        await app.DispatchAsync();
+        Assert.Equal(1, await app.WithScopeAsync(sp => sp.GetRequiredService<MailDbContext>().Messages.CountAsync(m => m.ToAddress == "ada@example.org")));
+
+        Task<int> SendDue() => app.WithScopeAsync(sp => sp.GetRequiredService<EmailSender>().SendDueAsync());
+        Task<EmailMessage> Row() => app.WithScopeAsync(sp => sp.GetRequiredService<MailDbContext>().Messages.AsNoTracking().SingleAsync(m => m.Id == requested.EventId));
+
+        Assert.Equal(0, await SendDue());
+        var afterFirst = await Row();
+        Assert.Equal(EmailStatus.Queued, afterFirst.Status);
+        Assert.Equal(1, afterFirst.Attempts);
+        Assert.Contains("unreachable", afterFirst.LastError, StringComparison.Ordinal);
+
+        // Not due yet: the pause is respected.
+        await SendDue();
+        Assert.Equal(1, app.FailingTransport.Calls);
+
+        for (var i = 0; i < ManualDispatchApp.MailMaxAttempts + 2; i++)
+        {
+            app.Clock.Advance(TimeSpan.FromHours(1));
+            await SendDue();
+        }
+
+        var failed = await Row();
+        Assert.Equal(EmailStatus.Failed, failed.Status);
+        Assert.Equal(ManualDispatchApp.MailMaxAttempts, failed.Attempts);
+        Assert.Null(failed.SentAt);
+        Assert.Equal(ManualDispatchApp.MailMaxAttempts, app.FailingTransport.Calls);
+        Assert.Contains(app.Logs.Entries, entry => entry.Level == LogLevel.Error
+            && entry.Category == typeof(EmailSender).FullName
+            && entry.Message.Contains("will not be retried", StringComparison.Ordinal));
+    }
+}
