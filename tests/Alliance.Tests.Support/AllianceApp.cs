@@ -61,8 +61,6 @@ public class AllianceApp : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host.UseEnvironment("Testing");
-            // A free port, never Kestrel's default 5000 (other hosts on this machine may hold it).
-            host.UseSetting("urls", "http://127.0.0.1:0");
             host.UseSetting("ConnectionStrings:Alliance", ConnectionString);
             host.UseSetting("Demo:Seed", "true");
             host.UseSetting("Mail:PickupDirectory", MailFolder);
