@@ -36,6 +36,9 @@ internal sealed class PickupDirectoryEmailTransport(IOptions<MailOptions> option
         var directory = Path.GetFullPath(options.Value.PickupDirectory);
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, $"{clock.GetUtcNow():yyyyMMdd-HHmmss}-{message.MessageId}.eml");
-        await message.WriteToAsync(path, cancellationToken);
+        // Written aside and moved in one step, so a mail program (or a test) never reads half a message.
+        var partial = path + ".part";
+        await message.WriteToAsync(partial, cancellationToken);
+        File.Move(partial, path, overwrite: true);
     }
 }
