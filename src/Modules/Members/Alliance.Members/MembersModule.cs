@@ -44,7 +44,8 @@ public sealed class MembersModule : IModule
             .AddEntityFrameworkStores<MembersDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<AccountClaimsFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalizedIdentityErrors>();
 
         services.ConfigureApplicationCookie(cookie =>
         {
@@ -77,7 +78,7 @@ public sealed class MembersModule : IModule
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         OrganizationEndpoints.Map(endpoints);
-        AccountEndpoints.Map(endpoints);
+        AccessEndpoints.Map(endpoints);
     }
 
     public IReadOnlyList<NavigationItem> Navigation =>
