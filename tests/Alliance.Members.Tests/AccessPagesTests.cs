@@ -46,6 +46,7 @@ public sealed class AccessPagesTests(AccessApp app, Browser browser) : IClassFix
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your profile has been saved.");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("My profile");
         await Assertions.Expect(page.Locator("#phone")).ToHaveValueAsync("0351 987654");
+        await Assertions.Expect(page.Locator("#language")).ToHaveValueAsync("en");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("given on");
         await Browser.ScreenshotAsync(page, "access-en-01-profile-saved");
 
