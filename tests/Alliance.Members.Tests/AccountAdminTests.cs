@@ -109,6 +109,12 @@ public sealed class AccountAdminTests(AccessApp app) : IClassFixture<AccessApp>
         Assert.Equal(HttpStatusCode.Redirect, forStaff.StatusCode);
         Assert.StartsWith("/forbidden", forStaff.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
 
+        using var representative = await app.SignedInAsync(DemoUsers.Representative);
+        Assert.StartsWith("/forbidden", (await representative.GetAsync("/invitations/new")).Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        using var anonymous = app.Anonymous();
+        Assert.StartsWith("/account/login", (await anonymous.GetAsync("/admin/accounts")).Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/account/login", (await anonymous.GetAsync("/account/profile")).Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+
         using var admin = await app.SignedInAsync(DemoUsers.Administrator);
         var page = System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/accounts?search=brandt"));
         Assert.Contains("Zugänge", page, StringComparison.Ordinal);

@@ -47,6 +47,9 @@ public sealed class MembersModule : IModule
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrors>();
 
+        // Signed-in browsers pick up changed roles, and lose an erased or deleted account, within a minute.
+        services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.FromMinutes(1));
+
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/account/login";

@@ -54,10 +54,6 @@ internal sealed class ChangeAccountRolesHandler(UserManager<UserAccount> users, 
             IdentityValidation.ThrowIfFailed(await users.AddToRolesAsync(account, added), "Roles");
         }
 
-        // A new stamp makes the person's cookie drop the old roles at its next check (their own stays, so they stay signed in).
-        if (account.Id != user.UserId)
-        {
-            await users.UpdateSecurityStampAsync(account);
-        }
+        // No sign-out needed: the cookie's periodic security-stamp check (MembersModule) re-reads the roles.
     }
 }
