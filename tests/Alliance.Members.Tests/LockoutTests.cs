@@ -35,7 +35,9 @@ public sealed class LockoutTests(AccessApp app) : IClassFixture<AccessApp>
 
         var right = await client.PostAsJsonAsync("/api/members/account/login", new { email, password = StrongPassword });
         Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
-        Assert.Equal("Locked out", (await right.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        var problem = await right.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Locked out", problem.GetProperty("title").GetString());
+        Assert.Equal("Zu viele Fehlversuche: Der Zugang ist für 15 Minuten gesperrt.", problem.GetProperty("detail").GetString());
 
         var lockoutEnd = await app.WithScopeAsync(async sp =>
         {

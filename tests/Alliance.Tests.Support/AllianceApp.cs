@@ -54,6 +54,9 @@ public class AllianceApp : IAsyncLifetime
             host.UseSetting("Demo:Seed", "true");
             host.UseSetting("Mail:PickupDirectory", MailFolder);
             host.UseSetting("Jobs:Workers", "2");
+            // A port of the system's choosing: UseKestrel(0) alone still bound Kestrel's default 5000, which clashes
+            // with any other test run on the machine.
+            host.UseSetting("urls", "http://127.0.0.1:0");
             host.UseSetting("Logging:LogLevel:Default", "Warning");
             foreach (var (key, value) in settings)
             {
