@@ -218,4 +218,18 @@ public sealed class InvitationTests(AccessApp app) : IClassFixture<AccessApp>
         Assert.Single(payloads, payload => payload.Contains("outbox@example.org", StringComparison.Ordinal));
         Assert.True(await WithDbAsync(app, db => db.People.AnyAsync(p => p.Id == personId)));
     }
+
+    [Fact]
+    public async Task The_invitation_page_prefills_a_known_person_and_404s_an_unknown_one()
+    {
+        var personId = await InviteNewAsync(app, "prefill@example.org", firstName: "Frieda", lastName: "Vorlage");
+        using var staff = await app.SignedInAsync(DemoUsers.Staff);
+
+        var page = System.Net.WebUtility.HtmlDecode(await staff.GetStringAsync($"/invitations/new?personId={personId}"));
+        Assert.Contains("Frieda Vorlage", page, StringComparison.Ordinal);
+        Assert.Contains("prefill@example.org", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"first-name\"", page, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/invitations/new?personId={Guid.NewGuid()}")).StatusCode);
+    }
 }
