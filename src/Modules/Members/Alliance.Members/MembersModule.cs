@@ -45,7 +45,11 @@ public sealed class MembersModule : IModule
             .AddEntityFrameworkStores<MembersDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<AccountClaimsFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalizedIdentityErrors>();
+
+        // Signed-in browsers pick up changed roles, and lose an erased or deleted account, within a minute.
+        services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.ConfigureApplicationCookie(cookie =>
         {
@@ -79,7 +83,7 @@ public sealed class MembersModule : IModule
     {
         OrganizationEndpoints.Map(endpoints);
         PeopleEndpoints.Map(endpoints);
-        AccountEndpoints.Map(endpoints);
+        AccessEndpoints.Map(endpoints);
     }
 
     public IReadOnlyList<NavigationItem> Navigation =>

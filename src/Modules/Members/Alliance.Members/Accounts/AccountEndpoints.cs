@@ -1,4 +1,5 @@
 using Alliance.Members.Domain;
+using Alliance.Members.Resources;
 using Alliance.Shared.Localization;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Localization;
 
 namespace Alliance.Members.Accounts;
 
@@ -17,13 +19,17 @@ internal static class AccountEndpoints
     {
         var api = endpoints.MapGroup("/api/members/account").WithTags("Members");
 
-        api.MapPost("/login", async Task<Results<NoContent, ProblemHttpResult>> (IMediator mediator, SignIn command, HttpContext http, CancellationToken ct) =>
+        api.MapPost("/login", async Task<Results<NoContent, ProblemHttpResult>> (
+                IMediator mediator, SignIn command, HttpContext http, IStringLocalizer<MembersText> text, CancellationToken ct) =>
             {
                 var outcome = await mediator.Send(command, ct);
                 if (outcome.Result != SignInResultKind.Succeeded)
                 {
+                    // The title is stable for programs, the detail is the message for people (in their language).
+                    var lockedOut = outcome.Result == SignInResultKind.LockedOut;
                     return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized,
-                        title: outcome.Result == SignInResultKind.LockedOut ? "Locked out" : "Sign-in failed");
+                        title: lockedOut ? "Locked out" : "Sign-in failed",
+                        detail: text[lockedOut ? "Login_LockedOut" : "Login_Failed"]);
                 }
 
                 SetLanguageCookie(http, outcome.PreferredLanguage);

@@ -1,0 +1,61 @@
+using Alliance.Members.Accounts;
+using Alliance.Shared.Web;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Alliance.Members.Invitations;
+
+internal static class InvitationEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapModuleApi("members", "Members").MapGroup("/invitations")
+            .MapPost("/", async Task<Created<InvitationCreated>> (IMediator mediator, InvitePerson command, CancellationToken ct) =>
+            {
+                var created = await mediator.Send(command, ct);
+                return TypedResults.Created($"/api/members/invitations/{created.InvitationId}", created);
+            })
+            .RequireAuthorization(Policies.Staff)
+            .WithName("InvitePerson")
+            .WithSummary("Invites a person (existing without account, or new) to set a password; mails a one-time link valid for 7 days (staff).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        // The token is the credential: anonymous, like the page the link opens.
+        var anonymous = endpoints.MapGroup("/api/members/account/invitations").WithTags("Members").AllowAnonymous();
+
+        anonymous.MapGet("/{token}", async Task<Ok<InvitationView>> (IMediator mediator, string token, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetInvitation(token), ct)))
+            .WithName("GetInvitation")
+            .WithSummary("Whom an invitation link is for and whether it can still be used.");
+
+        anonymous.MapPost("/{token}/accept", async Task<Results<NoContent, ProblemHttpResult>> (
+                IMediator mediator, string token, AcceptInvitationBody body, HttpContext http, CancellationToken ct) =>
+            {
+                try
+                {
+                    var accepted = await mediator.Send(new AcceptInvitation(token, body.Password, body.ConfirmPassword), ct);
+                    AccountEndpoints.SetLanguageCookie(http, accepted.PreferredLanguage);
+                    return TypedResults.NoContent();
+                }
+                catch (InvitationUnusableException unusable)
+                {
+                    return TypedResults.Problem(statusCode: unusable.Status switch
+                    {
+                        InvitationStatus.Unknown => StatusCodes.Status404NotFound,
+                        InvitationStatus.Expired => StatusCodes.Status410Gone,
+                        _ => StatusCodes.Status409Conflict,
+                    }, title: unusable.Message, type: "invitation-" + unusable.Status.ToString().ToLowerInvariant());
+                }
+            })
+            .WithName("AcceptInvitation")
+            .WithSummary("Sets the password from an invitation, creates the account and signs in.")
+            .ProducesValidationProblem();
+    }
+}
+
+internal sealed record AcceptInvitationBody(string? Password, string? ConfirmPassword);

@@ -1,0 +1,82 @@
+using Alliance.Members.Contracts;
+using Alliance.Members.Persistence;
+using Alliance.Members.Resources;
+using Alliance.Shared.Errors;
+using Alliance.Shared.Localization;
+using Alliance.Shared.Messaging;
+using Alliance.Shared.Security;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Alliance.Members.Me;
+
+/// <summary>
+/// A person edits their own profile. Consents carry the date they were given; withdrawing clears it.
+/// <see cref="Version"/> is the one they read: a stale write is a 409.
+/// </summary>
+internal sealed record UpdateMyProfile(
+    string? FirstName,
+    string? LastName,
+    string? Phone,
+    string? Function,
+    string? PreferredLanguage,
+    bool ConsentContactByEmail,
+    bool ConsentNameVisible,
+    uint Version) : IRequest;
+
+internal sealed class UpdateMyProfileValidator : AbstractValidator<UpdateMyProfile>
+{
+    public UpdateMyProfileValidator(IStringLocalizer<AccountText> text)
+    {
+        RuleFor(c => c.FirstName)
+            .NotEmpty().WithMessage(_ => text["Field_FirstNameRequired"])
+            .MaximumLength(100).WithMessage(_ => string.Format(text["Field_TooLong"], 100));
+        RuleFor(c => c.LastName)
+            .NotEmpty().WithMessage(_ => text["Field_LastNameRequired"])
+            .MaximumLength(100).WithMessage(_ => string.Format(text["Field_TooLong"], 100));
+        RuleFor(c => c.Phone)
+            .MaximumLength(50).WithMessage(_ => string.Format(text["Field_TooLong"], 50))
+            .Matches(@"^[0-9+()/ \-.]*$").WithMessage(_ => text["Field_PhoneInvalid"]);
+        RuleFor(c => c.Function)
+            .MaximumLength(150).WithMessage(_ => string.Format(text["Field_TooLong"], 150));
+        RuleFor(c => c.PreferredLanguage)
+            .Must(language => language is not null && Cultures.Supported.Contains(language))
+            .WithMessage(_ => text["Field_LanguageUnknown"]);
+    }
+}
+
+internal sealed class UpdateMyProfileHandler(MembersDbContext db, ICurrentUser user, TimeProvider clock) : AsyncRequestHandler<UpdateMyProfile>
+{
+    protected override async Task Handle(UpdateMyProfile request, CancellationToken cancellationToken)
+    {
+        var personId = user.PersonId ?? throw new ForbiddenException();
+        var person = await db.People.FirstOrDefaultAsync(p => p.Id == personId && p.ErasedAt == null, cancellationToken)
+            ?? throw NotFoundException.For("Person", personId);
+        db.Entry(person).Property(p => p.Version).OriginalValue = request.Version;
+
+        var now = clock.GetUtcNow();
+        person.FirstName = request.FirstName!.Trim();
+        person.LastName = request.LastName!.Trim();
+        person.Phone = Blank(request.Phone);
+        person.Function = Blank(request.Function);
+        person.PreferredLanguage = Cultures.Normalize(request.PreferredLanguage);
+        if (request.ConsentContactByEmail != person.ConsentContactByEmail)
+        {
+            person.ConsentContactByEmail = request.ConsentContactByEmail;
+            person.ConsentContactByEmailAt = request.ConsentContactByEmail ? now : null;
+        }
+
+        if (request.ConsentNameVisible != person.ConsentNameVisible)
+        {
+            person.ConsentNameVisible = request.ConsentNameVisible;
+            person.ConsentNameVisibleAt = request.ConsentNameVisible ? now : null;
+        }
+
+        person.UpdatedAt = now;
+        db.AddIntegrationEvent(new PersonChanged(person.ToSummary(hasAccount: true)), now);
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,77 @@
+using Alliance.Members.Contracts;
+using Alliance.Members.Domain;
+using Alliance.Members.Persistence;
+using Alliance.Members.Resources;
+using Alliance.Shared.Contracts;
+using Alliance.Shared.Errors;
+using Alliance.Shared.Messaging;
+using Alliance.Shared.Security;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Alliance.Members.Privacy;
+
+/// <summary>
+/// Staff erase a person: the row stays (so counts in reports stay right) but carries no name, e-mail, phone,
+/// function or consent any more; the account and the invitations are deleted; <see cref="PersonErased"/> tells
+/// every other module in the same commit. Erasing an erased person is a 409 (nothing left to do, and the caller
+/// learns that it already happened).
+/// </summary>
+internal sealed record ErasePerson(Guid PersonId) : IRequest;
+
+internal sealed class ErasePersonHandler(MembersDbContext db, ICurrentUser user, TimeProvider clock, IStringLocalizer<PrivacyText> text)
+    : AsyncRequestHandler<ErasePerson>
+{
+    protected override async Task Handle(ErasePerson request, CancellationToken cancellationToken)
+    {
+        if (!user.IsStaff)
+        {
+            throw new ForbiddenException();
+        }
+
+        var person = await db.People.FirstOrDefaultAsync(p => p.Id == request.PersonId, cancellationToken)
+            ?? throw NotFoundException.For("Person", request.PersonId);
+        if (person.ErasedAt is not null)
+        {
+            throw new ConflictException(text["Erase_AlreadyErased"]);
+        }
+
+        if (person.Id == user.PersonId)
+        {
+            throw new ConflictException(text["Erase_NotYourself"]);
+        }
+
+        var account = await db.Users.FirstOrDefaultAsync(a => a.PersonId == person.Id, cancellationToken);
+        if (account is not null)
+        {
+            // Only administrators may remove the office's own logins.
+            var officeRoles = await db.UserRoles.Where(r => r.UserId == account.Id)
+                .Join(db.Roles, link => link.RoleId, role => role.Id, (_, role) => role.Name)
+                .AnyAsync(name => name == Roles.Staff || name == Roles.Administrator, cancellationToken);
+            if (officeRoles && !user.IsAdministrator)
+            {
+                throw new ForbiddenException(text["Erase_OfficeOnlyByAdministrators"]);
+            }
+
+            db.Users.Remove(account);
+        }
+
+        // Removed through the change tracker, so they go in the same commit as the anonymisation.
+        db.Invitations.RemoveRange(await db.Invitations.Where(i => i.PersonId == person.Id).ToListAsync(cancellationToken));
+
+        var now = clock.GetUtcNow();
+        person.FirstName = Person.ErasedName;
+        person.LastName = Person.ErasedName;
+        person.Email = null;
+        person.Phone = null;
+        person.Function = null;
+        person.ConsentContactByEmail = false;
+        person.ConsentContactByEmailAt = null;
+        person.ConsentNameVisible = false;
+        person.ConsentNameVisibleAt = null;
+        person.ErasedAt = now;
+        person.UpdatedAt = now;
+        db.AddIntegrationEvent(new PersonErased(person.Id), now);
+    }
+}
