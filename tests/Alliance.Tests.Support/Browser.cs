@@ -18,6 +18,8 @@ public sealed class Browser : IAsyncLifetime
             throw new InvalidOperationException($"Chromium not found at {executable}: install Debian's 'chromium' package (build/test.sh does).");
         }
 
+        // Expect(...) waits 5 s by default: too short when CI's two cores also run the host and PostgreSQL.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Chromium = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -40,7 +42,8 @@ public sealed class Browser : IAsyncLifetime
             Locale = locale,
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: CI shares two cores between the host, PostgreSQL and Chromium.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 
