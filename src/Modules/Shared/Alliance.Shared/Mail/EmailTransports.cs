@@ -36,8 +36,8 @@ internal sealed class PickupDirectoryEmailTransport(IOptions<MailOptions> option
         var directory = Path.GetFullPath(options.Value.PickupDirectory);
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, $"{clock.GetUtcNow():yyyyMMdd-HHmmss}-{message.MessageId}.eml");
-        // Written aside and moved in one step, so a mail program (or a test) never reads half a message.
-        var partial = path + ".part";
+        // Written under another name and then renamed: whoever watches the folder never sees half a mail.
+        var partial = Path.Combine(directory, $".{Guid.NewGuid():N}.partial");
         await message.WriteToAsync(partial, cancellationToken);
         File.Move(partial, path, overwrite: true);
     }
