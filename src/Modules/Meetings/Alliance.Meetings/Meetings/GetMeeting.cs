@@ -16,7 +16,8 @@ internal sealed record MeetingDetails(
     string? Place, string? OnlineLink, int Capacity, int? DelegateLimit, bool IsCancelled, bool IsPast, MinutesStatus MinutesStatus,
     DateTimeOffset? MinutesApprovedAt, uint Version, bool CanManage, int Registered, int Waitlisted, int CheckedIn,
     RegistrationStatus? MyStatus, int? MyWaitlistPlace, IReadOnlyList<AgendaItemView> Agenda, IReadOnlyList<PollView> Polls,
-    IReadOnlyList<AddendumView> Addenda, IReadOnlyDictionary<PartnerGroup, int> RegisteredByPartnerGroup, IReadOnlyList<string> AttendingOrganizations)
+    IReadOnlyList<AddendumView> Addenda, IReadOnlyDictionary<PartnerGroup, int> RegisteredByPartnerGroup, IReadOnlyList<string> AttendingOrganizations,
+    DateTimeOffset? TopicDeadline, IReadOnlyList<TopicView> Topics)
 {
     public int PlannedMinutes => Agenda.Sum(a => a.PlannedMinutes);
     public int AvailableMinutes => (int)(EndsAt - StartsAt).TotalMinutes;
@@ -24,7 +25,11 @@ internal sealed record MeetingDetails(
 }
 
 internal sealed record AgendaItemView(Guid Id, int Position, string Title, string? Presenter, int PlannedMinutes, Guid? LabId, string? LabTitle,
-    string? Notes, uint Version, IReadOnlyList<DecisionView> Decisions);
+    string? Notes, uint Version, IReadOnlyList<DecisionView> Decisions, IReadOnlyList<DocumentView> Documents);
+
+internal sealed record DocumentView(Guid Id, string Name);
+
+internal sealed record TopicView(Guid Id, string Title, string? Description, string SubmitterName, TopicStatus Status);
 
 internal sealed record DecisionView(Guid Id, string Text, IReadOnlyList<ActionItemView> ActionItems);
 
@@ -67,6 +72,11 @@ internal sealed class GetMeetingHandler(MeetingsDbContext db, MeetingAccess acce
                 manages || poll.IsClosed ? results : results.Select(r => r with { Votes = 0 }).ToList(), votes, own));
         }
 
+        var documents = await db.AgendaDocuments.AsNoTracking().Where(d => db.AgendaItems.Any(a => a.Id == d.AgendaItemId && a.MeetingId == meeting.Id))
+            .OrderBy(d => d.AddedAt).Select(d => new { d.AgendaItemId, View = new DocumentView(d.Id, d.Name) }).ToListAsync(cancellationToken);
+        var ownPerson = user.PersonId ?? Guid.Empty;
+        var topics = await db.Topics.AsNoTracking().Where(t => t.MeetingId == meeting.Id && (manages || t.PersonId == ownPerson))
+            .OrderBy(t => t.SubmittedAt).Select(t => new TopicView(t.Id, t.Title, t.Description, t.SubmitterName, t.Status)).ToListAsync(cancellationToken);
         var addenda = await db.Addenda.AsNoTracking().Where(a => a.MeetingId == meeting.Id).OrderBy(a => a.AddedAt)
             .Select(a => new AddendumView(a.Text, a.AuthorName, a.AddedAt)).ToListAsync(cancellationToken);
         var attending = await db.Registrations.Where(r => r.MeetingId == meeting.Id && r.CheckedInAt != null && r.OrganizationName != null)
@@ -82,12 +92,13 @@ internal sealed class GetMeetingHandler(MeetingsDbContext db, MeetingAccess acce
             mine?.Status, place,
             items.Select(i => new AgendaItemView(i.Id, i.Position, i.Title, i.Presenter, i.PlannedMinutes, i.LabId, i.LabTitle, i.Notes, i.Version,
                 decisions.Where(d => d.AgendaItemId == i.Id).Select(d => new DecisionView(d.Id, d.Text,
-                    d.ActionItems.Select(a => new ActionItemView(a.Title, a.OwnerName, a.DueDate)).ToList())).ToList())).ToList(),
+                    d.ActionItems.Select(a => new ActionItemView(a.Title, a.OwnerName, a.DueDate)).ToList())).ToList(),
+                documents.Where(d => d.AgendaItemId == i.Id).Select(d => d.View).ToList())).ToList(),
             pollViews, addenda,
             manages
                 ? counts.Where(c => c.Status == RegistrationStatus.Registered && c.PartnerGroup != null)
                     .GroupBy(c => c.PartnerGroup!.Value).ToDictionary(g => g.Key, g => g.Sum(c => c.Count))
                 : new Dictionary<PartnerGroup, int>(),
-            attending);
+            attending, meeting.TopicDeadline, topics);
     }
 }

@@ -42,6 +42,12 @@ internal static class MeetingEndpoints
             .WithName("CreateSeries").WithSummary("Creates a recurring series (RRULE) and materialises its occurrences within the horizon.")
             .ProducesValidationProblem();
 
+        api.MapPut("/series/{seriesId:guid}", async Task<Ok<int>> (Guid seriesId, UpdateSeriesBody body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new UpdateSeries(seriesId, body.StartTime, body.DurationMinutes, body.Place, body.OnlineLink, body.Capacity,
+                    body.DelegateLimit, body.ReminderDaysBefore, body.Version), ct)))
+            .WithName("UpdateSeries").WithSummary("Changes a series; only future occurrences that follow the series change (registrants are told).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+
         api.MapPost("/", async Task<Created<IdResponse>> (CreateMeeting command, IMediator mediator, CancellationToken ct) =>
             {
                 var id = await mediator.Send(command, ct);
@@ -111,6 +117,50 @@ internal static class MeetingEndpoints
             })
             .WithName("AddAgendaItem").WithSummary("Adds an agenda item.").ProducesValidationProblem();
 
+        api.MapPost("/agenda/{itemId:guid}/documents", async Task<Created<IdResponse>> (Guid itemId, DocumentBody body, IMediator mediator, CancellationToken ct) =>
+            {
+                byte[]? content = null;
+                if (body.ContentBase64 is not null && !TryDecode(body.ContentBase64, out content))
+                {
+                    throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure(nameof(DocumentBody.ContentBase64), "Not valid base64.")]);
+                }
+
+                var documentId = await mediator.Send(new AddAgendaDocument(itemId, body.Name, body.Url, body.ContentType, content), ct);
+                return TypedResults.Created($"/api/meetings/documents/{documentId}", new IdResponse(documentId));
+            })
+            .WithName("AddAgendaDocument").WithSummary("Attaches a link or a small file (base64, at most 5 MB) to an agenda item.").ProducesValidationProblem();
+
+        api.MapGet("/documents/{documentId:guid}", async Task<Results<FileContentHttpResult, RedirectHttpResult, NotFound>> (
+                Guid documentId, MeetingsDbContext db, MeetingAccess access, CancellationToken ct) =>
+            {
+                var document = await db.AgendaDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId, ct);
+                var meetingId = document is null ? (Guid?)null : await db.AgendaItems.Where(a => a.Id == document.AgendaItemId).Select(a => a.MeetingId).FirstAsync(ct);
+                if (document is null || meetingId is null)
+                {
+                    return TypedResults.NotFound();
+                }
+
+                await access.VisibleMeetingAsync(meetingId.Value, ct);
+                return document.Content is { } content
+                    ? TypedResults.File(content, "application/octet-stream", document.Name)
+                    : TypedResults.Redirect(document.Url!);
+            })
+            .WithName("GetAgendaDocument").WithSummary("Downloads an attached file (as a download, never rendered inline) or follows the link.");
+
+        api.MapPost("/{id:guid}/topics", async Task<Created<IdResponse>> (Guid id, TopicBody body, IMediator mediator, CancellationToken ct) =>
+            {
+                var topicId = await mediator.Send(new SubmitTopic(id, body.Title, body.Description), ct);
+                return TypedResults.Created($"/api/meetings/{id}", new IdResponse(topicId));
+            })
+            .WithName("SubmitTopic").WithSummary("Proposes a topic for the agenda (before the topic deadline).").ProducesValidationProblem();
+
+        api.MapPost("/topics/{topicId:guid}/agenda", async Task<Created<IdResponse>> (Guid topicId, int? plannedMinutes, IMediator mediator, CancellationToken ct) =>
+            {
+                var itemId = await mediator.Send(new TakeTopicOntoAgenda(topicId, plannedMinutes ?? 15), ct);
+                return TypedResults.Created($"/api/meetings/agenda/{itemId}", new IdResponse(itemId));
+            })
+            .WithName("TakeTopicOntoAgenda").WithSummary("Takes a submitted topic onto the agenda (staff).");
+
         api.MapPut("/agenda/{itemId:guid}/notes", async Task<NoContent> (Guid itemId, NotesBody body, IMediator mediator, CancellationToken ct) =>
             {
                 await mediator.Send(new SaveItemNotes(itemId, body.Notes, body.Version), ct);
@@ -169,6 +219,14 @@ internal static class MeetingEndpoints
         CalendarEndpoints.Map(endpoints, api);
     }
 
+    private static bool TryDecode(string base64, out byte[]? content)
+    {
+        var buffer = new byte[base64.Length * 3 / 4 + 3];
+        var ok = Convert.TryFromBase64String(base64, buffer, out var written);
+        content = ok ? buffer[..written] : null;
+        return ok;
+    }
+
     /// <summary>RFC 4180 quoting; a leading =, +, - or @ is defused so spreadsheets do not run it as a formula.</summary>
     private static string Csv(string value)
     {
@@ -183,6 +241,10 @@ internal static class MeetingEndpoints
 
 internal sealed record IdResponse(Guid Id);
 internal sealed record MoveBody(DateTime StartsAtLocal, DateTime EndsAtLocal, string? Place, string? OnlineLink, uint Version);
+internal sealed record UpdateSeriesBody(TimeOnly StartTime, int DurationMinutes, string? Place, string? OnlineLink, int Capacity, int? DelegateLimit,
+    IReadOnlyList<int>? ReminderDaysBefore, uint Version);
+internal sealed record DocumentBody(string Name, string? Url, string? ContentType, string? ContentBase64);
+internal sealed record TopicBody(string Title, string? Description);
 internal sealed record RegisterBody(Guid? PersonId);
 internal sealed record CheckInBody(Guid PersonId, bool Present = true);
 internal sealed record AgendaBody(string Title, string? Presenter, int PlannedMinutes, Guid? LabId);

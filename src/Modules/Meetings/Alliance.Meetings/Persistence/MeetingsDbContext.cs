@@ -53,6 +53,7 @@ internal sealed class MeetingsDbContext(DbContextOptions<MeetingsDbContext> opti
             meeting.Ignore(m => m.DisplayTitle);
             // The database, not the job's timing, makes materialisation idempotent (two runs, two hosts).
             meeting.HasIndex(m => new { m.SeriesId, m.OccurrenceStart }).IsUnique();
+            meeting.HasIndex(m => new { m.SeriesId, m.Number }).IsUnique();
             meeting.HasIndex(m => m.StartsAt);
             meeting.HasIndex(m => m.LabId);
             meeting.HasOne<MeetingSeries>().WithMany().HasForeignKey(m => m.SeriesId).OnDelete(DeleteBehavior.Restrict);

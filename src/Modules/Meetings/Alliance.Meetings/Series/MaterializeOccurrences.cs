@@ -41,14 +41,15 @@ internal sealed class MaterializeOccurrencesHandler(MeetingsDbContext db, Invita
         var zone = Recurrence.FindZone(series.TimeZone)!;
         var now = clock.GetUtcNow();
         var until = DateOnly.FromDateTime(now.AddDays(horizonDays + 1).UtcDateTime);
-        var existing = (await db.Meetings.Where(m => m.SeriesId == seriesId).Select(m => m.OccurrenceStart).ToListAsync(cancellationToken)).ToHashSet();
+        // The number is the occurrence's place in the rule: it identifies an occurrence even after it was moved by hand.
+        var existing = (await db.Meetings.Where(m => m.SeriesId == seriesId).Select(m => m.Number).ToListAsync(cancellationToken)).ToHashSet();
         var newMeetings = new List<Meeting>();
         var index = 0;
         foreach (var local in Recurrence.LocalStarts(series.RecurrenceRule, series.FirstDate, series.StartTime, until))
         {
             index++;
             var start = Recurrence.ToInstant(local, zone);
-            if (start < now || start > now.AddDays(horizonDays) || existing.Contains(start))
+            if (start < now || start > now.AddDays(horizonDays) || existing.Contains(series.NumberOffset + index))
             {
                 continue;
             }

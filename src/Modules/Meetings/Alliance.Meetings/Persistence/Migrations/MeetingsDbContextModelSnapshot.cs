@@ -305,6 +305,9 @@ namespace Alliance.Meetings.Persistence.Migrations
 
                     b.HasIndex("StartsAt");
 
+                    b.HasIndex("SeriesId", "Number")
+                        .IsUnique();
+
                     b.HasIndex("SeriesId", "OccurrenceStart")
                         .IsUnique();
 

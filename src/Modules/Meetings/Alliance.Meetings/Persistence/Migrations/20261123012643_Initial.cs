@@ -410,6 +410,13 @@ namespace Alliance.Meetings.Persistence.Migrations
                 column: "LabId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_meetings_SeriesId_Number",
+                schema: "meetings",
+                table: "meetings",
+                columns: new[] { "SeriesId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_meetings_SeriesId_OccurrenceStart",
                 schema: "meetings",
                 table: "meetings",

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Alliance.Meetings.Persistence.Migrations
 {
     [DbContext(typeof(MeetingsDbContext))]
-    [Migration("20261123004807_Initial")]
+    [Migration("20261123012643_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -307,6 +307,9 @@ namespace Alliance.Meetings.Persistence.Migrations
                     b.HasIndex("LabId");
 
                     b.HasIndex("StartsAt");
+
+                    b.HasIndex("SeriesId", "Number")
+                        .IsUnique();
 
                     b.HasIndex("SeriesId", "OccurrenceStart")
                         .IsUnique();
