@@ -57,15 +57,15 @@ public sealed class MeetingJourneyTests(AllianceApp app, Browser browser) : ICla
 
         var staff = await SignInAsync(DemoUsers.Staff, language);
         await staff.GotoAsync($"/meetings/{meetingId}/checkin?search=Brandt");
-        await staff.GetByRole(AriaRole.Button, new() { Name = checkIn, Exact = true }).First.ClickAsync();
-        await Assertions.Expect(staff.Locator("tbody .badge").First).ToBeVisibleAsync();
+        await staff.Locator("tr:has-text('Thomas Brandt')").GetByRole(AriaRole.Button, new() { Name = checkIn, Exact = true }).ClickAsync();
+        await Assertions.Expect(staff.Locator("tr:has-text('Thomas Brandt') .badge")).ToBeVisibleAsync();
         await Browser.ScreenshotAsync(staff, $"journey-4-{language}-01-checkin");
 
         await staff.GotoAsync($"/meetings/{meetingId}/minutes");
         await staff.FillAsync("#poll-question", "Welches Modell der Zusammenarbeit?");
         await staff.FillAsync("#poll-options", "Stammtisch\nVerbund mit Geschäftsstelle\nVerein\nGmbH");
-        await staff.Locator("form[name=poll] button[type=submit], form:has(#poll-question) button[type=submit]").First.ClickAsync();
-        await Assertions.Expect(staff.GetByText("Welches Modell der Zusammenarbeit?").First).ToBeVisibleAsync();
+        await staff.Locator("form:has(#poll-question) button[type=submit]").ClickAsync();
+        await Assertions.Expect(staff.Locator(".badge.text-bg-info")).ToHaveCountAsync(1);
 
         var representative = await SignInAsync(DemoUsers.Representative, language);
         await representative.GotoAsync($"/meetings/{meetingId}");
@@ -76,6 +76,7 @@ public sealed class MeetingJourneyTests(AllianceApp app, Browser browser) : ICla
 
         await staff.GotoAsync($"/meetings/{meetingId}/minutes");
         await staff.Locator("form:has-text('" + (language == "de" ? "Abstimmung schließen" : "Close poll") + "') button").First.ClickAsync();
+        await Assertions.Expect(staff.Locator(".badge.text-bg-info")).ToHaveCountAsync(0);
         await staff.FillAsync("#decision-text", "Die Allianz wird als Verbund mit Geschäftsstelle fortgeführt");
         await staff.FillAsync("#action-title", "Konzept für die weitere Zusammenarbeit vorlegen");
         await staff.Locator("#action-owner").SelectOptionAsync(new SelectOptionValue { Label = "Amt für Wirtschaftsförderung" });
