@@ -1,3 +1,4 @@
+using Alliance.Meetings;
 using Alliance.Members;
 using Alliance.Shared.Modules;
 
@@ -9,5 +10,6 @@ public static class AllianceModules
     public static IReadOnlyList<IModule> All { get; } =
     [
         new MembersModule(),
+        new MeetingsModule(),
     ];
 }

@@ -1,0 +1,37 @@
+using Alliance.Meetings.Domain;
+using Alliance.Meetings.Meetings;
+using Alliance.Meetings.Minutes;
+using Alliance.Meetings.Persistence;
+using Alliance.Shared.Errors;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Alliance.Meetings.Agenda;
+
+/// <summary>Staff take a submitted topic onto the agenda: a new item, presented by the submitter.</summary>
+internal sealed record TakeTopicOntoAgenda(Guid TopicId, int PlannedMinutes = 15) : IRequest<Guid>;
+
+internal sealed class TakeTopicOntoAgendaHandler(MeetingsDbContext db, MeetingAccess access) : IRequestHandler<TakeTopicOntoAgenda, Guid>
+{
+    public async Task<Guid> Handle(TakeTopicOntoAgenda request, CancellationToken cancellationToken)
+    {
+        var topic = await db.Topics.FirstOrDefaultAsync(t => t.Id == request.TopicId, cancellationToken) ?? throw NotFoundException.For("Topic", request.TopicId);
+        var meeting = await access.ManagedMeetingAsync(topic.MeetingId, cancellationToken);
+        MinutesGuard.EnsureEditable(meeting);
+        if (topic.Status == TopicStatus.OnAgenda)
+        {
+            throw new ConflictException("The topic is already on the agenda.");
+        }
+
+        var position = (await db.AgendaItems.Where(a => a.MeetingId == meeting.Id).MaxAsync(a => (int?)a.Position, cancellationToken) ?? 0) + 1;
+        var item = new AgendaItem
+        {
+            Id = Guid.NewGuid(), MeetingId = meeting.Id, Position = position, Title = topic.Title, Presenter = topic.SubmitterName,
+            PlannedMinutes = Math.Clamp(request.PlannedMinutes, 1, 600),
+        };
+        db.AgendaItems.Add(item);
+        topic.Status = TopicStatus.OnAgenda;
+        topic.AgendaItemId = item.Id;
+        return item.Id;
+    }
+}

@@ -1,0 +1,37 @@
+namespace Alliance.Meetings.Domain;
+
+public enum MeetingKind
+{
+    Plenary = 0,
+    LabWorkshop = 1,
+    NetworkMeeting = 2,
+}
+
+/// <summary>Who is invited: every member organisation, one lab's member organisations, or a chosen list.</summary>
+public enum AudienceKind
+{
+    AllMembers = 0,
+    Lab = 1,
+    ChosenOrganizations = 2,
+}
+
+public enum RegistrationStatus
+{
+    Invited = 0,
+    Registered = 1,
+    Waitlisted = 2,
+    Declined = 3,
+    Cancelled = 4,
+}
+
+public enum MinutesStatus
+{
+    Draft = 0,
+    Approved = 1,
+}
+
+public enum TopicStatus
+{
+    Submitted = 0,
+    OnAgenda = 1,
+}

@@ -1,0 +1,46 @@
+using Alliance.Members.Contracts;
+
+namespace Alliance.Meetings.Domain;
+
+/// <summary>
+/// A person's place at a meeting: invited, registered, waiting, declined or cancelled, and whether they came.
+/// Name, organisation and partner group are read copies taken from Members (for lists and statistics).
+/// </summary>
+internal sealed class Registration
+{
+    public Guid Id { get; set; }
+    public Guid MeetingId { get; set; }
+    public Guid PersonId { get; set; }
+    public Guid? OrganizationId { get; set; }
+    public required string PersonName { get; set; }
+    public string? OrganizationName { get; set; }
+    public PartnerGroup? PartnerGroup { get; set; }
+    public string? Email { get; set; }
+    public string Language { get; set; } = "de";
+    public RegistrationStatus Status { get; set; }
+
+    /// <summary>Order on the waitlist (lower waits longer).</summary>
+    public long? WaitlistPosition { get; set; }
+    public DateTimeOffset? RespondedAt { get; set; }
+    public DateTimeOffset? CheckedInAt { get; set; }
+    public bool IsWalkIn { get; set; }
+    public bool IsErased { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>A reminder sent: the primary key (meeting, person, days before) makes "never twice" a database rule.</summary>
+internal sealed class ReminderLog
+{
+    public Guid MeetingId { get; set; }
+    public Guid PersonId { get; set; }
+    public int DaysBefore { get; set; }
+    public DateTimeOffset SentAt { get; set; }
+}
+
+/// <summary>A person's personal calendar feed token (renewable).</summary>
+internal sealed class CalendarFeed
+{
+    public Guid PersonId { get; set; }
+    public required string Token { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,41 @@
+using Alliance.Meetings.Contracts;
+using Alliance.Meetings.Domain;
+using Alliance.Meetings.Persistence;
+using Alliance.Shared.Errors;
+using Alliance.Shared.Messaging;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Alliance.Meetings.Meetings;
+
+/// <summary>Cancels one meeting (or one occurrence); it stays in calendars as cancelled, registrants are told.</summary>
+internal sealed record CancelMeeting(Guid MeetingId) : IRequest;
+
+internal sealed class CancelMeetingHandler(MeetingsDbContext db, MeetingAccess access, MeetingMails mails, TimeProvider clock) : IRequestHandler<CancelMeeting, MediatR.Unit>
+{
+    public async Task<MediatR.Unit> Handle(CancelMeeting request, CancellationToken cancellationToken)
+    {
+        var meeting = await access.ManagedMeetingAsync(request.MeetingId, cancellationToken);
+        if (meeting.IsCancelled)
+        {
+            throw new ConflictException("The meeting is already cancelled.");
+        }
+
+        var now = clock.GetUtcNow();
+        meeting.IsCancelled = true;
+        meeting.Sequence++;
+        var told = await db.Registrations
+            .Where(r => r.MeetingId == meeting.Id && (r.Status == RegistrationStatus.Registered || r.Status == RegistrationStatus.Waitlisted || r.Status == RegistrationStatus.Invited))
+            .ToListAsync(cancellationToken);
+        foreach (var registration in told)
+        {
+            if (mails.Compose(registration, meeting, "Mail_Cancelled_Subject", "Mail_Cancelled_Body") is { } mail)
+            {
+                db.AddIntegrationEvent(mail, now);
+            }
+        }
+
+        db.AddIntegrationEvent(new MeetingCancelled(meeting.Id), now);
+        return MediatR.Unit.Value;
+    }
+}

@@ -1,0 +1,60 @@
+using Alliance.Meetings.Domain;
+using Alliance.Meetings.Persistence;
+using Alliance.Meetings.Resources;
+using Alliance.Meetings.Scheduling;
+using Alliance.Shared.Errors;
+using Alliance.Shared.Messaging;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Alliance.Meetings.Meetings;
+
+/// <summary>Moves one meeting (also one occurrence of a series, which then no longer follows the series). Registrants are told.</summary>
+internal sealed record MoveMeeting(Guid MeetingId, DateTime StartsAtLocal, DateTime EndsAtLocal, string? Place, string? OnlineLink, uint Version) : IRequest;
+
+internal sealed class MoveMeetingValidator : AbstractValidator<MoveMeeting>
+{
+    public MoveMeetingValidator(IStringLocalizer<MeetingsText> text)
+    {
+        RuleFor(m => m.EndsAtLocal).GreaterThan(m => m.StartsAtLocal).WithMessage(_ => text["Validation_EndBeforeStart"]);
+        RuleFor(m => m.Place).NotEmpty().When(m => string.IsNullOrWhiteSpace(m.OnlineLink)).WithMessage(_ => text["Validation_PlaceOrLink"]).MaximumLength(300);
+        RuleFor(m => m.OnlineLink).MaximumLength(500)
+            .Must(link => Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+            .When(m => !string.IsNullOrWhiteSpace(m.OnlineLink)).WithMessage(_ => text["Validation_OnlineLink"]);
+    }
+}
+
+internal sealed class MoveMeetingHandler(MeetingsDbContext db, MeetingAccess access, MeetingMails mails, TimeProvider clock) : IRequestHandler<MoveMeeting, MediatR.Unit>
+{
+    public async Task<MediatR.Unit> Handle(MoveMeeting request, CancellationToken cancellationToken)
+    {
+        var meeting = await access.ManagedMeetingAsync(request.MeetingId, cancellationToken);
+        var now = clock.GetUtcNow();
+        if (meeting.IsCancelled || meeting.StartsAt < now)
+        {
+            throw new ConflictException("Cancelled or past meetings cannot be moved.");
+        }
+
+        db.Entry(meeting).Property(m => m.Version).OriginalValue = request.Version;
+        meeting.StartsAt = Recurrence.ToInstant(DateOnly.FromDateTime(request.StartsAtLocal), TimeOnly.FromDateTime(request.StartsAtLocal), meeting.TimeZone);
+        meeting.EndsAt = Recurrence.ToInstant(DateOnly.FromDateTime(request.EndsAtLocal), TimeOnly.FromDateTime(request.EndsAtLocal), meeting.TimeZone);
+        meeting.Place = request.Place?.Trim();
+        meeting.OnlineLink = request.OnlineLink?.Trim();
+        meeting.IsDetached = true;
+        meeting.Sequence++;
+        var told = await db.Registrations
+            .Where(r => r.MeetingId == meeting.Id && (r.Status == RegistrationStatus.Registered || r.Status == RegistrationStatus.Waitlisted || r.Status == RegistrationStatus.Invited))
+            .ToListAsync(cancellationToken);
+        foreach (var registration in told)
+        {
+            if (mails.Compose(registration, meeting, "Mail_Moved_Subject", "Mail_Moved_Body") is { } mail)
+            {
+                db.AddIntegrationEvent(mail, now);
+            }
+        }
+
+        return MediatR.Unit.Value;
+    }
+}

@@ -1,0 +1,56 @@
+using Alliance.Meetings.Calendar;
+using Alliance.Meetings.Demo;
+using Alliance.Meetings.Meetings;
+using Alliance.Meetings.Persistence;
+using Alliance.Meetings.Resources;
+using Alliance.Shared.Contracts;
+using Alliance.Shared.Modules;
+using Alliance.Shared.Persistence;
+using Hangfire;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Alliance.Meetings;
+
+/// <summary>Meetings: series and occurrences, agenda, invitations and registration, reminders, check-in, minutes, polls, iCalendar.</summary>
+public sealed class MeetingsModule : IModule
+{
+    public string Name => MeetingsDbContext.Schema;
+
+    public Type DbContextType => typeof(MeetingsDbContext);
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<MeetingsDbContext>(configuration, MeetingsDbContext.Schema);
+        services.AddScoped<MeetingAccess>();
+        services.AddScoped<MeetingMails>();
+        services.AddScoped<Invitations>();
+        services.AddScoped<IcsWriter>();
+        services.AddScoped<MeetingsJobs>();
+        services.AddScoped<MeetingsDemoSeeder>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => MeetingEndpoints.Map(endpoints);
+
+    public IReadOnlyList<NavigationItem> Navigation =>
+    [
+        new("/meetings", "Nav_Meetings", typeof(MeetingsText), 30),
+    ];
+
+    public IReadOnlyList<DashboardCard> DashboardCards =>
+    [
+        new(typeof(Pages.MeetingsDashboardCard), 20),
+    ];
+
+    /// <summary>Occurrences hourly (Europe/Berlin), reminders every 15 minutes. Both idempotent.</summary>
+    public void AddRecurringJobs(IRecurringJobManager jobs)
+    {
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        jobs.AddOrUpdate<MeetingsJobs>("meetings-materialize", j => j.MaterializeAsync(), Cron.Hourly(5), new RecurringJobOptions { TimeZone = berlin });
+        jobs.AddOrUpdate<MeetingsJobs>("meetings-reminders", j => j.RemindAsync(), "*/15 * * * *", new RecurringJobOptions { TimeZone = berlin });
+    }
+
+    public Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<MeetingsDemoSeeder>().SeedAsync(cancellationToken);
+}

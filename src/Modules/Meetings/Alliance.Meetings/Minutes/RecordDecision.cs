@@ -1,0 +1,86 @@
+using Alliance.Meetings.Contracts;
+using Alliance.Meetings.Domain;
+using Alliance.Meetings.Meetings;
+using Alliance.Meetings.Persistence;
+using Alliance.Meetings.Resources;
+using Alliance.Members.Contracts;
+using Alliance.Shared.Errors;
+using Alliance.Shared.Mail;
+using Alliance.Shared.Messaging;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Alliance.Meetings.Minutes;
+
+/// <summary>
+/// Records a decision on an agenda item, with its action items (what, owner, due date). The decision and each action
+/// item are published (DecisionRecorded, ActionItemDecided) through the outbox in the same commit as the minutes,
+/// so Labs turns them into task lists.
+/// </summary>
+internal sealed record RecordDecision(Guid AgendaItemId, string Text, IReadOnlyList<ActionItemInput>? ActionItems = null) : IRequest<Guid>;
+
+internal sealed record ActionItemInput(string Title, Guid? OwnerPersonId, Guid? OwnerOrganizationId, DateOnly? DueDate);
+
+internal sealed class RecordDecisionValidator : AbstractValidator<RecordDecision>
+{
+    public RecordDecisionValidator(IStringLocalizer<MeetingsText> text)
+    {
+        RuleFor(d => d.Text).NotEmpty().WithMessage(_ => text["Validation_DecisionRequired"]).MaximumLength(4000);
+        RuleForEach(d => d.ActionItems).ChildRules(action =>
+        {
+            action.RuleFor(a => a.Title).NotEmpty().WithMessage(_ => text["Validation_TitleRequired"]).MaximumLength(500);
+            action.RuleFor(a => a.OwnerPersonId).NotNull().When(a => a.OwnerOrganizationId is null).WithMessage(_ => text["Validation_OwnerRequired"]);
+        });
+    }
+}
+
+internal sealed class RecordDecisionHandler(MeetingsDbContext db, MeetingAccess access, IMediator mediator, EmailComposer composer, TimeProvider clock)
+    : IRequestHandler<RecordDecision, Guid>
+{
+    public async Task<Guid> Handle(RecordDecision request, CancellationToken cancellationToken)
+    {
+        var item = await db.AgendaItems.FirstOrDefaultAsync(a => a.Id == request.AgendaItemId, cancellationToken)
+            ?? throw NotFoundException.For("Agenda item", request.AgendaItemId);
+        var meeting = await access.ManagedMeetingAsync(item.MeetingId, cancellationToken);
+        MinutesGuard.EnsureEditable(meeting);
+        var actions = request.ActionItems ?? [];
+        var people = (await mediator.Send(new GetPeopleByIds([.. actions.Where(a => a.OwnerPersonId is not null).Select(a => a.OwnerPersonId!.Value)]), cancellationToken))
+            .ToDictionary(p => p.Id);
+        var organizations = (await mediator.Send(new GetOrganizationsByIds([.. actions.Where(a => a.OwnerOrganizationId is not null).Select(a => a.OwnerOrganizationId!.Value)]), cancellationToken))
+            .ToDictionary(o => o.Id);
+        var failures = actions.Select((action, index) =>
+                (action.OwnerPersonId is { } p && !people.ContainsKey(p)) || (action.OwnerOrganizationId is { } o && !organizations.ContainsKey(o))
+                    ? new FluentValidation.Results.ValidationFailure($"ActionItems[{index}].OwnerPersonId", "Unknown owner.") : null)
+            .OfType<FluentValidation.Results.ValidationFailure>().ToList();
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
+        }
+
+        var now = clock.GetUtcNow();
+        var decision = new Decision { Id = Guid.NewGuid(), MeetingId = meeting.Id, AgendaItemId = item.Id, Text = request.Text.Trim(), RecordedAt = now };
+        var labId = item.LabId ?? meeting.LabId;
+        db.Decisions.Add(decision);
+        db.AddIntegrationEvent(new DecisionRecorded(meeting.Id, decision.Id, labId, decision.Text), now);
+        foreach (var action in actions)
+        {
+            var ownerName = string.Join(" — ", new[]
+            {
+                action.OwnerPersonId is { } p ? people[p].DisplayName : null,
+                action.OwnerOrganizationId is { } o ? organizations[o].Name : null,
+            }.Where(n => n is not null));
+            var actionItem = new ActionItem
+            {
+                Id = Guid.NewGuid(), DecisionId = decision.Id, MeetingId = meeting.Id, Title = action.Title.Trim(),
+                OwnerPersonId = action.OwnerPersonId, OwnerOrganizationId = action.OwnerOrganizationId, OwnerName = ownerName, DueDate = action.DueDate,
+            };
+            db.ActionItems.Add(actionItem);
+            db.AddIntegrationEvent(new ActionItemDecided(meeting.Id, decision.Id, labId, actionItem.Title, action.OwnerPersonId, action.OwnerOrganizationId,
+                action.DueDate, meeting.DisplayTitle, composer.Link($"/meetings/{meeting.Id}/minutes")), now);
+        }
+
+        return decision.Id;
+    }
+}

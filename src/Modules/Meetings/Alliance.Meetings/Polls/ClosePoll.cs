@@ -1,0 +1,44 @@
+using Alliance.Meetings.Meetings;
+using Alliance.Meetings.Persistence;
+using Alliance.Shared.Errors;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Alliance.Meetings.Polls;
+
+/// <summary>Closes a poll; its result ("option: votes") is written into the minutes.</summary>
+internal sealed record ClosePoll(Guid PollId) : IRequest<IReadOnlyList<PollOptionResult>>;
+
+internal sealed record PollOptionResult(int Index, string Option, int Votes);
+
+internal sealed class ClosePollHandler(MeetingsDbContext db, MeetingAccess access, TimeProvider clock) : IRequestHandler<ClosePoll, IReadOnlyList<PollOptionResult>>
+{
+    public async Task<IReadOnlyList<PollOptionResult>> Handle(ClosePoll request, CancellationToken cancellationToken)
+    {
+        var poll = await db.Polls.FirstOrDefaultAsync(p => p.Id == request.PollId, cancellationToken) ?? throw NotFoundException.For("Poll", request.PollId);
+        await access.ManagedMeetingAsync(poll.MeetingId, cancellationToken);
+        if (poll.IsClosed)
+        {
+            throw new ConflictException("The poll is already closed.");
+        }
+
+        var results = await PollResults.CountAsync(db, poll, cancellationToken);
+        poll.IsClosed = true;
+        poll.ClosedAt = clock.GetUtcNow();
+        poll.ResultSummary = string.Join("\n", results.Select(r => $"{r.Option}: {r.Votes}"));
+        return results;
+    }
+}
+
+internal static class PollResults
+{
+    /// <summary>Votes per option, counted in SQL (unnest of the chosen indexes).</summary>
+    public static async Task<IReadOnlyList<PollOptionResult>> CountAsync(MeetingsDbContext db, Domain.Poll poll, CancellationToken cancellationToken)
+    {
+        var counts = await db.PollVotes.Where(v => v.PollId == poll.Id)
+            .SelectMany(v => v.OptionIndexes)
+            .GroupBy(i => i).Select(g => new { Index = g.Key, Votes = g.Count() })
+            .ToDictionaryAsync(g => g.Index, g => g.Votes, cancellationToken);
+        return poll.Options.Select((option, index) => new PollOptionResult(index, option, counts.GetValueOrDefault(index))).ToList();
+    }
+}

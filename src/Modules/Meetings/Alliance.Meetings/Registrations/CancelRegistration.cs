@@ -1,0 +1,73 @@
+using Alliance.Meetings.Domain;
+using Alliance.Meetings.Meetings;
+using Alliance.Meetings.Persistence;
+using Alliance.Shared.Errors;
+using Alliance.Shared.Messaging;
+using Alliance.Shared.Security;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Alliance.Meetings.Registrations;
+
+/// <summary>
+/// Cancels a registration (or declines the invitation). A freed seat goes to the first person waiting, who is told by
+/// e-mail — in the same transaction, under the meeting's lock.
+/// </summary>
+internal sealed record CancelRegistration(Guid MeetingId, Guid? PersonId = null, bool Decline = false) : IRequest;
+
+internal sealed class CancelRegistrationHandler(MeetingsDbContext db, ICurrentUser user, MeetingAccess access, MeetingMails mails, TimeProvider clock)
+    : IRequestHandler<CancelRegistration, MediatR.Unit>
+{
+    public async Task<MediatR.Unit> Handle(CancelRegistration request, CancellationToken cancellationToken)
+    {
+        var personId = request.PersonId ?? user.PersonId ?? throw new ForbiddenException();
+        var visible = await access.VisibleMeetingAsync(request.MeetingId, cancellationToken);
+        var manages = await access.CanManageAsync(visible.LabId, cancellationToken);
+
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var meeting = await db.LockAsync(request.MeetingId, cancellationToken) ?? throw NotFoundException.For("Meeting", request.MeetingId);
+        var registration = await db.Registrations.FirstOrDefaultAsync(r => r.MeetingId == meeting.Id && r.PersonId == personId, cancellationToken)
+            ?? throw NotFoundException.For("Registration", personId);
+        if (personId != user.PersonId && !manages && (registration.OrganizationId is null || registration.OrganizationId != user.OrganizationId))
+        {
+            throw new ForbiddenException();
+        }
+
+        var now = clock.GetUtcNow();
+        if (meeting.StartsAt <= now)
+        {
+            throw new ConflictException("The meeting has already begun.");
+        }
+
+        var freedSeat = registration.Status == RegistrationStatus.Registered;
+        if (registration.Status is RegistrationStatus.Cancelled or RegistrationStatus.Declined)
+        {
+            throw new ConflictException("Already cancelled.");
+        }
+
+        registration.Status = request.Decline && registration.Status == RegistrationStatus.Invited ? RegistrationStatus.Declined : RegistrationStatus.Cancelled;
+        registration.WaitlistPosition = null;
+        registration.RespondedAt = now;
+
+        if (freedSeat && !meeting.IsCancelled)
+        {
+            var first = await db.Registrations
+                .Where(r => r.MeetingId == meeting.Id && r.Status == RegistrationStatus.Waitlisted)
+                .OrderBy(r => r.WaitlistPosition).FirstOrDefaultAsync(cancellationToken);
+            if (first is not null)
+            {
+                first.Status = RegistrationStatus.Registered;
+                first.WaitlistPosition = null;
+                if (mails.Compose(first, meeting, "Mail_Promoted_Subject", "Mail_Promoted_Body") is { } mail)
+                {
+                    db.AddIntegrationEvent(mail, now);
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return MediatR.Unit.Value;
+    }
+}

@@ -1,0 +1,74 @@
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using NodaTime;
+
+namespace Alliance.Meetings.Scheduling;
+
+/// <summary>
+/// RFC 5545 rules evaluated by Ical.Net on local ("floating") date-times, then placed in the IANA zone by NodaTime:
+/// a meeting at 18:00 stays at 18:00 local time across daylight-saving changes.
+/// </summary>
+internal static class Recurrence
+{
+    public const string DefaultTimeZone = "Europe/Berlin";
+
+    public static DateTimeZone? FindZone(string? id) =>
+        string.IsNullOrWhiteSpace(id) ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(id.Trim());
+
+    /// <summary>Whether the text is a rule Ical.Net understands and that yields at least one date.</summary>
+    public static bool IsValidRule(string? rule)
+    {
+        if (string.IsNullOrWhiteSpace(rule) || rule.Contains("DTSTART", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        try
+        {
+            var pattern = new RecurrencePattern(rule.Trim());
+            if (pattern.Frequency < Ical.Net.FrequencyType.Daily)
+            {
+                return false; // hourly, minutely, secondly: not meetings
+            }
+
+            return LocalStarts(rule, new DateOnly(2026, 1, 1), new TimeOnly(18, 0), new DateOnly(2036, 1, 1)).Any();
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or NotSupportedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Local start date-times of the rule from <paramref name="first"/> up to (excluding) <paramref name="until"/>.</summary>
+    public static IEnumerable<LocalDateTime> LocalStarts(string rule, DateOnly first, TimeOnly startTime, DateOnly until)
+    {
+        var start = new CalDateTime(first.Year, first.Month, first.Day, startTime.Hour, startTime.Minute, 0);
+        var calendarEvent = new CalendarEvent { DtStart = start, RecurrenceRule = new RecurrencePattern(rule.Trim()) };
+        var limit = new LocalDateTime(until.Year, until.Month, until.Day, 0, 0);
+        foreach (var occurrence in calendarEvent.GetOccurrences())
+        {
+            var value = occurrence.Period.StartTime.Value;
+            var local = new LocalDateTime(value.Year, value.Month, value.Day, value.Hour, value.Minute);
+            if (local >= limit)
+            {
+                yield break;
+            }
+
+            yield return local;
+        }
+    }
+
+    /// <summary>The instant of a local time in the zone; a time skipped by a DST jump moves forward, an ambiguous one takes the earlier.</summary>
+    public static DateTimeOffset ToInstant(LocalDateTime local, DateTimeZone zone) =>
+        zone.AtLeniently(local).ToDateTimeOffset().ToUniversalTime();
+
+    public static DateTimeOffset ToInstant(DateOnly date, TimeOnly time, string timeZone) =>
+        ToInstant(new LocalDateTime(date.Year, date.Month, date.Day, time.Hour, time.Minute), FindZone(timeZone) ?? DateTimeZone.Utc);
+
+    /// <summary>The instant shown as local date-time in the zone (for pages and e-mails).</summary>
+    public static DateTime ToLocal(DateTimeOffset instant, string timeZone)
+    {
+        var zone = FindZone(timeZone) ?? DateTimeZone.Utc;
+        return Instant.FromDateTimeOffset(instant).InZone(zone).LocalDateTime.ToDateTimeUnspecified();
+    }
+}

@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using Alliance.Meetings.Domain;
+using Alliance.Meetings.Meetings;
+using Alliance.Meetings.Persistence;
+using Alliance.Meetings.Resources;
+using Alliance.Meetings.Scheduling;
+using Alliance.Shared.Errors;
+using Alliance.Shared.Modules;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.Localization;
+
+namespace Alliance.Meetings.Series;
+
+/// <summary>A recurring series, e.g. "Allianztreffen", FREQ=MONTHLY;INTERVAL=3;BYDAY=TH;BYSETPOS=3 at 18:00 for 150 minutes.</summary>
+internal sealed record CreateSeries(
+    string Title,
+    MeetingKind Kind,
+    string RecurrenceRule,
+    DateOnly FirstDate,
+    TimeOnly StartTime,
+    int DurationMinutes,
+    string? TimeZone,
+    string? Place,
+    string? OnlineLink,
+    int Capacity,
+    int? DelegateLimit = null,
+    AudienceKind Audience = AudienceKind.AllMembers,
+    Guid? LabId = null,
+    IReadOnlyList<Guid>? OrganizationIds = null,
+    IReadOnlyList<int>? ReminderDaysBefore = null,
+    int NumberOffset = 0) : IRequest<Guid>, IMeetingFields;
+
+internal sealed class CreateSeriesValidator : AbstractValidator<CreateSeries>
+{
+    public CreateSeriesValidator(IStringLocalizer<MeetingsText> text, IMediator mediator, ModuleCatalog catalog)
+    {
+        Include(new MeetingFieldsValidator(text, mediator, catalog));
+        RuleFor(s => s.RecurrenceRule).Must(Recurrence.IsValidRule).WithMessage(_ => text["Validation_InvalidRule"]);
+        RuleFor(s => s.DurationMinutes).InclusiveBetween(1, 24 * 60).WithMessage(_ => text["Validation_EndBeforeStart"]);
+        RuleFor(s => s.NumberOffset).InclusiveBetween(0, 10_000);
+        RuleFor(s => s.Kind).IsInEnum();
+    }
+}
+
+internal sealed class CreateSeriesHandler(MeetingsDbContext db, MeetingAccess access, TimeProvider clock) : IRequestHandler<CreateSeries, Guid>
+{
+    public async Task<Guid> Handle(CreateSeries request, CancellationToken cancellationToken)
+    {
+        if (!await access.CanManageAsync(request.LabId, cancellationToken))
+        {
+            throw new ForbiddenException();
+        }
+
+        var now = clock.GetUtcNow();
+        var series = new MeetingSeries
+        {
+            Id = Guid.NewGuid(),
+            Title = request.Title.Trim(),
+            Kind = request.Kind,
+            RecurrenceRule = request.RecurrenceRule.Trim().ToUpperInvariant(),
+            FirstDate = request.FirstDate,
+            StartTime = request.StartTime,
+            DurationMinutes = request.DurationMinutes,
+            TimeZone = string.IsNullOrWhiteSpace(request.TimeZone) ? Recurrence.DefaultTimeZone : request.TimeZone.Trim(),
+            Place = request.Place?.Trim(),
+            OnlineLink = request.OnlineLink?.Trim(),
+            Capacity = request.Capacity,
+            DelegateLimit = request.DelegateLimit,
+            Audience = request.Audience,
+            LabId = request.LabId,
+            AudienceOrganizationIds = request.Audience == AudienceKind.ChosenOrganizations ? [.. request.OrganizationIds ?? []] : [],
+            ReminderDaysBefore = [.. (request.ReminderDaysBefore ?? [7, 1]).Distinct().OrderDescending()],
+            NumberOffset = request.NumberOffset,
+            FeedToken = NewToken(),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Series.Add(series);
+        return series.Id;
+    }
+
+    public static string NewToken() => Convert.ToHexString(RandomNumberGenerator.GetBytes(32)).ToLowerInvariant();
+}

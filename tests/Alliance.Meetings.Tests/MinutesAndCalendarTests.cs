@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Alliance.Meetings.Agenda;
+using Alliance.Meetings.Contracts;
+using Alliance.Meetings.Domain;
+using Alliance.Meetings.Meetings;
+using Alliance.Meetings.Minutes;
+using Alliance.Meetings.Polls;
+using Alliance.Meetings.Registrations;
+using Alliance.Shared.Messaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace Alliance.Meetings.Tests;
+
+public sealed class MinutesAndCalendarTests(AllianceApp app) : IClassFixture<AllianceApp>
+{
+    [Fact]
+    public async Task One_vote_per_present_organisation_for_its_own_organisation_only()
+    {
+        var staff = await app.PrincipalAsync(DemoUsers.Staff);
+        var representative = await app.PrincipalAsync(DemoUsers.Representative);
+        var meetingId = await MeetingScenario.CreateMeetingAsync(app, capacity: 20);
+        var representativeId = await MeetingScenario.PersonIdAsync(app, DemoUsers.Representative);
+        var ownOrganization = await MeetingScenario.OrganizationOfAsync(app, representativeId);
+        await app.SendAsync(new CheckIn(meetingId, representativeId), staff);
+        var pollId = await app.SendAsync(new OpenPoll(meetingId, null, "Welches Modell?", ["Stammtisch", "Verbund mit Geschäftsstelle", "Verein", "GmbH"]), staff);
+        using var client = await app.SignedInAsync(DemoUsers.Representative);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync($"/api/meetings/polls/{pollId}/votes", new { optionIndexes = new[] { 1 } })).StatusCode);
+        var twice = await client.PostAsJsonAsync($"/api/meetings/polls/{pollId}/votes", new { optionIndexes = new[] { 2 } });
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        var forOther = await client.PostAsJsonAsync($"/api/meetings/polls/{pollId}/votes", new { optionIndexes = new[] { 2 }, organizationId = Guid.NewGuid() });
+        Assert.Equal(HttpStatusCode.Forbidden, forOther.StatusCode);
+        var changed = await client.PostAsJsonAsync($"/api/meetings/polls/{pollId}/votes", new { optionIndexes = new[] { 3 }, change = true });
+        Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+
+        var results = await app.SendAsync(new ClosePoll(pollId), staff);
+        Assert.Equal(1, results.Sum(r => r.Votes));
+        Assert.Equal(1, results.Single(r => r.Option == "GmbH").Votes);
+        var votes = await MeetingScenario.DbAsync(app, db => db.PollVotes.Where(v => v.PollId == pollId).ToListAsync());
+        Assert.Equal(ownOrganization, Assert.Single(votes).OrganizationId);
+        var afterClose = await client.PostAsJsonAsync($"/api/meetings/polls/{pollId}/votes", new { optionIndexes = new[] { 1 }, change = true });
+        Assert.Equal(HttpStatusCode.Conflict, afterClose.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_decision_with_an_action_item_puts_both_events_in_the_outbox_and_approved_minutes_are_locked()
+    {
+        var staff = await app.PrincipalAsync(DemoUsers.Staff);
+        var meetingId = await MeetingScenario.CreateMeetingAsync(app, capacity: 20);
+        var itemId = await app.SendAsync(new AddAgendaItem(meetingId, "Modelle der Zusammenarbeit", "Geschäftsstelle", 40), staff);
+        var office = await MeetingScenario.OrganizationOfAsync(app, await MeetingScenario.PersonIdAsync(app, DemoUsers.Staff));
+
+        var decisionId = await app.SendAsync(new RecordDecision(itemId, "Die Allianz wird als Verbund mit Geschäftsstelle fortgeführt",
+            [new ActionItemInput("Konzept für die weitere Zusammenarbeit vorlegen", null, office, new DateOnly(2027, 9, 30))]), staff);
+
+        var outbox = await MeetingScenario.DbAsync(app, db => db.Set<OutboxMessage>().AsNoTracking().ToListAsync());
+        var actionEvent = Assert.Single(outbox, m => m.Type.Contains(nameof(ActionItemDecided), StringComparison.Ordinal) && m.Payload.Contains(decisionId.ToString(), StringComparison.Ordinal));
+        var payload = JsonDocument.Parse(actionEvent.Payload).RootElement;
+        Assert.Equal("Konzept für die weitere Zusammenarbeit vorlegen", payload.GetProperty("title").GetString());
+        Assert.Equal(office, payload.GetProperty("ownerOrganizationId").GetGuid());
+        Assert.Equal("2027-09-30", payload.GetProperty("dueDate").GetString());
+        Assert.Contains(outbox, m => m.Type.Contains(nameof(DecisionRecorded), StringComparison.Ordinal) && m.Payload.Contains(decisionId.ToString(), StringComparison.Ordinal));
+
+        var version = (await app.SendAsync(new GetMeeting(meetingId), staff)).Version;
+        await app.SendAsync(new ApproveMinutes(meetingId, version), staff);
+        using var client = await app.SignedInAsync(DemoUsers.Staff);
+        var notesVersion = (await app.SendAsync(new GetMeeting(meetingId), staff)).Agenda[0].Version;
+        var edit = await client.PutAsJsonAsync($"/api/meetings/agenda/{itemId}/notes", new { notes = "nachträglich geändert", version = notesVersion });
+        Assert.Equal(HttpStatusCode.Conflict, edit.StatusCode);
+        var decisionAfter = await client.PostAsJsonAsync($"/api/meetings/agenda/{itemId}/decisions", new { text = "Noch ein Beschluss" });
+        Assert.Equal(HttpStatusCode.Conflict, decisionAfter.StatusCode);
+        Assert.Equal(1, await MeetingScenario.DbAsync(app, db => db.Decisions.CountAsync(d => d.MeetingId == meetingId)));
+        Assert.Null((await app.SendAsync(new GetMeeting(meetingId), staff)).Agenda[0].Notes);
+
+        var markdown = await client.GetStringAsync($"/api/meetings/{meetingId}/minutes.md");
+        Assert.Contains("Die Allianz wird als Verbund mit Geschäftsstelle fortgeführt", markdown);
+        Assert.Contains("Konzept für die weitere Zusammenarbeit vorlegen", markdown);
+        Assert.Contains("Amt für Wirtschaftsförderung", markdown);
+    }
+
+    [Fact]
+    public async Task The_ics_carries_the_time_zone_and_local_time_and_feeds_need_their_token()
+    {
+        var start = new DateTime(DateTime.Today.Year + 1, 7, 15, 18, 0, 0);
+        var meetingId = await MeetingScenario.CreateMeetingAsync(app, capacity: 20, startLocal: start);
+        using var representative = await app.SignedInAsync(DemoUsers.Representative);
+
+        var ics = await representative.GetStringAsync($"/api/meetings/{meetingId}/ics");
+        Assert.Contains("BEGIN:VTIMEZONE", ics);
+        var calendar = Ical.Net.Calendar.Load(ics)!;
+        var calendarEvent = Assert.Single(calendar.Events);
+        Assert.Equal("Europe/Berlin", calendarEvent.DtStart!.TzId);
+        Assert.Equal(18, calendarEvent.DtStart.Value.Hour);
+        Assert.Equal(new DateTime(start.Year, 7, 15, 16, 0, 0, DateTimeKind.Utc), calendarEvent.DtStart.AsUtc); // CEST = UTC+2
+        Assert.Equal(20, calendarEvent.DtEnd!.Value.Hour);
+
+        Assert.Equal(HttpStatusCode.OK, (await representative.PostAsJsonAsync($"/api/meetings/{meetingId}/registrations", new { })).StatusCode);
+        var feed = await representative.GetFromJsonAsync<JsonElement>("/api/meetings/calendar/token");
+        using var anonymous = app.Anonymous();
+        var feedIcs = await anonymous.GetStringAsync(new Uri(feed.GetProperty("url").GetString()!).PathAndQuery);
+        Assert.Contains(Ical.Net.Calendar.Load(feedIcs)!.Events, e => e.Uid == $"{meetingId}@alliance");
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/calendar/" + new string('a', 64) + ".ics")).StatusCode);
+
+        await app.SendAsync(new CancelMeeting(meetingId), await app.PrincipalAsync(DemoUsers.Staff));
+        var cancelled = Ical.Net.Calendar.Load(await anonymous.GetStringAsync(new Uri(feed.GetProperty("url").GetString()!).PathAndQuery))!;
+        Assert.Equal("CANCELLED", cancelled.Events.Single(e => e.Uid == $"{meetingId}@alliance").Status);
+
+        var renewed = await (await representative.PostAsync("/api/meetings/calendar/token", null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(new Uri(feed.GetProperty("url").GetString()!).PathAndQuery)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri(renewed.GetProperty("url").GetString()!).PathAndQuery)).StatusCode);
+    }
+}
