@@ -1,3 +1,4 @@
+using Alliance.Labs;
 using Alliance.Members;
 using Alliance.Shared.Modules;
 
@@ -9,5 +10,6 @@ public static class AllianceModules
     public static IReadOnlyList<IModule> All { get; } =
     [
         new MembersModule(),
+        new LabsModule(),
     ];
 }
