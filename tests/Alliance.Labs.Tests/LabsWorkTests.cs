@@ -254,4 +254,30 @@ public sealed class LabsWorkTests(AllianceApp app) : IClassFixture<AllianceApp>
         await app.WithScopeAsync(sp => sp.GetRequiredService<Alliance.Shared.Messaging.OutboxDispatcher>().DispatchAsync("labs"));
         Assert.Single(await app.MailsToAsync(DemoUsers.Staff), m => m.Subject.Contains("Mutausbruch", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Representatives_edit_only_their_own_proposal_need_and_offer()
+    {
+        using var kaiser = await KaiserAsync();
+        using var brandt = await app.SignedInAsync(DemoUsers.Representative);
+        using var staff = await app.SignedInAsync(DemoUsers.Staff);
+
+        var proposal = await (await kaiser.PostAsJsonAsync("/api/labs/proposals", new { title = "Licht in der Passage", description = "Beleuchtung." })).CreatedIdAsync();
+        var version = (await kaiser.GetFromJsonAsync<JsonElement>($"/api/labs/proposals/{proposal}")).GetProperty("version").GetUInt32();
+        Assert.Equal(HttpStatusCode.Forbidden, (await brandt.PutAsJsonAsync($"/api/labs/proposals/{proposal}", new { version, title = "Gekapert", description = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await kaiser.PutAsJsonAsync($"/api/labs/proposals/{proposal}", new { version, title = "Licht in der Ladenpassage", description = "Bessere Beleuchtung." })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await kaiser.PutAsJsonAsync($"/api/labs/proposals/{proposal}", new { version, title = "Veraltet", description = "x" })).StatusCode);
+        Assert.Equal("Licht in der Ladenpassage", (await kaiser.GetFromJsonAsync<JsonElement>($"/api/labs/proposals/{proposal}")).GetProperty("title").GetString());
+
+        var need = await (await kaiser.PostAsJsonAsync("/api/labs/needs", new { title = "Lagerfläche für Kabeltrommeln" })).CreatedIdAsync();
+        Assert.Equal(HttpStatusCode.Forbidden, (await brandt.PostAsync($"/api/labs/needs/{need}/close", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await kaiser.PostAsync($"/api/labs/needs/{need}/close", null)).StatusCode);
+        Assert.True((await kaiser.GetFromJsonAsync<JsonElement>($"/api/labs/needs/{need}")).GetProperty("isClosed").GetBoolean());
+
+        var offer = await (await kaiser.PostAsJsonAsync("/api/labs/offers", new { title = "Elektro-Check für Vereine" })).CreatedIdAsync();
+        Assert.Equal(HttpStatusCode.Forbidden, (await brandt.PostAsync($"/api/labs/offers/{offer}/close", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsync($"/api/labs/offers/{offer}/close", null)).StatusCode);
+        var offers = await kaiser.GetFromJsonAsync<JsonElement>("/api/labs/offers?pageSize=200");
+        Assert.DoesNotContain(offers.GetProperty("items").EnumerateArray(), o => o.GetProperty("id").GetGuid() == offer);
+    }
 }

@@ -12,7 +12,7 @@ internal sealed record GetNeed(Guid NeedId) : IRequest<NeedView>;
 
 internal sealed record NeedView(
     Guid Id, string Title, string? Description, Guid OrganizationId, string Organization, string? ForWhom, DateOnly? Until, int? Quantity,
-    bool IsClosed, DateTimeOffset CreatedAt, IReadOnlyList<MatchItem> Matches, bool CanMatch);
+    bool IsClosed, DateTimeOffset CreatedAt, IReadOnlyList<MatchItem> Matches, bool CanMatch, bool CanClose);
 
 internal sealed record MatchItem(Guid Id, Guid OfferId, string OfferTitle, string OfferOrganization, DateTimeOffset MatchedAt, MatchOutcome Outcome, string? OutcomeNote);
 
@@ -29,6 +29,6 @@ internal sealed class GetNeedHandler(LabsDbContext db, LabAccess access) : IRequ
             .ToListAsync(cancellationToken);
         var canMatch = access.User.IsStaff || (need.LabId is { } lab && await access.IsCoordinatorAsync(lab, cancellationToken));
         return new NeedView(need.Id, need.Title, need.Description, need.OrganizationId, organization, need.ForWhom, need.Until, need.Quantity,
-            need.IsClosed, need.CreatedAt, matches, canMatch);
+            need.IsClosed, need.CreatedAt, matches, canMatch, access.User.IsStaff || need.OrganizationId == access.User.OrganizationId);
     }
 }

@@ -38,6 +38,20 @@ internal static class MatchingEndpoints
             })
             .WithName("PostOffer").WithSummary("Posts an offer of the caller's organisation.").ProducesValidationProblem();
 
+        api.MapPost("/needs/{needId:guid}/close", async Task<NoContent> (IMediator mediator, Guid needId, CancellationToken ct) =>
+            {
+                await mediator.Send(new CloseNeed(needId), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("CloseNeed").WithSummary("Closes a need (its organisation or staff).").ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost("/offers/{offerId:guid}/close", async Task<NoContent> (IMediator mediator, Guid offerId, CancellationToken ct) =>
+            {
+                await mediator.Send(new CloseOffer(offerId), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("CloseOffer").WithSummary("Withdraws an offer (its organisation or staff).").ProducesProblem(StatusCodes.Status404NotFound);
+
         api.MapPost("/needs/{needId:guid}/matches", async Task<Ok<IReadOnlyList<Guid>>> (IMediator mediator, Guid needId, MatchBody body, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new MatchNeed(needId, body.OfferIds ?? []), ct)))
             .WithName("MatchNeed").WithSummary("Matches a need with offers of other organisations (staff or the lab's coordinator); both sides are e-mailed.")

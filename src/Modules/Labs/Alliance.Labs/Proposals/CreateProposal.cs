@@ -10,11 +10,19 @@ using Microsoft.Extensions.Localization;
 namespace Alliance.Labs.Proposals;
 
 /// <summary>A representative proposes a topic for their organisation.</summary>
-internal sealed record CreateProposal(string Title, string Description, Guid? ActionFieldId) : IRequest<Guid>;
+internal sealed record CreateProposal(string Title, string Description, Guid? ActionFieldId) : IRequest<Guid>, IProposalFields;
 
-internal sealed class CreateProposalValidator : AbstractValidator<CreateProposal>
+/// <summary>The rules of a proposal's fields, shared by create and update.</summary>
+internal interface IProposalFields
 {
-    public CreateProposalValidator(LabsDbContext db, IStringLocalizer<LabsText> text)
+    string Title { get; }
+    string Description { get; }
+    Guid? ActionFieldId { get; }
+}
+
+internal sealed class ProposalFieldsValidator : AbstractValidator<IProposalFields>
+{
+    public ProposalFieldsValidator(LabsDbContext db, IStringLocalizer<LabsText> text)
     {
         RuleFor(c => c.Title).NotEmpty().WithMessage(_ => text["Validation_Required"]).MaximumLength(200).WithMessage(_ => text["Validation_TooLong"]);
         RuleFor(c => c.Description).NotEmpty().WithMessage(_ => text["Validation_Required"])
@@ -23,6 +31,11 @@ internal sealed class CreateProposalValidator : AbstractValidator<CreateProposal
             .MustAsync(async (id, ct) => id is null || await db.ActionFields.AnyAsync(a => a.Id == id, ct))
             .WithMessage(_ => text["Lab_ActionFieldUnknown"]);
     }
+}
+
+internal sealed class CreateProposalValidator : AbstractValidator<CreateProposal>
+{
+    public CreateProposalValidator(LabsDbContext db, IStringLocalizer<LabsText> text) => Include(new ProposalFieldsValidator(db, text));
 }
 
 internal sealed class CreateProposalHandler(LabsDbContext db, LabAccess access, OrganizationCopies organizations, TimeProvider clock)

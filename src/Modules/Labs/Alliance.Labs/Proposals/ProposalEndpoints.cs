@@ -32,6 +32,14 @@ internal static class ProposalEndpoints
             .WithName("CreateProposal").WithSummary("Proposes a topic for the caller's organisation (description up to 10,000 characters).")
             .ProducesValidationProblem();
 
+        proposals.MapPut("/{proposalId:guid}", async Task<NoContent> (IMediator mediator, Guid proposalId, UpdateProposal command, CancellationToken ct) =>
+            {
+                await mediator.Send(command with { ProposalId = proposalId }, ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("UpdateProposal").WithSummary("Edits an open proposal (its organisation or staff); 409 when answered or stale.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
         proposals.MapPost("/{proposalId:guid}/supports", async Task<NoContent> (IMediator mediator, Guid proposalId, CancellationToken ct) =>
             {
                 await mediator.Send(new SupportProposal(proposalId), ct);
