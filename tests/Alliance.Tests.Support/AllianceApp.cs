@@ -55,6 +55,8 @@ public class AllianceApp : IAsyncLifetime
             host.UseSetting("Mail:PickupDirectory", MailFolder);
             host.UseSetting("Jobs:Workers", "2");
             host.UseSetting("Logging:LogLevel:Default", "Warning");
+            // A free port of its own: without it Kestrel falls back to 5000 and two test assemblies running at once collide.
+            host.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
             foreach (var (key, value) in settings)
             {
                 host.UseSetting(key, value);
