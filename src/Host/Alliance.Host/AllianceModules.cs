@@ -1,3 +1,4 @@
+using Alliance.Labs;
 using Alliance.Meetings;
 using Alliance.Members;
 using Alliance.Shared.Modules;
@@ -10,6 +11,7 @@ public static class AllianceModules
     public static IReadOnlyList<IModule> All { get; } =
     [
         new MembersModule(),
+        new LabsModule(),
         new MeetingsModule(),
     ];
 }

@@ -1,0 +1,60 @@
+using Alliance.Labs.Common;
+using Alliance.Labs.Domain;
+using Alliance.Labs.Persistence;
+using Alliance.Labs.Resources;
+using Alliance.Members.Contracts;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.Localization;
+
+namespace Alliance.Labs.ActionItems;
+
+/// <summary>The coordinator or staff add an action item to a lab: owner person and/or organisation, due date not in the past.</summary>
+internal sealed record CreateActionItem(Guid LabId, string Title, Guid? OwnerPersonId, Guid? OwnerOrganizationId, DateOnly? DueDate) : IRequest<Guid>;
+
+internal sealed class CreateActionItemValidator : AbstractValidator<CreateActionItem>
+{
+    public CreateActionItemValidator(IStringLocalizer<LabsText> text, TimeProvider clock)
+    {
+        RuleFor(c => c.Title).NotEmpty().WithMessage(_ => text["Validation_Required"]).MaximumLength(500).WithMessage(_ => text["Validation_TooLong"]);
+        RuleFor(c => c.OwnerPersonId).NotEmpty().When(c => c.OwnerOrganizationId is null).WithMessage(_ => text["ActionItem_OwnerRequired"]);
+        RuleFor(c => c.DueDate)
+            .Must(due => due is null || due >= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+            .WithMessage(_ => text["ActionItem_DueInPast"]);
+    }
+}
+
+internal sealed class CreateActionItemHandler(
+    LabsDbContext db, LabAccess access, OrganizationCopies organizations, IMediator mediator, IStringLocalizer<LabsText> text, TimeProvider clock)
+    : IRequestHandler<CreateActionItem, Guid>
+{
+    public async Task<Guid> Handle(CreateActionItem request, CancellationToken cancellationToken)
+    {
+        var lab = await access.LabAsync(request.LabId, cancellationToken);
+        await access.RequireManagerAsync(lab.Id, cancellationToken);
+        access.RequireOpen(lab);
+        if (request.OwnerPersonId is { } person && (await mediator.Send(new GetPeopleByIds([person]), cancellationToken)).Count == 0)
+        {
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(CreateActionItem.OwnerPersonId), text["Validation_Invalid"])]);
+        }
+
+        if (request.OwnerOrganizationId is { } organization)
+        {
+            await organizations.EnsureAsync([organization], cancellationToken);
+            if (!db.ChangeTracker.Entries<OrganizationCopy>().Any(e => e.Entity.Id == organization) && !db.Organizations.Any(o => o.Id == organization))
+            {
+                throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(CreateActionItem.OwnerOrganizationId), text["Validation_Invalid"])]);
+            }
+        }
+
+        var now = clock.GetUtcNow();
+        var item = new ActionItem
+        {
+            Id = Guid.NewGuid(), LabId = lab.Id, Title = request.Title.Trim(), OwnerPersonId = request.OwnerPersonId, OwnerOrganizationId = request.OwnerOrganizationId,
+            DueDate = request.DueDate, Status = ActionItemStatus.Open, Source = ActionItemSource.Lab, CreatedByPersonId = access.User.PersonId,
+            CreatedAt = now, UpdatedAt = now,
+        };
+        db.ActionItems.Add(item);
+        return item.Id;
+    }
+}

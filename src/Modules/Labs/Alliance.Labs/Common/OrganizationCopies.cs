@@ -1,0 +1,66 @@
+using Alliance.Labs.Domain;
+using Alliance.Labs.Persistence;
+using Alliance.Members.Contracts;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Alliance.Labs.Common;
+
+/// <summary>
+/// Keeps the labs' read copy of organisations (name, partner group) so lists and statistics never join into
+/// Members. Missing copies are fetched in one batch from Members; events keep them current.
+/// </summary>
+internal sealed class OrganizationCopies(LabsDbContext db, IMediator mediator)
+{
+    public async Task EnsureAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().ToList();
+        if (wanted.Count == 0)
+        {
+            return;
+        }
+
+        var known = await db.Organizations.Where(o => wanted.Contains(o.Id)).Select(o => o.Id).ToListAsync(ct);
+        var tracked = db.ChangeTracker.Entries<OrganizationCopy>().Select(e => e.Entity.Id).ToHashSet();
+        var missing = wanted.Except(known).Where(id => !tracked.Contains(id)).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var organization in await mediator.Send(new GetOrganizationsByIds(missing), ct))
+        {
+            db.Organizations.Add(new OrganizationCopy { Id = organization.Id, Name = organization.Name, PartnerGroup = organization.PartnerGroup });
+        }
+    }
+
+    public async Task<Dictionary<Guid, string>> NamesAsync(IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var list = ids.Distinct().ToList();
+        return list.Count == 0
+            ? []
+            : await db.Organizations.AsNoTracking().Where(o => list.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+    }
+}
+
+/// <summary>Names of people, asked from Members in one batch (erased people come back as "—").</summary>
+/// Names of people who did not agree to be shown to other members are hidden from other organisations.
+internal sealed class PeopleNames(IMediator mediator, Alliance.Shared.Security.ICurrentUser user)
+{
+    public const string HiddenName = "—";
+
+    public async Task<Dictionary<Guid, string>> NamesAsync(IEnumerable<Guid?> ids, CancellationToken ct)
+    {
+        var list = ids.Where(id => id.HasValue).Select(id => id!.Value).Distinct().ToList();
+        if (list.Count == 0)
+        {
+            return [];
+        }
+
+        var people = await mediator.Send(new GetPeopleByIds(list), ct);
+        return people.ToDictionary(p => p.Id, p =>
+            user.IsStaff || p.NameVisibleToMembers || (p.OrganizationId is { } org && org == user.OrganizationId) || p.Id == user.PersonId
+                ? p.DisplayName
+                : HiddenName);
+    }
+}

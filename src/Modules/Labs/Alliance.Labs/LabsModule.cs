@@ -1,0 +1,80 @@
+using Alliance.Labs.ActionItems;
+using Alliance.Labs.Common;
+using Alliance.Labs.Demo;
+using Alliance.Labs.Persistence;
+using Alliance.Labs.Programmes;
+using Alliance.Labs.Resources;
+using Alliance.Shared.Contracts;
+using Alliance.Shared.Modules;
+using Alliance.Shared.Persistence;
+using Hangfire;
+using MediatR;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Alliance.Labs;
+
+/// <summary>Reallabore: action fields, labs, membership, proposals, outcomes, action items, matching, programmes.</summary>
+public sealed class LabsModule : IModule
+{
+    public string Name => LabsDbContext.Schema;
+
+    public Type DbContextType => typeof(LabsDbContext);
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<LabsDbContext>(configuration, LabsDbContext.Schema);
+        services.Configure<LabsOptions>(configuration.GetSection(LabsOptions.Section));
+        services.AddScoped<LabAccess>();
+        services.AddScoped<OrganizationCopies>();
+        services.AddScoped<PeopleNames>();
+        services.AddScoped<LabsDemoSeeder>();
+        services.AddScoped<LabsJobs>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => LabsEndpoints.Map(endpoints);
+
+    public IReadOnlyList<NavigationItem> Navigation =>
+    [
+        new("/labs", "Nav_Labs", typeof(LabsText), 20),
+        new("/labs/proposals", "Nav_Proposals", typeof(LabsText), 21),
+        new("/labs/needs", "Nav_Matching", typeof(LabsText), 22),
+        new("/labs/my-action-items", "Nav_MyActionItems", typeof(LabsText), 23),
+    ];
+
+    public IReadOnlyList<DashboardCard> DashboardCards =>
+    [
+        new(typeof(Pages.LabsStaffCard), 20, Roles.Staff, Roles.Administrator),
+        new(typeof(Pages.LabsRepresentativeCard), 21, Roles.Representative),
+    ];
+
+    public void AddRecurringJobs(IRecurringJobManager jobs)
+    {
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        jobs.AddOrUpdate<LabsJobs>("labs-overdue-action-items", j => j.SendOverdueRemindersAsync(CancellationToken.None),
+            "0 7 * * *", new RecurringJobOptions { TimeZone = berlin });
+        jobs.AddOrUpdate<LabsJobs>("labs-programme-follow-up", j => j.SendFollowUpRemindersAsync(CancellationToken.None),
+            "15 7 * * *", new RecurringJobOptions { TimeZone = berlin });
+    }
+
+    public Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<LabsDemoSeeder>().SeedAsync(cancellationToken);
+}
+
+/// <summary>Settings section <c>Labs</c>.</summary>
+public sealed class LabsOptions
+{
+    public const string Section = "Labs";
+
+    /// <summary>Days without contact after which staff are reminded about a programme participant.</summary>
+    public int FollowUpDays { get; set; } = 90;
+}
+
+/// <summary>The daily jobs: thin, each sends one request into the module.</summary>
+internal sealed class LabsJobs(IMediator mediator)
+{
+    public Task SendOverdueRemindersAsync(CancellationToken ct) => mediator.Send(new SendOverdueReminders(), ct);
+
+    public Task SendFollowUpRemindersAsync(CancellationToken ct) => mediator.Send(new SendFollowUpReminders(), ct);
+}

@@ -1,0 +1,41 @@
+using Alliance.Labs.Common;
+using Alliance.Labs.Domain;
+using Alliance.Labs.Persistence;
+using Alliance.Labs.Resources;
+using Alliance.Shared.Errors;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Alliance.Labs.Membership;
+
+/// <summary>The coordinator or staff decline a request, with a reason the organisation sees.</summary>
+internal sealed record DeclineMembership(Guid RequestId, string Reason) : IRequest<Unit>;
+
+internal sealed class DeclineMembershipValidator : AbstractValidator<DeclineMembership>
+{
+    public DeclineMembershipValidator(IStringLocalizer<LabsText> text) =>
+        RuleFor(c => c.Reason).NotEmpty().WithMessage(_ => text["Validation_Required"]).MaximumLength(2000).WithMessage(_ => text["Validation_TooLong"]);
+}
+
+internal sealed class DeclineMembershipHandler(LabsDbContext db, LabAccess access, IStringLocalizer<LabsText> text, TimeProvider clock)
+    : IRequestHandler<DeclineMembership, Unit>
+{
+    public async Task<Unit> Handle(DeclineMembership request, CancellationToken cancellationToken)
+    {
+        var entry = await db.MembershipRequests.FirstOrDefaultAsync(r => r.Id == request.RequestId, cancellationToken)
+            ?? throw NotFoundException.For("Membership request", request.RequestId);
+        await access.RequireManagerAsync(entry.LabId, cancellationToken);
+        if (entry.Status != MembershipRequestStatus.Pending)
+        {
+            throw new ConflictException(text["Membership_AlreadyDecided"]);
+        }
+
+        entry.Status = MembershipRequestStatus.Declined;
+        entry.DeclineReason = request.Reason.Trim();
+        entry.DecidedAt = clock.GetUtcNow();
+        entry.DecidedByPersonId = access.User.PersonId;
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,51 @@
+using Alliance.Labs.Common;
+using Alliance.Labs.Domain;
+using Alliance.Labs.Persistence;
+using Alliance.Labs.Resources;
+using Alliance.Shared.Errors;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Alliance.Labs.Membership;
+
+/// <summary>A representative asks to join a lab for their organisation, with a short motivation.</summary>
+internal sealed record RequestMembership(Guid LabId, string Motivation) : IRequest<Guid>;
+
+internal sealed class RequestMembershipValidator : AbstractValidator<RequestMembership>
+{
+    public RequestMembershipValidator(IStringLocalizer<LabsText> text) =>
+        RuleFor(c => c.Motivation).NotEmpty().WithMessage(_ => text["Validation_Required"])
+            .MaximumLength(2000).WithMessage(_ => text["Validation_TooLong"]);
+}
+
+internal sealed class RequestMembershipHandler(
+    LabsDbContext db, LabAccess access, OrganizationCopies organizations, IStringLocalizer<LabsText> text, TimeProvider clock)
+    : IRequestHandler<RequestMembership, Guid>
+{
+    public async Task<Guid> Handle(RequestMembership request, CancellationToken cancellationToken)
+    {
+        var organization = access.RequireOrganization();
+        var lab = await access.LabAsync(request.LabId, cancellationToken);
+        access.RequireOpen(lab);
+        if (await db.Memberships.AnyAsync(m => m.LabId == lab.Id && m.OrganizationId == organization && m.LeftAt == null, cancellationToken))
+        {
+            throw new ConflictException(text["Membership_AlreadyMember"]);
+        }
+
+        if (await db.MembershipRequests.AnyAsync(r => r.LabId == lab.Id && r.OrganizationId == organization && r.Status == MembershipRequestStatus.Pending, cancellationToken))
+        {
+            throw new ConflictException(text["Membership_AlreadyRequested"]);
+        }
+
+        await organizations.EnsureAsync([organization], cancellationToken);
+        var entry = new MembershipRequest
+        {
+            Id = Guid.NewGuid(), LabId = lab.Id, OrganizationId = organization, RequestedByPersonId = access.User.PersonId,
+            Motivation = request.Motivation.Trim(), Status = MembershipRequestStatus.Pending, RequestedAt = clock.GetUtcNow(),
+        };
+        db.MembershipRequests.Add(entry);
+        return entry.Id;
+    }
+}

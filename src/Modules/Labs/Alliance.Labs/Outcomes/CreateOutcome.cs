@@ -1,0 +1,48 @@
+using Alliance.Labs.Common;
+using Alliance.Labs.Domain;
+using Alliance.Labs.Persistence;
+using Alliance.Labs.Resources;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.Localization;
+
+namespace Alliance.Labs.Outcomes;
+
+/// <summary>The coordinator or staff record an outcome of the lab (concept, recommendation, pilot project).</summary>
+internal sealed record CreateOutcome(
+    Guid LabId, string Title, string? Description, OutcomeKind Kind, OutcomeStatus Status, int Percent, IReadOnlyList<Guid>? PartnerOrganizationIds)
+    : IRequest<Guid>;
+
+internal sealed class CreateOutcomeValidator : AbstractValidator<CreateOutcome>
+{
+    public CreateOutcomeValidator(IStringLocalizer<LabsText> text)
+    {
+        RuleFor(c => c.Title).NotEmpty().WithMessage(_ => text["Validation_Required"]).MaximumLength(200).WithMessage(_ => text["Validation_TooLong"]);
+        RuleFor(c => c.Description).MaximumLength(10_000).WithMessage(_ => text["Validation_TooLong"]);
+        RuleFor(c => c.Kind).IsInEnum().WithMessage(_ => text["Validation_Invalid"]);
+        RuleFor(c => c.Status).IsInEnum().WithMessage(_ => text["Validation_Invalid"]);
+        RuleFor(c => c.Percent).InclusiveBetween(0, 100).WithMessage(_ => text["Outcome_PercentRange"]);
+        RuleFor(c => c.PartnerOrganizationIds).Must(ids => ids is null || ids.Count <= 100).WithMessage(_ => text["Validation_Invalid"]);
+    }
+}
+
+internal sealed class CreateOutcomeHandler(LabsDbContext db, LabAccess access, OrganizationCopies organizations, TimeProvider clock)
+    : IRequestHandler<CreateOutcome, Guid>
+{
+    public async Task<Guid> Handle(CreateOutcome request, CancellationToken cancellationToken)
+    {
+        var lab = await access.LabAsync(request.LabId, cancellationToken);
+        await access.RequireManagerAsync(lab.Id, cancellationToken);
+        access.RequireOpen(lab);
+        var partners = (request.PartnerOrganizationIds ?? []).Distinct().ToList();
+        await organizations.EnsureAsync(partners, cancellationToken);
+        var now = clock.GetUtcNow();
+        var outcome = new Outcome
+        {
+            Id = Guid.NewGuid(), LabId = lab.Id, Title = request.Title.Trim(), Description = request.Description?.Trim(), Kind = request.Kind,
+            Status = request.Status, Percent = request.Percent, PartnerOrganizationIds = partners, CreatedAt = now, UpdatedAt = now,
+        };
+        db.Outcomes.Add(outcome);
+        return outcome.Id;
+    }
+}

@@ -1,0 +1,53 @@
+using Alliance.Labs.Common;
+using Alliance.Labs.Contracts;
+using Alliance.Labs.Domain;
+using Alliance.Labs.Persistence;
+using Alliance.Labs.Resources;
+using Alliance.Shared.Errors;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.Localization;
+
+namespace Alliance.Labs.Programmes;
+
+/// <summary>Staff (or the programme's coordinator) add a participant to a programme lab.</summary>
+internal sealed record AddParticipant(Guid LabId, string Name, string? Email, ParticipantStatus Status, DateOnly? FollowUpOn, string? Note) : IRequest<Guid>;
+
+internal sealed class AddParticipantValidator : AbstractValidator<AddParticipant>
+{
+    public AddParticipantValidator(IStringLocalizer<LabsText> text)
+    {
+        RuleFor(c => c.Name).NotEmpty().WithMessage(_ => text["Validation_Required"]).MaximumLength(200).WithMessage(_ => text["Validation_TooLong"]);
+        RuleFor(c => c.Email).EmailAddress().When(c => !string.IsNullOrWhiteSpace(c.Email)).WithMessage(_ => text["Validation_Email"]).MaximumLength(320);
+        RuleFor(c => c.Status).IsInEnum().WithMessage(_ => text["Validation_Invalid"]);
+        RuleFor(c => c.Note).MaximumLength(4000).WithMessage(_ => text["Validation_TooLong"]);
+    }
+}
+
+internal sealed class AddParticipantHandler(LabsDbContext db, LabAccess access, IStringLocalizer<LabsText> text, TimeProvider clock) : IRequestHandler<AddParticipant, Guid>
+{
+    public async Task<Guid> Handle(AddParticipant request, CancellationToken cancellationToken)
+    {
+        var lab = await access.LabAsync(request.LabId, cancellationToken);
+        await access.RequireManagerAsync(lab.Id, cancellationToken);
+        access.RequireOpen(lab);
+        if (lab.Kind != LabKind.Programme)
+        {
+            throw new ConflictException(text["Programme_NotAProgramme"]);
+        }
+
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var participant = new Participant
+        {
+            Id = Guid.NewGuid(), LabId = lab.Id, Name = request.Name.Trim(), Email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim(),
+            Status = request.Status, LastContactOn = today, FollowUpOn = request.FollowUpOn, Note = request.Note?.Trim(), CreatedAt = now,
+        };
+        participant.History.Add(new ParticipantStatusChange
+        {
+            Id = Guid.NewGuid(), ParticipantId = participant.Id, Status = request.Status, On = today, ChangedByPersonId = access.User.PersonId, RecordedAt = now,
+        });
+        db.Participants.Add(participant);
+        return participant.Id;
+    }
+}

@@ -1,0 +1,22 @@
+using Alliance.Labs.Common;
+using Alliance.Labs.Persistence;
+using Alliance.Shared.Errors;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Alliance.Labs.Proposals;
+
+/// <summary>An organisation takes its support back.</summary>
+internal sealed record WithdrawSupport(Guid ProposalId) : IRequest<Unit>;
+
+internal sealed class WithdrawSupportHandler(LabsDbContext db, LabAccess access) : IRequestHandler<WithdrawSupport, Unit>
+{
+    public async Task<Unit> Handle(WithdrawSupport request, CancellationToken cancellationToken)
+    {
+        var organization = access.RequireOrganization();
+        var support = await db.Supports.FirstOrDefaultAsync(s => s.ProposalId == request.ProposalId && s.OrganizationId == organization, cancellationToken)
+            ?? throw NotFoundException.For("Support", request.ProposalId);
+        db.Supports.Remove(support);
+        return Unit.Value;
+    }
+}
