@@ -63,7 +63,7 @@ public sealed class LabsModule : IModule
 }
 
 /// <summary>Settings section <c>Labs</c>.</summary>
-public sealed class LabsOptions
+internal sealed class LabsOptions
 {
     public const string Section = "Labs";
 

@@ -1,20 +1,20 @@
 namespace Alliance.Labs.Domain;
 
-public enum MembershipRole
+internal enum MembershipRole
 {
     LeadPartner = 0,
     Partner = 1,
     Observer = 2,
 }
 
-public enum MembershipRequestStatus
+internal enum MembershipRequestStatus
 {
     Pending = 0,
     Approved = 1,
     Declined = 2,
 }
 
-public enum ProposalStatus
+internal enum ProposalStatus
 {
     Open = 0,
     TakenIntoLab = 1,
@@ -22,14 +22,14 @@ public enum ProposalStatus
     Declined = 3,
 }
 
-public enum OutcomeKind
+internal enum OutcomeKind
 {
     Concept = 0,
     Recommendation = 1,
     PilotProject = 2,
 }
 
-public enum OutcomeStatus
+internal enum OutcomeStatus
 {
     Idea = 0,
     Planned = 1,
@@ -38,27 +38,27 @@ public enum OutcomeStatus
     Stopped = 4,
 }
 
-public enum ActionItemStatus
+internal enum ActionItemStatus
 {
     Open = 0,
     Done = 1,
     Dropped = 2,
 }
 
-public enum ActionItemSource
+internal enum ActionItemSource
 {
     Lab = 0,
     MeetingDecision = 1,
 }
 
-public enum MatchOutcome
+internal enum MatchOutcome
 {
     Pending = 0,
     Done = 1,
     NotRealised = 2,
 }
 
-public enum ParticipantStatus
+internal enum ParticipantStatus
 {
     Interested = 0,
     InProgramme = 1,

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Alliance.Labs.Proposals;
 
-public enum ProposalAnswer
+internal enum ProposalAnswer
 {
     TakeIntoLab = 0,
     TakeIntoNewLab = 1,

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Alliance.Labs.Proposals;
 
-public enum ProposalSort
+internal enum ProposalSort
 {
     Supports = 0,
     Newest = 1,

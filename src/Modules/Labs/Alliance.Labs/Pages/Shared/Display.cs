@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Alliance.Labs.Pages.Shared;
 
 /// <summary>Dates as people here read them: in the alliance's time zone and the UI culture.</summary>
-public static class Display
+internal static class Display
 {
     private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 
