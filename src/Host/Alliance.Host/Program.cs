@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 using Alliance.Host;
 using Alliance.Host.Components;
@@ -12,6 +13,11 @@ using Microsoft.AspNetCore.Localization;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// Instants are stored as UTC (timestamptz); pages show them with ToLocalTime(). The host's local time is the
+// alliance's time zone (App:TimeZone, default Europe/Berlin), whatever zone the server's clock is set to.
+Environment.SetEnvironmentVariable("TZ", builder.Configuration["App:TimeZone"] ?? "Europe/Berlin");
+TimeZoneInfo.ClearCachedData();
 
 builder.Services.AddAllianceModules(builder.Configuration, AllianceModules.All);
 builder.Services.AddAuthorizationBuilder().AddAlliancePolicies();
@@ -51,6 +57,12 @@ app.UseRequestLocalization(options =>
     options.SetDefaultCulture(Cultures.German).AddSupportedCultures(Cultures.Supported).AddSupportedUICultures(Cultures.Supported);
     // German unless the person chose otherwise (cookie, set by the switch or at sign-in from their profile).
     options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+});
+// Texts follow the UI language ("de"/"en"); dates and numbers follow its regional convention (de-DE/en-GB).
+app.Use((context, next) =>
+{
+    CultureInfo.CurrentCulture = Cultures.Formatting(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+    return next(context);
 });
 app.UseStaticFiles();
 // Explicit, after the error middlewares: their re-executed requests (/error, /status/404) must be routed again.

@@ -13,18 +13,26 @@ public static class Cultures
     public static string Normalize(string? language) =>
         Supported.Contains(language?.Trim().ToLowerInvariant()) ? language!.Trim().ToLowerInvariant() : German;
 
+    /// <summary>
+    /// How numbers and dates are written for a language: English readers of a German alliance get British
+    /// conventions (23/11/2026 18:00), not American ones (11/23/2026 6:00 PM).
+    /// </summary>
+    public static CultureInfo Formatting(string language) =>
+        CultureInfo.GetCultureInfo(Normalize(language) == English ? "en-GB" : "de-DE");
+
     /// <summary>Runs a piece of code (an e-mail rendering, say) in another person's language.</summary>
-    public static IDisposable Use(string language) => new CultureScope(CultureInfo.GetCultureInfo(Normalize(language)));
+    public static IDisposable Use(string language) =>
+        new CultureScope(Formatting(language), CultureInfo.GetCultureInfo(Normalize(language)));
 
     private sealed class CultureScope : IDisposable
     {
         private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
         private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
 
-        public CultureScope(CultureInfo culture)
+        public CultureScope(CultureInfo culture, CultureInfo uiCulture)
         {
             CultureInfo.CurrentCulture = culture;
-            CultureInfo.CurrentUICulture = culture;
+            CultureInfo.CurrentUICulture = uiCulture;
         }
 
         public void Dispose()
