@@ -146,6 +146,28 @@ public sealed class MeetingFormsTests(AllianceApp app, Browser browser) : IClass
         Assert.Equal(HttpStatusCode.NoContent, withoutBody.StatusCode);
     }
 
+    [Fact]
+    public async Task The_registration_list_exports_as_a_workbook_that_a_reader_opens_for_managers_only()
+    {
+        var meetingId = await MeetingScenario.CreateMeetingAsync(app, capacity: 10);
+        var representativeId = await MeetingScenario.PersonIdAsync(app, DemoUsers.Representative);
+        await app.SendAsync(new Registrations.Register(meetingId, representativeId), await app.PrincipalAsync(DemoUsers.Staff));
+        var name = await MeetingScenario.DbAsync(app, db => db.Registrations.Where(r => r.MeetingId == meetingId && r.PersonId == representativeId).Select(r => r.PersonName).SingleAsync());
+
+        using var client = await app.SignedInAsync(DemoUsers.Staff);
+        var response = await client.GetAsync($"/api/meetings/{meetingId}/registrations.xlsx");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        var sheet = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet!;
+        var rows = sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InnerText).ToList()).ToList();
+        Assert.Equal(5, rows[0].Count);
+        var representativeRow = Assert.Single(rows, r => r[0] == name);
+        Assert.Contains(representativeRow[3], new[] { "angemeldet", "Angemeldet", "registered", "Registered" });
+
+        using var representative = await app.SignedInAsync(DemoUsers.Representative);
+        Assert.Equal(HttpStatusCode.Forbidden, (await representative.GetAsync($"/api/meetings/{meetingId}/registrations.xlsx")).StatusCode);
+    }
+
     private async Task<IPage> SignInAsync(string email, string language)
     {
         var page = await browser.NewPageAsync(app.BaseAddress, language == "de" ? "de-DE" : "en-GB");

@@ -103,6 +103,11 @@ internal static class MeetingEndpoints
             })
             .WithName("ExportRegistrations").WithSummary("The registration list by partner group as CSV.");
 
+        api.MapGet("/{id:guid}/registrations.xlsx", async Task<FileContentHttpResult> (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.File(await mediator.Send(new ExportRegistrationsXlsx(id), ct),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "registrations.xlsx"))
+            .WithName("ExportRegistrationsXlsx").WithSummary("The registration list by partner group as an Excel workbook (XLSX).");
+
         api.MapPost("/{id:guid}/checkins", async Task<NoContent> (Guid id, CheckInBody body, IMediator mediator, CancellationToken ct) =>
             {
                 await mediator.Send(new CheckIn(id, body.PersonId, body.Present), ct);
