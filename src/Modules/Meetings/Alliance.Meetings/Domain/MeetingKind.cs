@@ -1,6 +1,6 @@
 namespace Alliance.Meetings.Domain;
 
-public enum MeetingKind
+internal enum MeetingKind
 {
     Plenary = 0,
     LabWorkshop = 1,
@@ -8,14 +8,14 @@ public enum MeetingKind
 }
 
 /// <summary>Who is invited: every member organisation, one lab's member organisations, or a chosen list.</summary>
-public enum AudienceKind
+internal enum AudienceKind
 {
     AllMembers = 0,
     Lab = 1,
     ChosenOrganizations = 2,
 }
 
-public enum RegistrationStatus
+internal enum RegistrationStatus
 {
     Invited = 0,
     Registered = 1,
@@ -24,13 +24,13 @@ public enum RegistrationStatus
     Cancelled = 4,
 }
 
-public enum MinutesStatus
+internal enum MinutesStatus
 {
     Draft = 0,
     Approved = 1,
 }
 
-public enum TopicStatus
+internal enum TopicStatus
 {
     Submitted = 0,
     OnAgenda = 1,
