@@ -139,6 +139,10 @@ public sealed class MeetingFormsTests(AllianceApp app, Browser browser) : IClass
         using var representative = await app.SignedInAsync(DemoUsers.Representative);
         var forbidden = await representative.PostAsJsonAsync($"/api/meetings/{meetingId}/cancel", new { reason = "nein" });
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        var editPage = await representative.GetAsync($"/meetings/{meetingId}/edit");
+        Assert.True(editPage.StatusCode == HttpStatusCode.Forbidden || editPage.Headers.Location?.OriginalString.StartsWith("/forbidden", StringComparison.Ordinal) == true,
+            $"edit page answered {editPage.StatusCode} {editPage.Headers.Location}");
+        Assert.StartsWith("/forbidden", (await representative.GetAsync("/meetings/new")).Headers.Location!.PathAndQuery, StringComparison.Ordinal);
 
         var ok = await client.PostAsJsonAsync($"/api/meetings/{meetingId}/cancel", new { reason = "Krankheit" });
         Assert.Equal(HttpStatusCode.NoContent, ok.StatusCode);
