@@ -78,6 +78,20 @@ public sealed class MinutesAndCalendarTests(AllianceApp app) : IClassFixture<All
         Assert.Contains("Die Allianz wird als Verbund mit Geschäftsstelle fortgeführt", markdown);
         Assert.Contains("Konzept für die weitere Zusammenarbeit vorlegen", markdown);
         Assert.Contains("Amt für Wirtschaftsförderung", markdown);
+
+        // The DOCX is a real Word document: read back with the OpenXml SDK.
+        var docx = await client.GetAsync($"/api/meetings/{meetingId}/minutes.docx");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Content.Headers.ContentType?.MediaType);
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false))
+        {
+            var paragraphs = word.MainDocumentPart!.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ToList();
+            Assert.Contains(paragraphs, p => p.Contains("Die Allianz wird als Verbund mit Geschäftsstelle fortgeführt", StringComparison.Ordinal));
+            Assert.Contains(paragraphs, p => p.Contains("Konzept für die weitere Zusammenarbeit vorlegen", StringComparison.Ordinal)
+                && p.Contains("Amt für Wirtschaftsförderung", StringComparison.Ordinal) && p.Contains("2027", StringComparison.Ordinal));
+        }
+
+        using var outsider = await app.SignedInAsync(DemoUsers.Representative);
+        Assert.Equal((await outsider.GetAsync($"/api/meetings/{meetingId}/minutes.md")).StatusCode, (await outsider.GetAsync($"/api/meetings/{meetingId}/minutes.docx")).StatusCode);
     }
 
     [Fact]

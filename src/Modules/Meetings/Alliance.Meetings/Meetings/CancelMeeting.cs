@@ -3,13 +3,19 @@ using Alliance.Meetings.Domain;
 using Alliance.Meetings.Persistence;
 using Alliance.Shared.Errors;
 using Alliance.Shared.Messaging;
+using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace Alliance.Meetings.Meetings;
 
-/// <summary>Cancels one meeting (or one occurrence); it stays in calendars as cancelled, registrants are told.</summary>
-internal sealed record CancelMeeting(Guid MeetingId) : IRequest;
+/// <summary>Cancels one meeting (or one occurrence); it stays in calendars as cancelled, registrants are told (with the reason, if given).</summary>
+internal sealed record CancelMeeting(Guid MeetingId, string? Reason = null) : IRequest;
+
+internal sealed class CancelMeetingValidator : AbstractValidator<CancelMeeting>
+{
+    public CancelMeetingValidator() => RuleFor(c => c.Reason).MaximumLength(1000);
+}
 
 internal sealed class CancelMeetingHandler(MeetingsDbContext db, MeetingAccess access, MeetingMails mails, TimeProvider clock) : IRequestHandler<CancelMeeting, MediatR.Unit>
 {
@@ -29,7 +35,7 @@ internal sealed class CancelMeetingHandler(MeetingsDbContext db, MeetingAccess a
             .ToListAsync(cancellationToken);
         foreach (var registration in told)
         {
-            if (mails.Compose(registration, meeting, "Mail_Cancelled_Subject", "Mail_Cancelled_Body") is { } mail)
+            if (mails.Compose(registration, meeting, "Mail_Cancelled_Subject", "Mail_Cancelled_Body", request.Reason?.Trim()) is { } mail)
             {
                 db.AddIntegrationEvent(mail, now);
             }

@@ -62,12 +62,12 @@ internal static class MeetingEndpoints
             })
             .WithName("MoveMeeting").WithSummary("Moves one meeting or occurrence; registrants are told.").ProducesValidationProblem();
 
-        api.MapPost("/{id:guid}/cancel", async Task<NoContent> (Guid id, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/{id:guid}/cancel", async Task<NoContent> (Guid id, CancelBody? body, IMediator mediator, CancellationToken ct) =>
             {
-                await mediator.Send(new CancelMeeting(id), ct);
+                await mediator.Send(new CancelMeeting(id, body?.Reason), ct);
                 return TypedResults.NoContent();
             })
-            .WithName("CancelMeeting").WithSummary("Cancels one meeting or occurrence; registrants are told.");
+            .WithName("CancelMeeting").WithSummary("Cancels one meeting or occurrence (optional reason); registrants are told.").ProducesValidationProblem();
 
         api.MapPost("/{id:guid}/registrations", async Task<Ok<RegistrationResult>> (Guid id, RegisterBody? body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Register(id, body?.PersonId), ct)))
@@ -102,6 +102,11 @@ internal static class MeetingEndpoints
                     "text/csv; charset=utf-8", "registrations.csv");
             })
             .WithName("ExportRegistrations").WithSummary("The registration list by partner group as CSV.");
+
+        api.MapGet("/{id:guid}/registrations.xlsx", async Task<FileContentHttpResult> (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.File(await mediator.Send(new ExportRegistrationsXlsx(id), ct),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "registrations.xlsx"))
+            .WithName("ExportRegistrationsXlsx").WithSummary("The registration list by partner group as an Excel workbook (XLSX).");
 
         api.MapPost("/{id:guid}/checkins", async Task<NoContent> (Guid id, CheckInBody body, IMediator mediator, CancellationToken ct) =>
             {
@@ -197,6 +202,11 @@ internal static class MeetingEndpoints
             })
             .WithName("ExportMinutes").WithSummary("The minutes (agenda, attendance, decisions, action items, polls) as Markdown.");
 
+        api.MapGet("/{id:guid}/minutes.docx", async Task<FileContentHttpResult> (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.File(await mediator.Send(new ExportMinutesDocx(id), ct),
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"protokoll-{id:N}.docx"))
+            .WithName("ExportMinutesDocx").WithSummary("The minutes (agenda, attendance, decisions, action items, polls) as a Word document (DOCX).");
+
         api.MapPost("/{id:guid}/polls", async Task<Created<IdResponse>> (Guid id, PollBody body, IMediator mediator, CancellationToken ct) =>
             {
                 var pollId = await mediator.Send(new OpenPoll(id, body.AgendaItemId, body.Question, body.Options, body.MultipleChoice), ct);
@@ -246,6 +256,7 @@ internal sealed record UpdateSeriesBody(TimeOnly StartTime, int DurationMinutes,
 internal sealed record DocumentBody(string Name, string? Url, string? ContentType, string? ContentBase64);
 internal sealed record TopicBody(string Title, string? Description);
 internal sealed record RegisterBody(Guid? PersonId);
+internal sealed record CancelBody(string? Reason);
 internal sealed record CheckInBody(Guid PersonId, bool Present = true);
 internal sealed record AgendaBody(string Title, string? Presenter, int PlannedMinutes, Guid? LabId);
 internal sealed record NotesBody(string? Notes, uint Version);

@@ -1,0 +1,24 @@
+using Alliance.Labs.Contracts;
+using Alliance.Members.Contracts;
+using Alliance.Shared.Modules;
+using MediatR;
+
+namespace Alliance.Meetings.Pages;
+
+/// <summary>What the audience fields of the meeting forms offer: the active organisations, and the labs when the labs module is present.</summary>
+internal static class AudienceChoices
+{
+    public static async Task<(IReadOnlyList<OrganizationSummary> Organizations, IReadOnlyList<LabSummary>? Labs)> LoadAsync(IMediator mediator, ModuleCatalog catalog)
+    {
+        var organizations = (await mediator.Send(new GetActiveOrganizations())).OrderBy(o => o.Name, StringComparer.CurrentCulture).ToList();
+        IReadOnlyList<LabSummary>? labs = catalog.Handles(typeof(GetLabDetails)) && catalog.Handles(typeof(GetLabs))
+            ? (await mediator.Send(new GetLabs())).OrderBy(l => l.Title, StringComparer.CurrentCulture).ToList()
+            : null;
+        return (organizations, labs);
+    }
+
+    /// <summary>"7, 1" → [7, 1]; anything that is not a number becomes -1 so that the validator names the field.</summary>
+    public static List<int> ParseReminderDays(string? text) =>
+        [.. (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(d => int.TryParse(d, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : -1)];
+}
