@@ -59,18 +59,20 @@ internal sealed class GetMeetingHandler(MeetingsDbContext db, MeetingAccess acce
         var decisions = await db.Decisions.AsNoTracking().Include(d => d.ActionItems).Where(d => d.MeetingId == meeting.Id)
             .OrderBy(d => d.RecordedAt).ToListAsync(cancellationToken);
         var polls = await db.Polls.AsNoTracking().Where(p => p.MeetingId == meeting.Id).OrderBy(p => p.OpenedAt).ToListAsync(cancellationToken);
-        var pollViews = new List<PollView>();
-        foreach (var poll in polls)
-        {
-            var results = await PollResults.CountAsync(db, poll, cancellationToken);
-            var votes = await db.PollVotes.CountAsync(v => v.PollId == poll.Id, cancellationToken);
-            var own = user.OrganizationId is { } organization
-                ? await db.PollVotes.Where(v => v.PollId == poll.Id && v.OrganizationId == organization).Select(v => v.OptionIndexes).FirstOrDefaultAsync(cancellationToken)
-                : null;
-            // Results are shown live to staff, to everyone once the poll is closed.
-            pollViews.Add(new PollView(poll.Id, poll.AgendaItemId, poll.Question, poll.MultipleChoice, poll.IsClosed,
-                manages || poll.IsClosed ? results : results.Select(r => r with { Votes = 0 }).ToList(), votes, own));
-        }
+        // Results, vote counts and the caller's own votes of all polls in three queries, whatever the number of polls.
+        var pollIds = polls.Select(p => p.Id).ToList();
+        var results = await PollResults.CountAsync(db, polls, cancellationToken);
+        var voteCounts = await db.PollVotes.Where(v => pollIds.Contains(v.PollId)).GroupBy(v => v.PollId)
+            .Select(g => new { PollId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.PollId, g => g.Count, cancellationToken);
+        var ownVotes = user.OrganizationId is { } organization
+            ? await db.PollVotes.Where(v => pollIds.Contains(v.PollId) && v.OrganizationId == organization)
+                .ToDictionaryAsync(v => v.PollId, v => v.OptionIndexes, cancellationToken)
+            : [];
+        // Results are shown live to staff, to everyone once the poll is closed.
+        var pollViews = polls.Select(poll => new PollView(poll.Id, poll.AgendaItemId, poll.Question, poll.MultipleChoice, poll.IsClosed,
+                manages || poll.IsClosed ? results[poll.Id] : results[poll.Id].Select(r => r with { Votes = 0 }).ToList(),
+                voteCounts.GetValueOrDefault(poll.Id), ownVotes.GetValueOrDefault(poll.Id)))
+            .ToList();
 
         var documents = await db.AgendaDocuments.AsNoTracking().Where(d => db.AgendaItems.Any(a => a.Id == d.AgendaItemId && a.MeetingId == meeting.Id))
             .OrderBy(d => d.AddedAt).Select(d => new { d.AgendaItemId, View = new DocumentView(d.Id, d.Name) }).ToListAsync(cancellationToken);

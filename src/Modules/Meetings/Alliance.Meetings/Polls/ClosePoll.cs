@@ -33,12 +33,21 @@ internal sealed class ClosePollHandler(MeetingsDbContext db, MeetingAccess acces
 internal static class PollResults
 {
     /// <summary>Votes per option, counted in SQL (unnest of the chosen indexes).</summary>
-    public static async Task<IReadOnlyList<PollOptionResult>> CountAsync(MeetingsDbContext db, Domain.Poll poll, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<PollOptionResult>> CountAsync(MeetingsDbContext db, Domain.Poll poll, CancellationToken cancellationToken) =>
+        (await CountAsync(db, [poll], cancellationToken))[poll.Id];
+
+    /// <summary>Votes per option of several polls (a meeting's page) in one query, not one per poll.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<PollOptionResult>>> CountAsync(
+        MeetingsDbContext db, IReadOnlyList<Domain.Poll> polls, CancellationToken cancellationToken)
     {
-        var counts = await db.PollVotes.Where(v => v.PollId == poll.Id)
-            .SelectMany(v => v.OptionIndexes)
-            .GroupBy(i => i).Select(g => new { Index = g.Key, Votes = g.Count() })
-            .ToDictionaryAsync(g => g.Index, g => g.Votes, cancellationToken);
-        return poll.Options.Select((option, index) => new PollOptionResult(index, option, counts.GetValueOrDefault(index))).ToList();
+        var ids = polls.Select(p => p.Id).ToList();
+        var counts = await db.PollVotes.Where(v => ids.Contains(v.PollId))
+            .SelectMany(v => v.OptionIndexes, (v, index) => new { v.PollId, Index = index })
+            .GroupBy(x => new { x.PollId, x.Index }).Select(g => new { g.Key.PollId, g.Key.Index, Votes = g.Count() })
+            .ToListAsync(cancellationToken);
+        return polls.ToDictionary(poll => poll.Id, IReadOnlyList<PollOptionResult> (poll) => poll.Options
+            .Select((option, index) => new PollOptionResult(index, option,
+                counts.FirstOrDefault(c => c.PollId == poll.Id && c.Index == index)?.Votes ?? 0))
+            .ToList());
     }
 }
