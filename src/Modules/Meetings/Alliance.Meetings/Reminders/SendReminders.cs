@@ -50,6 +50,8 @@ internal sealed class SendRemindersHandler(MeetingsDbContext db, MeetingMails ma
         var logged = (await db.ReminderLogs.Where(l => l.MeetingId == meetingId && due.Contains(l.DaysBefore))
             .Select(l => new { l.PersonId, l.DaysBefore }).ToListAsync(cancellationToken))
             .Select(l => (l.PersonId, l.DaysBefore)).ToHashSet();
+        // The agenda is the same for every registrant: read it once per meeting, not once per mail.
+        var agenda = await AgendaTextAsync(meetingId, cancellationToken);
         var sent = 0;
         foreach (var registration in registered)
         {
@@ -65,7 +67,7 @@ internal sealed class SendRemindersHandler(MeetingsDbContext db, MeetingMails ma
             }
 
             if (!logged.Contains((registration.PersonId, latest))
-                && mails.Compose(registration, meeting, "Mail_Reminder_Subject", "Mail_Reminder_Body", await AgendaTextAsync(meetingId, cancellationToken)) is { } mail)
+                && mails.Compose(registration, meeting, "Mail_Reminder_Subject", "Mail_Reminder_Body", agenda) is { } mail)
             {
                 db.AddIntegrationEvent(mail, now);
                 sent++;
