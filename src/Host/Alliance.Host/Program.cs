@@ -14,10 +14,8 @@ using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Instants are stored as UTC (timestamptz); pages show them with ToLocalTime(). The host's local time is the
-// alliance's time zone (App:TimeZone, default Europe/Berlin), whatever zone the server's clock is set to.
-Environment.SetEnvironmentVariable("TZ", builder.Configuration["App:TimeZone"] ?? "Europe/Berlin");
-TimeZoneInfo.ClearCachedData();
+// Pages show instants in the alliance's time zone, whatever zone the server's clock is set to.
+AllianceTime.Zone = TimeZoneInfo.FindSystemTimeZoneById(builder.Configuration["App:TimeZone"] ?? AllianceTime.DefaultZone);
 
 builder.Services.AddAllianceModules(builder.Configuration, AllianceModules.All);
 builder.Services.AddAuthorizationBuilder().AddAlliancePolicies();
