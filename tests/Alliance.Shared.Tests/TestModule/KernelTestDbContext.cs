@@ -15,11 +15,14 @@ internal sealed class KernelTestDbContext(DbContextOptions<KernelTestDbContext> 
             type varchar(500) NOT NULL,
             payload jsonb NOT NULL,
             occurred_at timestamptz NOT NULL,
+            status integer NOT NULL DEFAULT 0,
             next_attempt_at timestamptz NOT NULL,
+            locked_until timestamptz NULL,
             processed_at timestamptz NULL,
             attempts integer NOT NULL,
             last_error text NULL);
-        CREATE INDEX IF NOT EXISTS ix_outbox_pending ON kerneltest.outbox_messages (next_attempt_at) WHERE processed_at IS NULL;
+        CREATE INDEX IF NOT EXISTS ix_outbox_pending ON kerneltest.outbox_messages (occurred_at) WHERE status = 0;
+        CREATE INDEX IF NOT EXISTS ix_outbox_failed ON kerneltest.outbox_messages (occurred_at) WHERE status = 2;
         CREATE TABLE IF NOT EXISTS kerneltest.inbox_messages (
             event_id uuid NOT NULL,
             handler varchar(300) NOT NULL,

@@ -6,6 +6,7 @@ using MediatR;
 namespace Alliance.Shared.Tests.TestModule;
 
 /// <summary>The test module's integration event. <see cref="FailuresBeforeSuccess"/> tells the flaky subscriber how often to fail.</summary>
+[EventName("kerneltest.ping-happened")]
 public sealed record PingHappened(Guid PingId, int FailuresBeforeSuccess) : IntegrationEvent;
 
 /// <summary>A change that publishes an event: a ping row and <see cref="PingHappened"/> in one commit.</summary>

@@ -7,6 +7,7 @@ namespace Alliance.Meetings.Contracts;
 /// Labs takes it into the lab's and the owner's task lists and keeps the link back to the meeting and decision.
 /// The owner is a person, an organisation, or both.
 /// </summary>
+[EventName("meetings.action-item-decided")]
 public sealed record ActionItemDecided(
     Guid MeetingId,
     Guid DecisionId,
@@ -18,6 +19,8 @@ public sealed record ActionItemDecided(
     string MeetingTitle,
     string SourceLink) : IntegrationEvent;
 
+[EventName("meetings.decision-recorded")]
 public sealed record DecisionRecorded(Guid MeetingId, Guid DecisionId, Guid? LabId, string Text) : IntegrationEvent;
 
+[EventName("meetings.meeting-cancelled")]
 public sealed record MeetingCancelled(Guid MeetingId) : IntegrationEvent;

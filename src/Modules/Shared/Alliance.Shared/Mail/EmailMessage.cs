@@ -20,6 +20,9 @@ public sealed class EmailMessage
     public int Attempts { get; set; }
     public DateTimeOffset QueuedAt { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }
+
+    /// <summary>A sender claimed the mail until then; after a crash it is claimable again once this has passed.</summary>
+    public DateTimeOffset? LockedUntil { get; set; }
     public DateTimeOffset? SentAt { get; set; }
     public string? LastError { get; set; }
 }

@@ -1,3 +1,4 @@
+using Alliance.Shared.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,62 +7,106 @@ using MimeKit;
 namespace Alliance.Shared.Mail;
 
 /// <summary>
-/// Sends due mails from the queue. Rows are claimed with <c>FOR UPDATE SKIP LOCKED</c>, so two senders never
-/// send one mail twice; a failed send is retried with growing pauses until <see cref="MailOptions.MaxAttempts"/>.
+/// Sends due mails from the queue, one at a time: a mail is claimed in one short statement
+/// (<c>FOR UPDATE SKIP LOCKED</c>, attempt counted, leased until <see cref="MessagingOptions.LeaseSeconds"/> from
+/// now), sent with no transaction open, and marked sent on its own straight after. A crash repeats at most the one
+/// mail in flight (claimed again when its lease has expired, with the same Message-Id); two senders never take the
+/// same mail. A failed send is retried with growing pauses until <see cref="MailOptions.MaxAttempts"/>.
 /// </summary>
 public sealed class EmailSender(
     MailDbContext db,
     IEmailTransport transport,
     IOptions<MailOptions> options,
+    IOptions<MessagingOptions> messaging,
     TimeProvider clock,
     ILogger<EmailSender> logger)
 {
+    /// <summary>Mails one run sends at most; the minute sweep or the next signal takes the rest.</summary>
+    public const int MaxPerRun = 50;
+
+    /// <summary>Sends what is due (at most <see cref="MaxPerRun"/>). Returns how many went out.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken = default)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var due = await db.Messages
-            .FromSqlRaw(
-                """
-                SELECT * FROM mail.email_messages
-                WHERE "Status" = 0 AND "NextAttemptAt" <= {0}
-                ORDER BY "QueuedAt"
-                LIMIT 50
-                FOR UPDATE SKIP LOCKED
-                """, clock.GetUtcNow())
-            .ToListAsync(cancellationToken);
-
         var sent = 0;
-        foreach (var message in due)
+        for (var i = 0; i < MaxPerRun && !cancellationToken.IsCancellationRequested; i++)
         {
-            message.Attempts++;
-            try
+            var message = await ClaimNextAsync(cancellationToken);
+            if (message is null)
             {
-                await transport.SendAsync(ToMime(message), cancellationToken);
-                message.Status = EmailStatus.Sent;
-                message.SentAt = clock.GetUtcNow();
-                message.LastError = null;
-                sent++;
+                break;
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+
+            if (await SendAsync(message, cancellationToken))
             {
-                logger.LogWarning(exception, "Sending mail {Id} failed (attempt {Attempt})", message.Id, message.Attempts);
-                message.LastError = exception.Message;
-                message.NextAttemptAt = clock.GetUtcNow() + TimeSpan.FromMinutes(Math.Pow(2, message.Attempts));
-                if (message.Attempts >= options.Value.MaxAttempts)
-                {
-                    // Given up: the row stays as Failed (with its last error) in the office's mail log.
-                    message.Status = EmailStatus.Failed;
-                    logger.LogError("Mail {Id} to {Address} failed {Attempts} times and will not be retried: {Error}",
-                        message.Id, message.ToAddress, message.Attempts, message.LastError);
-                }
+                sent++;
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return sent;
     }
 
+    private async Task<EmailMessage?> ClaimNextAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var claimed = await db.Messages
+            .FromSqlRaw(
+                """
+                UPDATE mail.email_messages AS m
+                SET "LockedUntil" = {0}, "Attempts" = m."Attempts" + 1
+                WHERE m."Id" = (
+                    SELECT "Id" FROM mail.email_messages
+                    WHERE "Status" = 0 AND "NextAttemptAt" <= {1} AND ("LockedUntil" IS NULL OR "LockedUntil" <= {1})
+                    ORDER BY "QueuedAt"
+                    LIMIT 1
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING m.*
+                """, Lease.Until(now, messaging.Value.Lease), now)
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        return claimed.SingleOrDefault();
+    }
+
+    private async Task<bool> SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        var lease = message.LockedUntil;
+        try
+        {
+            await transport.SendAsync(ToMime(message), cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "Sending mail {Id} failed (attempt {Attempt})", message.Id, message.Attempts);
+            var error = exception.Message.Length > 4000 ? exception.Message[..4000] : exception.Message;
+            var giveUp = message.Attempts >= options.Value.MaxAttempts;
+            var next = clock.GetUtcNow() + TimeSpan.FromMinutes(Math.Pow(2, message.Attempts));
+            await db.Messages.Where(m => m.Id == message.Id && m.LockedUntil == lease)
+                .ExecuteUpdateAsync(row => row
+                    // Given up: the row stays as Failed (with its last error) in the office's mail log.
+                    .SetProperty(m => m.Status, giveUp ? EmailStatus.Failed : EmailStatus.Queued)
+                    .SetProperty(m => m.LastError, error)
+                    .SetProperty(m => m.NextAttemptAt, next)
+                    .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), CancellationToken.None);
+            if (giveUp)
+            {
+                logger.LogError("Mail {Id} to {Address} failed {Attempts} times and will not be retried: {Error}",
+                    message.Id, message.ToAddress, message.Attempts, error);
+            }
+
+            return false;
+        }
+
+        // Marked at once, not with a batch: a crash after this mail does not send it again. Not cancellable: it went out.
+        var sentAt = clock.GetUtcNow();
+        await db.Messages.Where(m => m.Id == message.Id)
+            .ExecuteUpdateAsync(row => row
+                .SetProperty(m => m.Status, EmailStatus.Sent)
+                .SetProperty(m => m.SentAt, sentAt)
+                .SetProperty(m => m.LastError, (string?)null)
+                .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), CancellationToken.None);
+        return true;
+    }
+
+    /// <summary>The Message-Id comes from the queued mail's id: a repeat after a crash carries the same one.</summary>
     private MimeMessage ToMime(EmailMessage message)
     {
         var settings = options.Value;

@@ -2,14 +2,17 @@ using Hangfire;
 
 namespace Alliance.Shared.Mail;
 
-/// <summary>Schedules the sender a moment after the queueing transaction, instead of waiting for the minute sweep.</summary>
+/// <summary>
+/// Wakes the sender once a queued mail is committed (called by the outbox interceptor after the commit), instead of
+/// waiting for the minute sweep.
+/// </summary>
 internal sealed class MailSignal(IBackgroundJobClient jobs)
 {
     public void AfterCommit()
     {
         try
         {
-            jobs.Schedule<EmailSender>(sender => sender.SendDueAsync(CancellationToken.None), TimeSpan.FromSeconds(1));
+            jobs.Enqueue<EmailSender>(sender => sender.SendDueAsync(CancellationToken.None));
         }
         catch (Exception)
         {

@@ -3,8 +3,11 @@ using MediatR;
 
 namespace Alliance.Shared.Mail;
 
-/// <summary>Takes a module's <see cref="EmailRequested"/> into the mail queue; the inbox makes this happen once per event.</summary>
-internal sealed class QueueRequestedEmail(MailDbContext db, TimeProvider clock, MailSignal signal) : INotificationHandler<EmailRequested>
+/// <summary>
+/// Takes a module's <see cref="EmailRequested"/> into the mail queue; the inbox makes this happen once per event.
+/// The sender is woken after the commit (by the outbox interceptor), never before.
+/// </summary>
+internal sealed class QueueRequestedEmail(MailDbContext db, TimeProvider clock) : INotificationHandler<EmailRequested>
 {
     public Task Handle(EmailRequested notification, CancellationToken cancellationToken)
     {
@@ -21,7 +24,6 @@ internal sealed class QueueRequestedEmail(MailDbContext db, TimeProvider clock, 
             QueuedAt = now,
             NextAttemptAt = now,
         });
-        signal.AfterCommit();
         return Task.CompletedTask;
     }
 }

@@ -15,9 +15,10 @@ public static class DbContextOutboxExtensions
         db.Set<OutboxMessage>().Add(new OutboxMessage
         {
             Id = stamped.EventId,
-            Type = IntegrationEventSerializer.TypeName(stamped.GetType()),
+            Type = EventNames.Of(stamped.GetType()),
             Payload = IntegrationEventSerializer.Serialize(stamped),
             OccurredAt = now,
+            Status = OutboxStatus.Pending,
             NextAttemptAt = now,
         });
     }

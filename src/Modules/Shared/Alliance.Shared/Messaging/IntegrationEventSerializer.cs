@@ -7,20 +7,28 @@ internal static class IntegrationEventSerializer
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
-    public static string TypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
-
     public static string Serialize(IntegrationEvent integrationEvent) =>
         JsonSerializer.Serialize(integrationEvent, integrationEvent.GetType(), Options);
 
-    /// <summary>Only integration events may come back out of a row; anything else is a corrupt message.</summary>
-    public static IntegrationEvent Deserialize(string typeName, string payload)
+    /// <summary>
+    /// Reads a stored row back. An unknown name or a payload that does not read as that event throws
+    /// <see cref="UnreadableMessageException"/>: retrying cannot help, the row fails at once.
+    /// </summary>
+    public static IntegrationEvent Deserialize(EventTypeRegistry registry, string storedName, string payload)
     {
-        var type = Type.GetType(typeName, throwOnError: true)!;
-        if (!typeof(IntegrationEvent).IsAssignableFrom(type))
+        var type = registry.Resolve(storedName)
+            ?? throw new UnreadableMessageException($"No loaded module knows the event '{storedName}'.");
+        try
         {
-            throw new InvalidOperationException($"'{typeName}' is not an integration event.");
+            return (IntegrationEvent?)JsonSerializer.Deserialize(payload, type, Options)
+                ?? throw new UnreadableMessageException($"The payload of '{storedName}' is empty.");
         }
-
-        return (IntegrationEvent)JsonSerializer.Deserialize(payload, type, Options)!;
+        catch (JsonException exception)
+        {
+            throw new UnreadableMessageException($"The payload of '{storedName}' cannot be read: {exception.Message}");
+        }
     }
 }
+
+/// <summary>A stored message that can never be delivered as it is (unknown name, unreadable payload).</summary>
+internal sealed class UnreadableMessageException(string message) : Exception(message);

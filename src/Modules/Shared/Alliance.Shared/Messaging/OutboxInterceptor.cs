@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using Alliance.Shared.Mail;
 using Alliance.Shared.Modules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -7,13 +8,21 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Alliance.Shared.Messaging;
 
 /// <summary>
-/// Signals the dispatcher after outbox rows are committed: straight after SaveChanges when no explicit
-/// transaction is open, otherwise after that transaction commits (before that, the rows are invisible to it).
+/// Signals the dispatcher after outbox rows are committed, and the mail sender after queued mails are: straight
+/// after SaveChanges when no explicit transaction is open, otherwise after that transaction commits (before that,
+/// the rows are invisible to them).
 /// </summary>
-internal sealed class OutboxInterceptor(OutboxSignal signal, ModuleCatalog catalog) : ISaveChangesInterceptor, IDbTransactionInterceptor
+internal sealed class OutboxInterceptor(OutboxSignal signal, MailSignal mailSignal, ModuleCatalog catalog) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     // Weak keys: a context whose transaction is disposed without commit or rollback must not be kept alive.
-    private readonly ConditionalWeakTable<DbContext, object> _pending = new();
+    private readonly ConditionalWeakTable<DbContext, Added> _pending = new();
+
+    /// <summary>What a context added that someone must hear about once it is committed.</summary>
+    private sealed class Added
+    {
+        public bool Events { get; set; }
+        public bool Mails { get; set; }
+    }
 
     public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -75,9 +84,18 @@ internal sealed class OutboxInterceptor(OutboxSignal signal, ModuleCatalog catal
 
     private void Remember(DbContext? db)
     {
-        if (db is not null && db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
+        if (db is null)
         {
-            _pending.AddOrUpdate(db, this);
+            return;
+        }
+
+        var events = db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+        var mails = db is MailDbContext && db.ChangeTracker.Entries<EmailMessage>().Any(e => e.State == EntityState.Added);
+        if (events || mails)
+        {
+            var added = _pending.GetOrCreateValue(db);
+            added.Events |= events;
+            added.Mails |= mails;
         }
     }
 
@@ -102,9 +120,20 @@ internal sealed class OutboxInterceptor(OutboxSignal signal, ModuleCatalog catal
 
     private void Flush(DbContext db)
     {
-        if (_pending.Remove(db) && catalog.ModuleOfAssembly(db.GetType().Assembly) is { } module)
+        if (!_pending.TryGetValue(db, out var added))
+        {
+            return;
+        }
+
+        _pending.Remove(db);
+        if (added.Events && catalog.ModuleOfAssembly(db.GetType().Assembly) is { } module)
         {
             signal.Notify(module.Name);
+        }
+
+        if (added.Mails)
+        {
+            mailSignal.AfterCommit();
         }
     }
 }

@@ -15,12 +15,15 @@ public static class OutboxModelBuilderExtensions
             outbox.Property(m => m.Type).HasColumnName("type").HasMaxLength(500);
             outbox.Property(m => m.Payload).HasColumnName("payload").HasColumnType("jsonb");
             outbox.Property(m => m.OccurredAt).HasColumnName("occurred_at");
+            outbox.Property(m => m.Status).HasColumnName("status");
             outbox.Property(m => m.NextAttemptAt).HasColumnName("next_attempt_at");
+            outbox.Property(m => m.LockedUntil).HasColumnName("locked_until");
             outbox.Property(m => m.ProcessedAt).HasColumnName("processed_at");
             outbox.Property(m => m.Attempts).HasColumnName("attempts");
             outbox.Property(m => m.LastError).HasColumnName("last_error");
-            // The dispatcher only ever looks at undelivered rows.
-            outbox.HasIndex(m => m.NextAttemptAt).HasFilter("processed_at IS NULL").HasDatabaseName("ix_outbox_pending");
+            // The dispatcher claims pending rows oldest first; the administrators' list reads failed ones.
+            outbox.HasIndex(m => m.OccurredAt, "ix_outbox_pending").HasFilter("status = 0");
+            outbox.HasIndex(m => m.OccurredAt, "ix_outbox_failed").HasFilter("status = 2");
         });
 
         modelBuilder.Entity<InboxMessage>(inbox =>

@@ -30,6 +30,7 @@ public static class KernelRegistration
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxInterceptor>();
         services.AddScoped<OutboxDispatcher>();
+        services.Configure<MessagingOptions>(configuration.GetSection(MessagingOptions.Section));
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         // Unreadable input (an unknown enum name, malformed JSON) throws, so it becomes a 400 problem from the one
         // mapper instead of an empty 400.

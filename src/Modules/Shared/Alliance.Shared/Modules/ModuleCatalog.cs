@@ -1,4 +1,6 @@
 using System.Reflection;
+using Alliance.Shared.Contracts;
+using Alliance.Shared.Messaging;
 
 namespace Alliance.Shared.Modules;
 
@@ -14,12 +16,26 @@ public sealed class ModuleCatalog
 
     public IReadOnlyCollection<ModuleDescriptor> Modules => _byAssembly.Values;
 
+    /// <summary>Every integration event the modules publish or share, by its stable name.</summary>
+    public EventTypeRegistry Events { get; } = new();
+
     public ModuleDescriptor Add(string name, Type dbContextType, Assembly assembly)
     {
         var descriptor = new ModuleDescriptor(name, dbContextType, assembly);
         _byAssembly[assembly] = descriptor;
+        // A module's events live in its Contracts (or, for a test module, in itself); the kernel's in Shared.Contracts.
+        Events.AddFrom(assembly);
+        Events.AddFrom(typeof(IntegrationEvent).Assembly);
+        foreach (var reference in assembly.GetReferencedAssemblies().Where(IsContracts))
+        {
+            Events.AddFrom(Assembly.Load(reference));
+        }
+
         return descriptor;
     }
+
+    private static bool IsContracts(AssemblyName name) =>
+        name.Name is { } n && n.StartsWith("Alliance.", StringComparison.Ordinal) && n.EndsWith(".Contracts", StringComparison.Ordinal);
 
     internal void AddRequest(Type requestType, Assembly handlerAssembly)
     {

@@ -783,6 +783,10 @@ namespace Alliance.Labs.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("last_error");
 
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
@@ -800,6 +804,10 @@ namespace Alliance.Labs.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
 
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -808,9 +816,11 @@ namespace Alliance.Labs.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NextAttemptAt")
-                        .HasDatabaseName("ix_outbox_pending")
-                        .HasFilter("processed_at IS NULL");
+                    b.HasIndex(new[] { "OccurredAt" }, "ix_outbox_failed")
+                        .HasFilter("status = 2");
+
+                    b.HasIndex(new[] { "OccurredAt" }, "ix_outbox_pending")
+                        .HasFilter("status = 0");
 
                     b.ToTable("outbox_messages", "labs");
                 });

@@ -676,6 +676,10 @@ namespace Alliance.Meetings.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("last_error");
 
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
@@ -693,6 +697,10 @@ namespace Alliance.Meetings.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
 
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -701,9 +709,11 @@ namespace Alliance.Meetings.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NextAttemptAt")
-                        .HasDatabaseName("ix_outbox_pending")
-                        .HasFilter("processed_at IS NULL");
+                    b.HasIndex(new[] { "OccurredAt" }, "ix_outbox_failed")
+                        .HasFilter("status = 2");
+
+                    b.HasIndex(new[] { "OccurredAt" }, "ix_outbox_pending")
+                        .HasFilter("status = 0");
 
                     b.ToTable("outbox_messages", "meetings");
                 });
