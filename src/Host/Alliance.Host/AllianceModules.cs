@@ -14,4 +14,8 @@ public static class AllianceModules
         new LabsModule(),
         new MeetingsModule(),
     ];
+
+    /// <summary>Where the router finds pages: the kernel's own (administration) and every module's.</summary>
+    public static IReadOnlyList<System.Reflection.Assembly> PageAssemblies { get; } =
+        All.Select(m => m.Assembly).Prepend(typeof(KernelRegistration).Assembly).Distinct().ToArray();
 }

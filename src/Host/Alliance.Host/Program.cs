@@ -81,6 +81,7 @@ app.UseHangfireDashboard("/jobs", new DashboardOptions
     AppPath = "/",
 });
 app.MapCultureSwitch();
+app.MapKernelEndpoints();
 
 // The registered modules: AllianceModules.All, plus any a composition on top of the host added.
 foreach (var module in app.Services.GetServices<IModule>())
@@ -89,7 +90,7 @@ foreach (var module in app.Services.GetServices<IModule>())
 }
 
 app.MapRazorComponents<App>()
-    .AddAdditionalAssemblies(AllianceModules.All.Select(m => m.Assembly).Distinct().ToArray());
+    .AddAdditionalAssemblies(AllianceModules.PageAssemblies.ToArray());
 
 app.Run();
 

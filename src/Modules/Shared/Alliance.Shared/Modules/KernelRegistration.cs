@@ -1,7 +1,9 @@
 using Alliance.Shared.Errors;
 using Alliance.Shared.Mail;
 using Alliance.Shared.Mediator;
+using Alliance.Shared.Jobs;
 using Alliance.Shared.Messaging;
+using Alliance.Shared.Messaging.FailedMessages;
 using Alliance.Shared.Persistence;
 using Alliance.Shared.Security;
 using AutoMapper;
@@ -31,6 +33,8 @@ public static class KernelRegistration
         services.AddSingleton<OutboxInterceptor>();
         services.AddScoped<OutboxDispatcher>();
         services.Configure<MessagingOptions>(configuration.GetSection(MessagingOptions.Section));
+        services.AddScoped<FailedMessageRows>();
+        services.AddScoped<RetentionJob>();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         // Unreadable input (an unknown enum name, malformed JSON) throws, so it becomes a 400 problem from the one
         // mapper instead of an empty 400.
@@ -89,6 +93,10 @@ public static class KernelRegistration
 
         return catalog;
     }
+
+    /// <summary>The kernel's own endpoints (the administrators' failed-messages API); modules map theirs in <see cref="IModule.MapEndpoints"/>.</summary>
+    public static IEndpointRouteBuilder MapKernelEndpoints(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapFailedMessagesApi();
 
     /// <summary>
     /// Adds one module after <see cref="AddAllianceModules"/>: it joins the catalog (its requests get its unit of
