@@ -54,7 +54,7 @@ public sealed class MailRetryTests(ManualDispatchApp app) : IClassFixture<Manual
         // Delivered twice (as after a crash): queued once.
         await app.DispatchAsync();
         await app.WithTestDbAsync(db => db.Database.ExecuteSqlAsync(
-            $"UPDATE kerneltest.outbox_messages SET processed_at = NULL WHERE id = {requested.EventId}"));
+            $"UPDATE kerneltest.outbox_messages SET status = 0, processed_at = NULL WHERE id = {requested.EventId}"));
         await app.DispatchAsync();
         Assert.Equal(1, await app.WithScopeAsync(sp => sp.GetRequiredService<MailDbContext>().Messages.CountAsync(m => m.ToAddress == "ada@example.org")));
 

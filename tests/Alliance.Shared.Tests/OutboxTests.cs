@@ -40,6 +40,9 @@ public sealed class OutboxCrashTests(ManualDispatchApp app) : IClassFixture<Manu
             what: "the outbox row marked delivered");
         Assert.Equal(1, delivered.Attempts);
         Assert.Null(delivered.LastError);
+        Assert.Equal(OutboxStatus.Delivered, delivered.Status);
+        Assert.Equal(EventNames.Of(typeof(PingHappened)), delivered.Type);
+        Assert.Equal("kerneltest.ping-happened", delivered.Type);
     }
 }
 
@@ -65,7 +68,7 @@ public sealed class OutboxRetryTests(KernelTestApp app) : IClassFixture<KernelTe
 
         // Redelivery of the same event (as after a crash before the row was marked) does nothing twice.
         await app.WithTestDbAsync(db => db.Database.ExecuteSqlAsync(
-            $"UPDATE kerneltest.outbox_messages SET processed_at = NULL, next_attempt_at = now() - interval '1 minute' WHERE id = {happened.EventId}"));
+            $"UPDATE kerneltest.outbox_messages SET status = 0, processed_at = NULL, next_attempt_at = now() - interval '1 minute' WHERE id = {happened.EventId}"));
         await app.DispatchAsync();
         await Eventually.Until(async () => (await app.OutboxRowAsync(happened.EventId)).ProcessedAt is not null, what: "redelivery");
 
@@ -120,6 +123,8 @@ public sealed class OutboxConcurrencyTests(ManualDispatchApp app) : IClassFixtur
         var attempts = await app.WithTestDbAsync(db => db.Set<OutboxMessage>().AsNoTracking()
             .Where(m => ids.Contains(m.Id)).Select(m => new { m.Attempts, m.ProcessedAt }).ToListAsync());
         Assert.All(attempts, m => Assert.True(m.Attempts == 1 && m.ProcessedAt is not null));
+        Assert.Equal(events, await app.WithTestDbAsync(db => db.Set<OutboxMessage>()
+            .CountAsync(m => ids.Contains(m.Id) && m.Status == OutboxStatus.Delivered && m.LockedUntil == null)));
     }
 }
 
@@ -169,6 +174,8 @@ public sealed class OutboxPoisonTests(ManualDispatchApp app) : IClassFixture<Man
         }
 
         var poisoned = await app.OutboxRowAsync(happened.EventId);
+        Assert.Equal(OutboxStatus.Failed, poisoned.Status);
+        Assert.Null(poisoned.LockedUntil);
         Assert.Equal(OutboxDispatcher.MaxAttempts, poisoned.Attempts);
         Assert.Null(poisoned.ProcessedAt);
         Assert.Equal(OutboxDispatcher.MaxAttempts, state.Calls(happened.EventId));

@@ -20,7 +20,7 @@ namespace Alliance.Members.Privacy;
 /// </summary>
 internal sealed record ErasePerson(Guid PersonId) : IRequest;
 
-internal sealed class ErasePersonHandler(MembersDbContext db, ICurrentUser user, TimeProvider clock, IStringLocalizer<PrivacyText> text)
+internal sealed class ErasePersonHandler(MembersDbContext db, ICurrentUser user, TimeProvider clock, IStringLocalizer<PrivacyText> text, IMediator mediator)
     : AsyncRequestHandler<ErasePerson>
 {
     protected override async Task Handle(ErasePerson request, CancellationToken cancellationToken)
@@ -59,6 +59,12 @@ internal sealed class ErasePersonHandler(MembersDbContext db, ICurrentUser user,
 
         // Removed through the change tracker, so they go in the same commit as the anonymisation.
         db.Invitations.RemoveRange(await db.Invitations.Where(i => i.PersonId == person.Id).ToListAsync(cancellationToken));
+
+        if (person.Email is { } email)
+        {
+            // The mail log forgets the address, name and mail texts at once, not after the retention period.
+            await mediator.Send(new ForgetMailRecipient(email), cancellationToken);
+        }
 
         var now = clock.GetUtcNow();
         person.FirstName = Person.ErasedName;

@@ -33,6 +33,11 @@ internal sealed class PickupDirectoryEmailTransport(IOptions<MailOptions> option
 {
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
+        if (options.Value.PickupDelayMilliseconds > 0)
+        {
+            await Task.Delay(options.Value.PickupDelayMilliseconds, cancellationToken);
+        }
+
         var directory = Path.GetFullPath(options.Value.PickupDirectory);
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, $"{clock.GetUtcNow():yyyyMMdd-HHmmss}-{message.MessageId}.eml");

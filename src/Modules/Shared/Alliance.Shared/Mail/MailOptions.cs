@@ -14,4 +14,10 @@ public sealed class MailOptions
     public bool SmtpUseStartTls { get; set; } = true;
     public string PickupDirectory { get; set; } = ".data/mail";
     public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>
+    /// A pause before each .eml file is written (pickup folder only): makes the folder behave like a slow SMTP
+    /// server, for the crash test and for trying out the queue by hand. 0 in production.
+    /// </summary>
+    public int PickupDelayMilliseconds { get; set; }
 }
