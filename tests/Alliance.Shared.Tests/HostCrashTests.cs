@@ -12,7 +12,7 @@ namespace Alliance.Shared.Tests;
 /// delivered and every mail sent, and no mail twice except the ones in flight at a kill (at most one per kill:
 /// the host runs one job worker, and a mail is marked sent on its own right after its send).
 /// </summary>
-public sealed partial class HostCrashTests : IAsyncLifetime
+public sealed partial class HostCrashTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     private const int QueuedMails = 50;
     private const int Events = 150;
@@ -94,9 +94,12 @@ public sealed partial class HostCrashTests : IAsyncLifetime
             await host.WaitForExitAsync();
         }
 
-        foreach (var start in new[] { startup, second, third, fourth })
+        // The first start creates the schema; the three restarts after a kill must be quick (a lock or lease the
+        // dead process held must not hold them up). The budget allows for a busy CI machine.
+        output.WriteLine($"first start {startup.TotalSeconds:0.0} s, restarts after kills {second.TotalSeconds:0.0} s, {third.TotalSeconds:0.0} s, {fourth.TotalSeconds:0.0} s");
+        foreach (var restart in new[] { second, third, fourth })
         {
-            Assert.True(start < StartBudget, $"a start took {start.TotalSeconds:0.0} s");
+            Assert.True(restart < StartBudget, $"a restart after a kill took {restart.TotalSeconds:0.0} s (first start {startup.TotalSeconds:0.0} s)");
         }
 
         Assert.Equal(0, await ScalarAsync("SELECT count(*) FROM members.outbox_messages WHERE status <> 1"));
@@ -107,6 +110,7 @@ public sealed partial class HostCrashTests : IAsyncLifetime
         Assert.Equal(expected.Order(), perMail.Keys.Order());
         var repeated = perMail.Where(p => p.Value > 1).ToList();
         // At most the mail in flight at each of the two kills went out twice.
+        output.WriteLine($"{perMail.Count} mails, {repeated.Count} sent twice, {sentAtFirstKill} written at the first kill");
         Assert.True(repeated.Count <= 2 && repeated.All(p => p.Value == 2),
             $"repeated: {string.Join(", ", repeated.Select(p => $"{p.Key}×{p.Value}"))}; {sentAtFirstKill} written at the first kill");
         Assert.True(sentAtFirstKill < QueuedMails + Events, "the first kill came before all mail was written");
