@@ -7,4 +7,5 @@ namespace Alliance.Shared.Contracts;
 /// their links) from every mail to <paramref name="Email"/> in the mail log at once, and cancels such mails still
 /// queued. Sent by the erasure handler (internal, never from an endpoint). Returns how many mails it changed.
 /// </summary>
+[AllowedFor(Who.Internal)]
 public sealed record ForgetMailRecipient(string Email) : IRequest<int>;

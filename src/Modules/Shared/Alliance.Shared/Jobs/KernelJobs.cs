@@ -1,4 +1,3 @@
-using Alliance.Shared.Localization;
 using Alliance.Shared.Mail;
 using Alliance.Shared.Messaging;
 using Hangfire;
@@ -11,10 +10,9 @@ public static class KernelJobs
 {
     public static void AddRecurringJobs(IRecurringJobManager jobs)
     {
-        jobs.AddOrUpdate<OutboxDispatcher>("outbox-sweep", d => d.DispatchAllAsync(CancellationToken.None), Cron.Minutely());
-        jobs.AddOrUpdate<EmailSender>("mail-send", s => s.SendDueAsync(CancellationToken.None), Cron.Minutely());
-        jobs.AddOrUpdate<RetentionJob>("messaging-retention", j => j.RunAsync(CancellationToken.None), Cron.Daily(3, 30),
-            new RecurringJobOptions { TimeZone = AllianceTime.Zone });
+        jobs.AddOrUpdate<OutboxDispatcher>("outbox-sweep", d => d.DispatchAllAsync(CancellationToken.None), Cron.Minutely(), JobSchedule.InAllianceZone());
+        jobs.AddOrUpdate<EmailSender>("mail-send", s => s.SendDueAsync(CancellationToken.None), Cron.Minutely(), JobSchedule.InAllianceZone());
+        jobs.AddOrUpdate<RetentionJob>("messaging-retention", j => j.RunAsync(CancellationToken.None), Cron.Daily(3, 30), JobSchedule.InAllianceZone());
     }
 }
 

@@ -1,3 +1,4 @@
+using Alliance.Shared.Contracts;
 using Alliance.Shared.Mail;
 using Alliance.Shared.Modules;
 using MediatR;
@@ -17,6 +18,7 @@ public sealed record PurgeResult(int OutboxRows, int InboxRows, int MailBodies);
 /// are kept, and so are the inbox rows of events still waiting in some outbox, so a replay never runs a
 /// subscriber twice.
 /// </summary>
+[AllowedFor(Who.Internal)]
 internal sealed record PurgeDeliveredMessages : IRequest<PurgeResult>;
 
 internal sealed class PurgeDeliveredMessagesHandler(

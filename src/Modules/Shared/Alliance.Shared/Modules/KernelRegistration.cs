@@ -6,6 +6,7 @@ using Alliance.Shared.Messaging;
 using Alliance.Shared.Messaging.FailedMessages;
 using Alliance.Shared.Persistence;
 using Alliance.Shared.Security;
+using Alliance.Shared.Web;
 using AutoMapper;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -35,6 +36,8 @@ public static class KernelRegistration
         services.Configure<MessagingOptions>(configuration.GetSection(MessagingOptions.Section));
         services.AddScoped<FailedMessageRows>();
         services.AddScoped<RetentionJob>();
+        services.AddSingleton<ProblemMapper>();
+        services.AddScoped<PageCommands>();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         // Unreadable input (an unknown enum name, malformed JSON) throws, so it becomes a 400 problem from the one
         // mapper instead of an empty 400.

@@ -1,3 +1,4 @@
+using Alliance.Shared.Contracts;
 using MediatR;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -5,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Alliance.Shared.Messaging.FailedMessages;
 
 /// <summary>Marks a failed message as discarded: it is never delivered and is deleted with the delivered ones (administrators).</summary>
+[AllowedFor(Who.Administrator)]
 public sealed record DiscardFailedMessage(string Module, Guid Id) : IRequest;
 
 internal sealed class DiscardFailedMessageValidator : AbstractValidator<DiscardFailedMessage>

@@ -11,6 +11,7 @@ namespace Alliance.Shared.Messaging.FailedMessages;
 public sealed record FailedMessage(string Module, Guid Id, string Type, DateTimeOffset OccurredAt, int Attempts, string? LastError);
 
 /// <summary>Failed messages of every module's outbox, oldest first (administrators).</summary>
+[AllowedFor(Who.Administrator)]
 public sealed record ListFailedMessages(int Page = 1, int PageSize = Paging.DefaultPageSize) : IRequest<PagedResult<FailedMessage>>;
 
 internal sealed class ListFailedMessagesHandler(ModuleCatalog catalog, IServiceProvider services, MailDbContext db)

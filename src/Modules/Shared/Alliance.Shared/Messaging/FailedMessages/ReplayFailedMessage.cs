@@ -1,3 +1,4 @@
+using Alliance.Shared.Contracts;
 using MediatR;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -5,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Alliance.Shared.Messaging.FailedMessages;
 
 /// <summary>Puts a failed message back in its outbox as new: pending, attempts reset, due now (administrators).</summary>
+[AllowedFor(Who.Administrator)]
 public sealed record ReplayFailedMessage(string Module, Guid Id) : IRequest;
 
 internal sealed class ReplayFailedMessageValidator : AbstractValidator<ReplayFailedMessage>
