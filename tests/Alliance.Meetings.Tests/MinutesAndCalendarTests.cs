@@ -56,12 +56,12 @@ public sealed class MinutesAndCalendarTests(AllianceApp app) : IClassFixture<All
             [new ActionItemInput("Konzept für die weitere Zusammenarbeit vorlegen", null, office, new DateOnly(2027, 9, 30))]), staff);
 
         var outbox = await MeetingScenario.DbAsync(app, db => db.Set<OutboxMessage>().AsNoTracking().ToListAsync());
-        var actionEvent = Assert.Single(outbox, m => m.Type.Contains(nameof(ActionItemDecided), StringComparison.Ordinal) && m.Payload.Contains(decisionId.ToString(), StringComparison.Ordinal));
+        var actionEvent = Assert.Single(outbox, m => m.Type == EventNames.Of(typeof(ActionItemDecided)) && m.Payload.Contains(decisionId.ToString(), StringComparison.Ordinal));
         var payload = JsonDocument.Parse(actionEvent.Payload).RootElement;
         Assert.Equal("Konzept für die weitere Zusammenarbeit vorlegen", payload.GetProperty("title").GetString());
         Assert.Equal(office, payload.GetProperty("ownerOrganizationId").GetGuid());
         Assert.Equal("2027-09-30", payload.GetProperty("dueDate").GetString());
-        Assert.Contains(outbox, m => m.Type.Contains(nameof(DecisionRecorded), StringComparison.Ordinal) && m.Payload.Contains(decisionId.ToString(), StringComparison.Ordinal));
+        Assert.Contains(outbox, m => m.Type == EventNames.Of(typeof(DecisionRecorded)) && m.Payload.Contains(decisionId.ToString(), StringComparison.Ordinal));
 
         var version = (await app.SendAsync(new GetMeeting(meetingId), staff)).Version;
         await app.SendAsync(new ApproveMinutes(meetingId, version), staff);

@@ -19,8 +19,9 @@ internal static class DirectoryTestData
     public static Task<int> OutboxCountAsync(this AllianceApp app, string eventName, Guid aboutId) =>
         app.WithScopeAsync(async sp =>
         {
+            var name = EventNames.Of(typeof(Alliance.Members.Contracts.PersonErased).Assembly.GetType("Alliance.Members.Contracts." + eventName, throwOnError: true)!);
             var payloads = await sp.GetRequiredService<MembersDbContext>().Set<OutboxMessage>()
-                .Where(m => m.Type.StartsWith("Alliance.Members.Contracts." + eventName + ","))
+                .Where(m => m.Type == name)
                 .Select(m => m.Payload)
                 .ToListAsync();
             return payloads.Count(p => p.Contains(aboutId.ToString(), StringComparison.OrdinalIgnoreCase));

@@ -214,7 +214,7 @@ public sealed class InvitationTests(AccessApp app) : IClassFixture<AccessApp>
     {
         var personId = await InviteNewAsync(app, "outbox@example.org");
         var payloads = await WithDbAsync(app, db => db.Set<OutboxMessage>().AsNoTracking()
-            .Where(m => m.Type.Contains("EmailRequested")).Select(m => m.Payload).ToListAsync());
+            .Where(m => m.Type == "mail.email-requested").Select(m => m.Payload).ToListAsync());
         Assert.Single(payloads, payload => payload.Contains("outbox@example.org", StringComparison.Ordinal));
         Assert.True(await WithDbAsync(app, db => db.People.AnyAsync(p => p.Id == personId)));
     }
