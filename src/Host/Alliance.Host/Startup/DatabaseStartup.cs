@@ -1,4 +1,3 @@
-using Alliance.Shared.Jobs;
 using Alliance.Shared.Mail;
 using Alliance.Shared.Messaging;
 using Alliance.Shared.Modules;
@@ -33,12 +32,8 @@ internal static class DatabaseStartup
             }
         }
 
-        var jobs = provider.GetRequiredService<IRecurringJobManager>();
-        KernelJobs.AddRecurringJobs(jobs);
-        foreach (var module in modules)
-        {
-            module.AddRecurringJobs(jobs);
-        }
+        // Never waits on a Hangfire lock a killed process left behind: registration retries in the background.
+        RecurringJobsStartup.RegisterInBackground(services, cancellationToken);
 
         // Whatever a crash left undelivered (committed events whose signal was lost, queued mails) goes out now,
         // not at the next minute sweep.

@@ -9,7 +9,7 @@ namespace Alliance.Members.Accounts;
 /// <summary>One account for the administrators' edit page.</summary>
 internal sealed record GetAccount(Guid Id) : IRequest<AccountListItem>;
 
-internal sealed class GetAccountHandler(MembersDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<GetAccount, AccountListItem>
+internal sealed class GetAccountHandler(MembersDbContext db, ICurrentUser user, SignInThrottle throttle, TimeProvider clock) : IRequestHandler<GetAccount, AccountListItem>
 {
     public async Task<AccountListItem> Handle(GetAccount request, CancellationToken cancellationToken)
     {
@@ -19,7 +19,7 @@ internal sealed class GetAccountHandler(MembersDbContext db, ICurrentUser user, 
         }
 
         var now = clock.GetUtcNow();
-        return await (
+        var found = await (
                 from account in db.Users.AsNoTracking()
                 join person in db.People on account.PersonId equals person.Id
                 where account.Id == request.Id
@@ -39,5 +39,6 @@ internal sealed class GetAccountHandler(MembersDbContext db, ICurrentUser user, 
                     account.LastLoginAt))
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw NotFoundException.For("Account", request.Id);
+        return throttle.Show(found);
     }
 }

@@ -23,10 +23,10 @@ internal sealed record AccountListItem(
     DateTimeOffset CreatedAt,
     DateTimeOffset? LastLoginAt);
 
-internal sealed class ListAccountsHandler(MembersDbContext db, ICurrentUser user, TimeProvider clock)
+internal sealed class ListAccountsHandler(MembersDbContext db, ICurrentUser user, SignInThrottle throttle, TimeProvider clock)
     : IRequestHandler<ListAccounts, PagedResult<AccountListItem>>
 {
-    public Task<PagedResult<AccountListItem>> Handle(ListAccounts request, CancellationToken cancellationToken)
+    public async Task<PagedResult<AccountListItem>> Handle(ListAccounts request, CancellationToken cancellationToken)
     {
         if (!user.IsAdministrator)
         {
@@ -46,7 +46,7 @@ internal sealed class ListAccountsHandler(MembersDbContext db, ICurrentUser user
                 || EF.Functions.ILike(x.account.Email ?? "", pattern, "\\"));
         }
 
-        return query
+        var page = await query
             .OrderBy(x => x.person.LastName).ThenBy(x => x.person.FirstName).ThenBy(x => x.account.Id)
             .Select(x => new AccountListItem(
                 x.account.Id,
@@ -63,6 +63,7 @@ internal sealed class ListAccountsHandler(MembersDbContext db, ICurrentUser user
                 x.account.CreatedAt,
                 x.account.LastLoginAt))
             .ToPagedResultAsync(request.Page, request.PageSize, cancellationToken);
+        return page with { Items = page.Items.Select(throttle.Show).ToList() };
     }
 }
 

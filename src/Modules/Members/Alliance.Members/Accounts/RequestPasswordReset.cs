@@ -34,10 +34,17 @@ internal sealed class RequestPasswordResetHandler(
     MembersDbContext db,
     EmailComposer composer,
     IStringLocalizer<AccountText> text,
+    SignInThrottle throttle,
     TimeProvider clock) : AsyncRequestHandler<RequestPasswordReset>
 {
     protected override async Task Handle(RequestPasswordReset request, CancellationToken cancellationToken)
     {
+        // A few mails per address and hour, whether or not it has an account: nobody can flood a mailbox.
+        if (!throttle.TryTakeResetMail(request.Email!))
+        {
+            return;
+        }
+
         var account = await users.FindByEmailAsync(request.Email!.Trim());
         if (account?.Email is null)
         {

@@ -24,7 +24,7 @@ internal sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
     }
 }
 
-internal sealed class ResetPasswordHandler(UserManager<UserAccount> users, IStringLocalizer<AccountText> text) : AsyncRequestHandler<ResetPassword>
+internal sealed class ResetPasswordHandler(UserManager<UserAccount> users, SignInThrottle throttle, IStringLocalizer<AccountText> text) : AsyncRequestHandler<ResetPassword>
 {
     protected override async Task Handle(ResetPassword request, CancellationToken cancellationToken)
     {
@@ -39,8 +39,7 @@ internal sealed class ResetPasswordHandler(UserManager<UserAccount> users, IStri
 
         IdentityValidation.ThrowIfFailed(await users.ResetPasswordAsync(account, request.Token!, request.Password!), nameof(ResetPassword.Password));
 
-        // Whoever can read the mailbox may sign in again at once.
-        await users.SetLockoutEndDateAsync(account, null);
-        await users.ResetAccessFailedCountAsync(account);
+        // Whoever can read the mailbox may sign in again at once, whatever strangers tried.
+        throttle.Clear(account.Email);
     }
 }

@@ -6,10 +6,10 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Alliance.Members.Accounts;
 
-/// <summary>Administrators end a lockout early and clear the failure count.</summary>
+/// <summary>Administrators end a sign-in wait (<see cref="SignInThrottle"/>) early and clear the failure count.</summary>
 internal sealed record UnlockAccount(Guid AccountId) : IRequest;
 
-internal sealed class UnlockAccountHandler(UserManager<UserAccount> users, ICurrentUser user) : AsyncRequestHandler<UnlockAccount>
+internal sealed class UnlockAccountHandler(UserManager<UserAccount> users, SignInThrottle throttle, ICurrentUser user) : AsyncRequestHandler<UnlockAccount>
 {
     protected override async Task Handle(UnlockAccount request, CancellationToken cancellationToken)
     {
@@ -21,5 +21,6 @@ internal sealed class UnlockAccountHandler(UserManager<UserAccount> users, ICurr
         var account = await users.FindByIdAsync(request.AccountId.ToString()) ?? throw NotFoundException.For("Account", request.AccountId);
         await users.SetLockoutEndDateAsync(account, null);
         await users.ResetAccessFailedCountAsync(account);
+        throttle.Clear(account.Email);
     }
 }
