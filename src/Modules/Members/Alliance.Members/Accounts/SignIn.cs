@@ -43,9 +43,9 @@ internal sealed class SignInHandler(SignInManager<UserAccount> signIn, MembersDb
     public async Task<SignInOutcome> Handle(SignIn request, CancellationToken cancellationToken)
     {
         var email = request.Email.Trim();
-        if (throttle.WaitFor(email) is { } wait)
+        if (throttle.WaitFor(email) is { } waiting)
         {
-            return new SignInOutcome(SignInResultKind.TooManyAttempts, RetryAfter: wait);
+            return new SignInOutcome(SignInResultKind.TooManyAttempts, RetryAfter: waiting);
         }
 
         var users = signIn.UserManager;
@@ -55,8 +55,10 @@ internal sealed class SignInHandler(SignInManager<UserAccount> signIn, MembersDb
             : await users.CheckPasswordAsync(account, request.Password);
         if (account is null || !passwordIsRight)
         {
-            throttle.Failed(email);
-            return new SignInOutcome(SignInResultKind.Failed);
+            // The failure that starts a wait already says so (the same for every address).
+            return throttle.Failed(email) is { } wait
+                ? new SignInOutcome(SignInResultKind.TooManyAttempts, RetryAfter: wait)
+                : new SignInOutcome(SignInResultKind.Failed);
         }
 
         throttle.Clear(email);

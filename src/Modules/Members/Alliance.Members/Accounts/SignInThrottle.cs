@@ -7,8 +7,8 @@ namespace Alliance.Members.Accounts;
 /// Per-address limits on sign-in and password-reset mails, in memory of this host process. Keyed by the
 /// normalised address whether or not an account has it, so the answers never tell which addresses exist.
 /// <para>
-/// Sign-in: the first <c>Security:SignIn:FreeFailures</c> wrong passwords cost nothing; each further one makes
-/// the address wait <c>FirstDelay</c>, doubling per failure, at most <c>MaxDelay</c>. While it waits, every
+/// Sign-in: after <c>Security:SignIn:FreeFailures</c> wrong passwords in a row the address waits
+/// <c>FirstDelay</c>; each further failure doubles the wait, at most <c>MaxDelay</c>. While it waits, every
 /// attempt (right or wrong) is refused without checking the password and does not count. So a stranger cannot
 /// keep an account closed for longer than <c>MaxDelay</c> after their last try, a correct password reset or an
 /// administrator's unlock opens it at once, and guessing stays slow. Failures are forgotten after
@@ -109,13 +109,13 @@ internal sealed class SignInThrottle(TimeProvider clock, IConfiguration configur
     {
         var count = previousCount + 1;
         var over = count - FreeFailures;
-        if (over <= 0)
+        if (over < 0)
         {
             return new Failures(count, now, now);
         }
 
-        // FirstDelay · 2^(over−1), capped; the exponent is capped too so the arithmetic never overflows.
-        var factor = Math.Pow(2, Math.Min(over - 1, 30));
+        // FirstDelay · 2^over, capped; the exponent is capped too so the arithmetic never overflows.
+        var factor = Math.Pow(2, Math.Min(over, 30));
         var delay = TimeSpan.FromTicks((long)Math.Min(FirstDelay.Ticks * factor, MaxDelay.Ticks));
         return new Failures(count, now, now + delay);
     }

@@ -96,6 +96,12 @@ public static class AbuseLimits
                 ProblemDetails = TooManyRequests(text, retryAfter),
             });
         }
+        else
+        {
+            // The status page is rendered by re-executing the request; as a GET, or a refused form post would be
+            // re-executed as a post without its antiforgery token (400 instead of the 429 page).
+            http.Request.Method = HttpMethods.Get;
+        }
     }
 
     /// <summary>The localized 429 problem (also used by per-account limits).</summary>
