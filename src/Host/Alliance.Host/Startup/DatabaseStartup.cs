@@ -36,7 +36,7 @@ internal static class DatabaseStartup
         }
 
         // Never waits on a Hangfire lock a killed process left behind: registration retries in the background.
-        RecurringJobsStartup.RegisterInBackground(services, cancellationToken);
+        await RecurringJobsStartup.RegisterAsync(services, cancellationToken);
 
         // Whatever a crash left undelivered (committed events whose signal was lost, queued mails) goes out now,
         // not at the next minute sweep.

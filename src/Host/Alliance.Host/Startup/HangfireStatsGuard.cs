@@ -24,6 +24,8 @@ internal static class HangfireStatsGuard
             if (!context.Request.HasFormContentType)
             {
                 context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+                // The status page is rendered by re-executing the request, which a page only answers as a GET.
+                context.Request.Method = HttpMethods.Get;
                 return Task.CompletedTask;
             }
 

@@ -1,6 +1,7 @@
 using Alliance.Members.Domain;
 using Alliance.Members.Persistence;
 using Alliance.Members.Resources;
+using Alliance.Shared.Contracts;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
@@ -9,6 +10,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Alliance.Members.Accounts;
 
+[AllowedFor(Who.Anyone)]
 internal sealed record SignIn(string Email, string Password, bool RememberMe = false) : IRequest<SignInOutcome>;
 
 internal enum SignInResultKind

@@ -1,5 +1,6 @@
 using Alliance.Members.Domain;
 using Alliance.Shared.Security;
+using Alliance.Shared.Contracts;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 
@@ -10,6 +11,7 @@ namespace Alliance.Members.Accounts;
 /// cookie too — the stamp is checked on each request, see <c>SessionValidation</c>), then this browser's cookie
 /// is deleted. Other browsers of the same account are signed out as well.
 /// </summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record SignOut : IRequest;
 
 internal sealed class SignOutHandler(SignInManager<UserAccount> signIn, ICurrentUser user) : AsyncRequestHandler<SignOut>

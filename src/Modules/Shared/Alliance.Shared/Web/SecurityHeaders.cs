@@ -47,7 +47,7 @@ public static class SecurityHeaders
                 headers["Permissions-Policy"] = PermissionsPolicy;
                 if (!headers.ContainsKey("Content-Security-Policy"))
                 {
-                    headers.ContentSecurityPolicy = IsTool(http.Request.Path) ? ToolContentSecurityPolicy : ContentSecurityPolicy;
+                    headers.ContentSecurityPolicy = IsTool(FullPath(http)) ? ToolContentSecurityPolicy : ContentSecurityPolicy;
                 }
 
                 if (IsGenerated(http) && !headers.ContainsKey("Cache-Control"))
@@ -61,6 +61,9 @@ public static class SecurityHeaders
             return next(context);
         });
 
+    /// <summary>The path including a base a branch moved into <c>PathBase</c> (the dashboard is mapped at /jobs).</summary>
+    private static PathString FullPath(HttpContext http) => http.Request.PathBase.Add(http.Request.Path);
+
     private static bool IsTool(PathString path) => path.StartsWithSegments("/api/docs") || path.StartsWithSegments("/jobs");
 
     /// <summary>
@@ -69,7 +72,7 @@ public static class SecurityHeaders
     /// </summary>
     private static bool IsGenerated(HttpContext http)
     {
-        var path = http.Request.Path;
+        var path = FullPath(http);
         if (path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content") || path.StartsWithSegments("/lib") || path.StartsWithSegments("/css"))
         {
             return false;
