@@ -73,6 +73,12 @@ public sealed class SecurityTests(AllianceApp app) : IClassFixture<AllianceApp>
         Assert.Contains(cookies, c => c.StartsWith("alliance.auth=", StringComparison.Ordinal) && c.Contains("secure", StringComparison.OrdinalIgnoreCase) && c.Contains("httponly", StringComparison.OrdinalIgnoreCase));
         Assert.Contains(cookies, c => c.StartsWith(".AspNetCore.Culture=", StringComparison.Ordinal) && c.Contains("secure", StringComparison.OrdinalIgnoreCase));
 
+        var page = new HttpRequestMessage(HttpMethod.Get, "/account/login");
+        page.Headers.Host = "allianz.example";
+        page.Headers.Add("X-Forwarded-Proto", "https");
+        var form = await app.Anonymous().SendAsync(page);
+        Assert.Contains(form.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal) && c.Contains("secure", StringComparison.OrdinalIgnoreCase));
+
         using var plain = app.Anonymous();
         var http = await plain.PostAsJsonAsync("/api/members/account/login", new { email = DemoUsers.Staff, password = DemoUsers.Password });
         Assert.Equal(HttpStatusCode.NoContent, http.StatusCode);

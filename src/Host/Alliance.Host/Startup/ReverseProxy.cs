@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.HttpsPolicy;
 
@@ -25,7 +26,10 @@ internal static class ReverseProxy
             {
                 options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }
-        }).Configure<HstsOptions>(hsts =>
+        })
+        // Form tokens' cookie: Secure on HTTPS requests, like the login cookie (its default would never be).
+        .Configure<AntiforgeryOptions>(antiforgery => antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest)
+        .Configure<HstsOptions>(hsts =>
         {
             hsts.MaxAge = configuration.GetValue("Security:HstsMaxAge", TimeSpan.FromDays(365));
             hsts.IncludeSubDomains = false;
