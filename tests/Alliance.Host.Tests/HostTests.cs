@@ -61,7 +61,7 @@ public sealed partial class HostTests(AllianceApp app) : IClassFixture<AllianceA
     [Fact]
     public async Task The_openapi_document_lists_every_api_route_with_a_summary()
     {
-        using var client = await app.SignedInAsync(DemoUsers.Representative);
+        using var client = await app.SignedInAsync(DemoUsers.Staff);
         var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         var paths = document.GetProperty("paths");
         var documented = paths.EnumerateObject()
@@ -89,20 +89,30 @@ public sealed partial class HostTests(AllianceApp app) : IClassFixture<AllianceA
     }
 
     [Fact]
-    public async Task The_openapi_document_and_the_api_reference_are_for_signed_in_users()
+    public async Task The_openapi_document_and_the_api_reference_are_for_staff_and_administrators()
     {
         using var anonymous = app.Anonymous();
-        Assert.NotEqual(HttpStatusCode.OK, (await anonymous.GetAsync("/openapi/v1.json")).StatusCode);
+        var anonymousDocument = await anonymous.GetAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymousDocument.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/docs")).StatusCode);
 
-        using var client = await app.SignedInAsync(DemoUsers.Representative);
-        var entry = await client.GetAsync("/api/docs");
-        Assert.Equal(HttpStatusCode.Redirect, entry.StatusCode);
-        Assert.Equal("docs/", entry.Headers.Location!.OriginalString);
-        var docs = await client.GetAsync("/api/docs/");
-        Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
-        Assert.Equal("text/html", docs.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("openapi/v1.json", await docs.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var representative = await app.SignedInAsync(DemoUsers.Representative);
+        Assert.Equal(HttpStatusCode.Forbidden, (await representative.GetAsync("/openapi/v1.json")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await representative.GetAsync("/api/docs")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await representative.GetAsync("/api/docs/")).StatusCode);
+
+        foreach (var office in new[] { DemoUsers.Staff, DemoUsers.Administrator })
+        {
+            using var client = await app.SignedInAsync(office);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/openapi/v1.json")).StatusCode);
+            var entry = await client.GetAsync("/api/docs");
+            Assert.Equal(HttpStatusCode.Redirect, entry.StatusCode);
+            Assert.Equal("docs/", entry.Headers.Location!.OriginalString);
+            var docs = await client.GetAsync("/api/docs/");
+            Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
+            Assert.Equal("text/html", docs.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("openapi/v1.json", await docs.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -86,6 +86,14 @@ public class AllianceApp : IAsyncLifetime
             // A free port of our own: without it Kestrel falls back to localhost:5000, which collides with any
             // other test run on the machine (the factory's UseKestrel(0) does not reach a WithWebHostBuilder host).
             host.UseUrls("http://127.0.0.1:0");
+            // Every test client comes from 127.0.0.1, so the per-IP abuse limits would treat a whole test class as
+            // one stranger. Tests of the limits set their own (and tell clients apart with X-Forwarded-For).
+            foreach (var limit in new[] { "SignIn", "PasswordReset", "TokenLink", "CalendarFeed" })
+            {
+                host.UseSetting($"Security:RateLimits:{limit}:PermitLimit", "1000000");
+            }
+
+            host.UseSetting("Security:PasswordReset:MailsPerHour", "1000");
             foreach (var (key, value) in settings)
             {
                 host.UseSetting(key, value);

@@ -30,6 +30,8 @@ builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document,
     document.Info.Description = "Members, labs, meetings, surveys and funding of the economic alliance.";
     return Task.CompletedTask;
 }));
+builder.Services.AddAbuseLimits(builder.Configuration);
+builder.Services.AddReverseProxySupport(builder.Configuration);
 builder.Services.AddHealthChecks()
     .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
 
@@ -37,7 +39,15 @@ var app = builder.Build();
 
 await DatabaseStartup.PrepareAsync(app.Services, app.Configuration, app.Lifetime.ApplicationStopping);
 
+// First: behind a reverse proxy, the client's address and scheme (https) come from its X-Forwarded-* headers.
+app.UseForwardedHeaders();
 app.UseSecurityHeaders();
+if (!app.Environment.IsDevelopment())
+{
+    // Only on HTTPS requests (directly or through the proxy), never for localhost.
+    app.UseHsts();
+}
+
 // API requests get problem details from the kernel's exception handler; pages get the error page with the mapped status.
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
@@ -65,15 +75,18 @@ app.Use((context, next) =>
 app.UseStaticFiles();
 // Explicit, after the error middlewares: their re-executed requests (/error, /status/404) must be routed again.
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
-app.MapOpenApi().RequireAuthorization();
+// The API description is for the office (and programs it writes), not for every signed-in member.
+app.MapOpenApi().RequireAuthorization(Policies.Staff);
 app.MapScalarApiReference("/api/docs", options => options.WithTitle("Alliance API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
-    .RequireAuthorization();
+    .RequireAuthorization(Policies.Staff);
+app.UseHangfireStatsGuard("/jobs");
 app.UseHangfireDashboard("/jobs", new DashboardOptions
 {
     Authorization = [new AdministratorDashboardFilter()],

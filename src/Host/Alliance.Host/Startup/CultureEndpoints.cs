@@ -1,4 +1,5 @@
 using Alliance.Shared.Localization;
+using Alliance.Shared.Web;
 using Microsoft.AspNetCore.Localization;
 
 namespace Alliance.Host.Startup;
@@ -11,11 +12,9 @@ internal static class CultureEndpoints
             {
                 http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(Cultures.Normalize(culture))),
-                    new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
-                var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-                    ? returnUrl
-                    : "/";
-                return Results.LocalRedirect(target);
+                    new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps });
+                // "/\evil" and the like would leave the site: anything not plainly local goes home.
+                return Results.LocalRedirect(LocalUrl.OrDefault(returnUrl));
             })
             .AllowAnonymous()
             .ExcludeFromDescription();

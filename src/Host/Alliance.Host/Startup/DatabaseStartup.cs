@@ -1,4 +1,3 @@
-using Alliance.Shared.Jobs;
 using Alliance.Shared.Mail;
 using Alliance.Shared.Messaging;
 using Alliance.Shared.Modules;
@@ -36,12 +35,8 @@ internal static class DatabaseStartup
             }
         }
 
-        var jobs = provider.GetRequiredService<IRecurringJobManager>();
-        KernelJobs.AddRecurringJobs(jobs);
-        foreach (var module in modules)
-        {
-            module.AddRecurringJobs(jobs);
-        }
+        // Never waits on a Hangfire lock a killed process left behind: registration retries in the background.
+        await RecurringJobsStartup.RegisterAsync(services, cancellationToken);
 
         // Whatever a crash left undelivered (committed events whose signal was lost, queued mails) goes out now,
         // not at the next minute sweep.

@@ -28,6 +28,7 @@ public sealed class MembersModule : IModule
         services.AddModuleDbContext<MembersDbContext>(configuration, MembersDbContext.Schema);
         services.AddScoped<MembersDemoSeeder>();
         services.AddScoped<AccountClaimsFactory>();
+        services.AddSingleton<SignInThrottle>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<UserAccount>(identity =>
@@ -36,9 +37,9 @@ public sealed class MembersModule : IModule
                 identity.Password.RequiredLength = 10;
                 identity.Password.RequireNonAlphanumeric = false;
                 identity.Password.RequireUppercase = false;
-                identity.Lockout.MaxFailedAccessAttempts = 5;
-                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                identity.Lockout.AllowedForNewUsers = true;
+                // No hard lockout (a stranger could shut anyone out with it): SignInThrottle makes failing
+                // addresses wait instead, known or not.
+                identity.Lockout.AllowedForNewUsers = false;
                 identity.SignIn.RequireConfirmedAccount = false;
             })
             .AddRoles<IdentityRole<Guid>>()
@@ -59,6 +60,10 @@ public sealed class MembersModule : IModule
             cookie.Cookie.Name = "alliance.auth";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request is HTTPS (directly or, through forwarded headers, at the proxy).
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // The stamp is checked on every request, so sign-out and password or role changes end sessions at once.
+            cookie.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
             // The API answers 401/403 as problem details instead of redirecting to the login page.
@@ -69,7 +74,7 @@ public sealed class MembersModule : IModule
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi"))
         {
             context.Response.StatusCode = status;
             return Results.Problem(statusCode: status).ExecuteAsync(context.HttpContext);

@@ -50,7 +50,7 @@ internal static class CalendarEndpoints
                     .OrderByDescending(m => m.StartsAt).Take(500).ToListAsync(ct);
                 return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(writer.Write("Alliance", meetings)), ContentType, "alliance.ics");
             })
-            .AllowAnonymous().WithTags("Meetings").WithName("PersonalCalendarFeed")
+            .AllowAnonymous().RequireRateLimiting(Alliance.Shared.Web.AbuseLimits.CalendarFeed).WithTags("Meetings").WithName("PersonalCalendarFeed")
             .WithSummary("A person's registered meetings as an iCalendar feed (anonymous, token required).");
 
         endpoints.MapGet("/calendar/series/{token}.ics", async Task<Results<FileContentHttpResult, NotFound>> (string token, MeetingsDbContext db, IcsWriter writer, CancellationToken ct) =>
@@ -64,7 +64,7 @@ internal static class CalendarEndpoints
                 var meetings = await db.Meetings.AsNoTracking().Where(m => m.SeriesId == series.Id).OrderByDescending(m => m.StartsAt).Take(500).ToListAsync(ct);
                 return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(writer.Write(series.Title, meetings)), ContentType, "series.ics");
             })
-            .AllowAnonymous().WithTags("Meetings").WithName("SeriesCalendarFeed")
+            .AllowAnonymous().RequireRateLimiting(Alliance.Shared.Web.AbuseLimits.CalendarFeed).WithTags("Meetings").WithName("SeriesCalendarFeed")
             .WithSummary("A series' meetings as an iCalendar feed (anonymous, token required).");
     }
 

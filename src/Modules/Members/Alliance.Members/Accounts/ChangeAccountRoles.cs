@@ -11,6 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Alliance.Members.Accounts;
 
 /// <summary>Administrators set an account's roles. Nobody removes their own Administrator role (the office must not lock itself out).</summary>
+[AllowedFor(Who.Administrator)]
 internal sealed record ChangeAccountRoles(Guid AccountId, IReadOnlyList<string>? Roles) : IRequest;
 
 internal sealed class ChangeAccountRolesValidator : AbstractValidator<ChangeAccountRoles>
@@ -24,16 +25,11 @@ internal sealed class ChangeAccountRolesValidator : AbstractValidator<ChangeAcco
     }
 }
 
-internal sealed class ChangeAccountRolesHandler(UserManager<UserAccount> users, ICurrentUser user, IStringLocalizer<AccountText> text)
+internal sealed class ChangeAccountRolesHandler(UserManager<UserAccount> users, SignInManager<UserAccount> signIn, ICurrentUser user, IStringLocalizer<AccountText> text)
     : AsyncRequestHandler<ChangeAccountRoles>
 {
     protected override async Task Handle(ChangeAccountRoles request, CancellationToken cancellationToken)
     {
-        if (!user.IsAdministrator)
-        {
-            throw new ForbiddenException();
-        }
-
         var account = await users.FindByIdAsync(request.AccountId.ToString()) ?? throw NotFoundException.For("Account", request.AccountId);
         var wanted = request.Roles!.Distinct().ToList();
         if (account.Id == user.UserId && !wanted.Contains(Roles.Administrator))
@@ -54,6 +50,16 @@ internal sealed class ChangeAccountRolesHandler(UserManager<UserAccount> users, 
             IdentityValidation.ThrowIfFailed(await users.AddToRolesAsync(account, added), "Roles");
         }
 
-        // No sign-out needed: the cookie's periodic security-stamp check (MembersModule) re-reads the roles.
+        if (removed.Count > 0 || added.Count > 0)
+        {
+            // A new stamp ends the person's sessions at their next request (SessionValidation): a lost role is
+            // gone at once, not after the cookie's periodic refresh. An administrator changing their own roles
+            // stays signed in with the new ones.
+            await users.UpdateSecurityStampAsync(account);
+            if (user.UserId == account.Id)
+            {
+                await signIn.RefreshSignInAsync(account);
+            }
+        }
     }
 }

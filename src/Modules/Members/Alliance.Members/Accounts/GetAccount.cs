@@ -1,25 +1,21 @@
 using Alliance.Members.Persistence;
 using Alliance.Shared.Errors;
-using Alliance.Shared.Security;
+using Alliance.Shared.Contracts;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace Alliance.Members.Accounts;
 
 /// <summary>One account for the administrators' edit page.</summary>
+[AllowedFor(Who.Administrator)]
 internal sealed record GetAccount(Guid Id) : IRequest<AccountListItem>;
 
-internal sealed class GetAccountHandler(MembersDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<GetAccount, AccountListItem>
+internal sealed class GetAccountHandler(MembersDbContext db, SignInThrottle throttle, TimeProvider clock) : IRequestHandler<GetAccount, AccountListItem>
 {
     public async Task<AccountListItem> Handle(GetAccount request, CancellationToken cancellationToken)
     {
-        if (!user.IsAdministrator)
-        {
-            throw new ForbiddenException();
-        }
-
         var now = clock.GetUtcNow();
-        return await (
+        var found = await (
                 from account in db.Users.AsNoTracking()
                 join person in db.People on account.PersonId equals person.Id
                 where account.Id == request.Id
@@ -39,5 +35,6 @@ internal sealed class GetAccountHandler(MembersDbContext db, ICurrentUser user, 
                     account.LastLoginAt))
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw NotFoundException.For("Account", request.Id);
+        return throttle.Show(found);
     }
 }

@@ -1,3 +1,4 @@
+using Alliance.Shared.Web;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +11,9 @@ internal static class PasswordResetEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/members/account").WithTags("Members").AllowAnonymous();
+        var api = endpoints.MapGroup("/api/members/account").WithTags("Members").AllowAnonymous()
+            .RequireRateLimiting(AbuseLimits.PasswordReset)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         api.MapPost("/forgot-password", async Task<Accepted> (IMediator mediator, RequestPasswordReset command, CancellationToken ct) =>
             {

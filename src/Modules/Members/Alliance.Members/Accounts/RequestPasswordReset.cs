@@ -4,6 +4,7 @@ using Alliance.Members.Resources;
 using Alliance.Shared.Localization;
 using Alliance.Shared.Mail;
 using Alliance.Shared.Messaging;
+using Alliance.Shared.Contracts;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
@@ -16,6 +17,7 @@ namespace Alliance.Members.Accounts;
 /// "Forgot password": mails a reset link when the address belongs to an account. The caller always gets the same
 /// answer, so nobody can find out which addresses have accounts.
 /// </summary>
+[AllowedFor(Who.Anyone)]
 internal sealed record RequestPasswordReset(string? Email) : IRequest;
 
 internal sealed class RequestPasswordResetValidator : AbstractValidator<RequestPasswordReset>
@@ -34,10 +36,17 @@ internal sealed class RequestPasswordResetHandler(
     MembersDbContext db,
     EmailComposer composer,
     IStringLocalizer<AccountText> text,
+    SignInThrottle throttle,
     TimeProvider clock) : AsyncRequestHandler<RequestPasswordReset>
 {
     protected override async Task Handle(RequestPasswordReset request, CancellationToken cancellationToken)
     {
+        // A few mails per address and hour, whether or not it has an account: nobody can flood a mailbox.
+        if (!throttle.TryTakeResetMail(request.Email!))
+        {
+            return;
+        }
+
         var account = await users.FindByEmailAsync(request.Email!.Trim());
         if (account?.Email is null)
         {

@@ -1,5 +1,6 @@
 using Alliance.Members.Domain;
 using Alliance.Members.Resources;
+using Alliance.Shared.Contracts;
 using FluentValidation;
 using FluentValidation.Results;
 using MediatR;
@@ -9,6 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Alliance.Members.Accounts;
 
 /// <summary>Sets a new password with the token from the reset mail. The token works once: the new password changes the security stamp.</summary>
+[AllowedFor(Who.Anyone)]
 internal sealed record ResetPassword(string? Email, string? Token, string? Password, string? ConfirmPassword) : IRequest;
 
 internal sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
@@ -24,7 +26,7 @@ internal sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
     }
 }
 
-internal sealed class ResetPasswordHandler(UserManager<UserAccount> users, IStringLocalizer<AccountText> text) : AsyncRequestHandler<ResetPassword>
+internal sealed class ResetPasswordHandler(UserManager<UserAccount> users, SignInThrottle throttle, IStringLocalizer<AccountText> text) : AsyncRequestHandler<ResetPassword>
 {
     protected override async Task Handle(ResetPassword request, CancellationToken cancellationToken)
     {
@@ -39,8 +41,7 @@ internal sealed class ResetPasswordHandler(UserManager<UserAccount> users, IStri
 
         IdentityValidation.ThrowIfFailed(await users.ResetPasswordAsync(account, request.Token!, request.Password!), nameof(ResetPassword.Password));
 
-        // Whoever can read the mailbox may sign in again at once.
-        await users.SetLockoutEndDateAsync(account, null);
-        await users.ResetAccessFailedCountAsync(account);
+        // Whoever can read the mailbox may sign in again at once, whatever strangers tried.
+        throttle.Clear(account.Email);
     }
 }

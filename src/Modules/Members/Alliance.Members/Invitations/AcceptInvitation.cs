@@ -3,6 +3,7 @@ using Alliance.Members.Domain;
 using Alliance.Members.Persistence;
 using Alliance.Members.Resources;
 using Alliance.Shared.Errors;
+using Alliance.Shared.Contracts;
 using FluentValidation;
 using FluentValidation.Results;
 using MediatR;
@@ -16,6 +17,7 @@ namespace Alliance.Members.Invitations;
 /// The invited person sets a password: creates the account with the invited role, uses up the invitation and
 /// signs them in. Anonymous — the token is the credential. A dead link changes nothing.
 /// </summary>
+[AllowedFor(Who.Anyone)]
 internal sealed record AcceptInvitation(string Token, string? Password, string? ConfirmPassword) : IRequest<AcceptedInvitation>;
 
 internal sealed record AcceptedInvitation(Guid AccountId, string PreferredLanguage);

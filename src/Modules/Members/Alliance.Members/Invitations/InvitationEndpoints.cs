@@ -26,7 +26,9 @@ internal static class InvitationEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         // The token is the credential: anonymous, like the page the link opens.
-        var anonymous = endpoints.MapGroup("/api/members/account/invitations").WithTags("Members").AllowAnonymous();
+        var anonymous = endpoints.MapGroup("/api/members/account/invitations").WithTags("Members").AllowAnonymous()
+            .RequireRateLimiting(AbuseLimits.TokenLink)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         anonymous.MapGet("/{token}", async Task<Ok<InvitationView>> (IMediator mediator, string token, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetInvitation(token), ct)))

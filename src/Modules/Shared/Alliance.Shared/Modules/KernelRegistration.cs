@@ -83,6 +83,10 @@ public static class KernelRegistration
                     SchemaName = "hangfire",
                     PrepareSchemaIfNecessary = true,
                     QueuePollInterval = TimeSpan.FromSeconds(1),
+                    // A lock row older than this belongs to a dead process and is taken over (Hangfire's default,
+                    // 10 minutes, kept a killed host's per-minute jobs and restarts waiting that long). Live holders
+                    // keep their locks for seconds: job bookkeeping, never a whole job.
+                    DistributedLockTimeout = configuration.GetValue("Jobs:StaleLockTimeout", TimeSpan.FromMinutes(1)),
                 }));
 
         if (configuration.GetValue("Jobs:RunServer", true))
