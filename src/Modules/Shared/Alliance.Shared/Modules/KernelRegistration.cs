@@ -1,4 +1,5 @@
 using Alliance.Shared.Errors;
+using Alliance.Shared.Input;
 using Alliance.Shared.Mail;
 using Alliance.Shared.Mediator;
 using Alliance.Shared.Messaging;
@@ -7,7 +8,9 @@ using Alliance.Shared.Security;
 using AutoMapper;
 using Hangfire;
 using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -34,6 +37,14 @@ public static class KernelRegistration
         // Unreadable input (an unknown enum name, malformed JSON) throws, so it becomes a 400 problem from the one
         // mapper instead of an empty 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        // Input rules for every JSON body, and one size limit for every body (README "Limits").
+        services.ConfigureHttpJsonOptions(json => JsonInputRules.Apply(json.SerializerOptions));
+        services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
+        services.Configure<FormOptions>(options =>
+        {
+            options.MultipartBodyLengthLimit = RequestLimits.MaxBodyBytes;
+            options.ValueCountLimit = RequestLimits.MaxItems;
+        });
         services.AddAllianceMediator();
 
         // The kernel's own part: the mail queue, a subscriber like any module.
