@@ -41,6 +41,12 @@ public sealed class BadInputTests(ProbeApp app, ITestOutputHelper output) : ICla
             {
                 var (status, mediaType, body) = await Probe.SendAsync(app, request);
                 sent++;
+                if (status == HttpStatusCode.Unauthorized && request.Caller != "anonymous")
+                {
+                    // A generated write ended the caller's session (e.g. changed their own account): sign in again.
+                    app.Forget(request.Caller);
+                }
+
                 if ((int)status >= 500)
                 {
                     failures.Add($"{(int)status} {request} → {Excerpt(body)}");

@@ -51,9 +51,17 @@ public sealed class ProbeApp : AllianceApp
             "administrator" => await SignedInAsync(DemoUsers.Administrator),
             _ => throw new ArgumentOutOfRangeException(nameof(caller), caller, null),
         };
-        client.Timeout = TimeSpan.FromSeconds(60);
         _clients[caller] = client;
         return client;
+    }
+
+    /// <summary>Drops a caller's client (its session ended), so the next request signs in again.</summary>
+    public void Forget(string caller)
+    {
+        if (_clients.Remove(caller, out var client))
+        {
+            client.Dispose();
+        }
     }
 
     /// <summary>Runs one SQL statement against the test database.</summary>
