@@ -30,7 +30,7 @@ public sealed class BadInputTests(ProbeApp app, ITestOutputHelper output) : ICla
         // Signing out would end the probe's own session; it is probed (as anonymous) by the authorization matrix.
         var operations = api.Operations.Where(o => !o.Route.EndsWith("/logout", StringComparison.Ordinal)).ToList();
         Assert.True(operations.Count > 50, $"only {operations.Count} operations in the OpenAPI document");
-        var perOperation = (MinimumRequests / operations.Count) + 12;
+        var perOperation = (MinimumRequests / operations.Count) + 40;
 
         var failures = new List<string>();
         var sent = 0;
@@ -70,9 +70,9 @@ public sealed class BadInputTests(ProbeApp app, ITestOutputHelper output) : ICla
         }
 
         output.WriteLine($"{sent} requests to {operations.Count} operations, {failures.Count} failures");
-        Assert.True(sent >= MinimumRequests, $"only {sent} requests");
         Assert.True(failures.Count == 0,
             $"ALLIANCE_PROBE_SEED={seed}: {failures.Count} of {sent} requests failed:\n" + string.Join("\n", failures.Distinct().Take(80)));
+        Assert.True(sent >= MinimumRequests, $"only {sent} requests");
     }
 
     private static string Excerpt(string body) => body.Length > 300 ? body[..300] + "…" : body;

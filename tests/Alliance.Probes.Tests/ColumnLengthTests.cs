@@ -56,12 +56,20 @@ public sealed class ColumnLengthTests(ProbeApp app, ITestOutputHelper output) : 
                     }
 
                     checkedRules++;
-                    var noun = Verbs.Aggregate(requestType.Name, (name, verb) => name.StartsWith(verb, StringComparison.Ordinal) ? name[verb.Length..] : name).ToLowerInvariant();
-                    var column = stored.Where(c => Normalize(c.Table).StartsWith(noun, StringComparison.Ordinal) || noun.StartsWith(Normalize(c.Table), StringComparison.Ordinal))
-                        .OrderBy(c => c.Length).FirstOrDefault();
+                    var noun = Noun(requestType);
+                    var firstWord = new string(noun.TakeWhile((c, i) => i == 0 || !char.IsUpper(c)).ToArray()).ToLowerInvariant();
+                    noun = noun.ToLowerInvariant();
+                    var column = stored.FirstOrDefault(c => Normalize(c.Table) == noun);
+                    column = column.Table is not null ? column
+                        : stored.Where(c => Normalize(c.Table).StartsWith(noun, StringComparison.Ordinal) || noun.StartsWith(Normalize(c.Table), StringComparison.Ordinal))
+                            .OrderBy(c => c.Table.Length).FirstOrDefault();
+                    column = column.Table is not null ? column
+                        : stored.Where(c => Normalize(c.Table).StartsWith(firstWord, StringComparison.Ordinal)).OrderBy(c => c.Table.Length).FirstOrDefault();
                     if (column.Table is null)
                     {
-                        column = stored.OrderBy(c => c.Length).First();
+                        // No table named like the request: the longest column of that name (the check stays lenient).
+                        column = stored.OrderByDescending(c => c.Length).First();
+                        output.WriteLine($"{requestType.Name}.{property}: no table named like the request, compared with {column.Table}");
                     }
 
                     if (max > column.Length)
@@ -75,6 +83,19 @@ public sealed class ColumnLengthTests(ProbeApp app, ITestOutputHelper output) : 
         output.WriteLine($"{checkedRules} length rules checked against their columns");
         Assert.True(checkedRules > 10, $"only {checkedRules} length rules matched a column");
         Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+    }
+
+    /// <summary>"CreateLab" → "Lab", "IPersonFields" → "Person", "UpdateOutcomeProgress" → "OutcomeProgress".</summary>
+    private static string Noun(Type requestType)
+    {
+        var name = requestType.Name;
+        if (requestType.IsInterface && name.StartsWith('I'))
+        {
+            name = name[1..];
+        }
+
+        name = name.EndsWith("Fields", StringComparison.Ordinal) ? name[..^6] : name;
+        return Verbs.Aggregate(name, (n, verb) => n.StartsWith(verb, StringComparison.Ordinal) && n.Length > verb.Length ? n[verb.Length..] : n);
     }
 
     private static string Normalize(string table)

@@ -139,7 +139,7 @@ public sealed class InputRulesTests(ProbeApp app) : IClassFixture<ProbeApp>
     public async Task A_date_outside_2000_to_2100_is_a_400_on_its_field(string startsAt)
     {
         var staff = await app.ClientAsync("staff");
-        var json = $"{{\"title\":\"Probe\",\"kind\":\"General\",\"startsAtLocal\":\"{startsAt}\",\"endsAtLocal\":\"2027-01-01T12:00:00\",\"timeZone\":null,\"place\":null,\"onlineLink\":null,\"capacity\":10}}";
+        var json = $"{{\"title\":\"Probe\",\"kind\":\"Plenary\",\"startsAtLocal\":\"{startsAt}\",\"endsAtLocal\":\"2027-01-01T12:00:00\",\"timeZone\":null,\"place\":null,\"onlineLink\":null,\"capacity\":10}}";
 
         var (status, _, body) = await PostAsync(staff, "/api/meetings", json);
 
@@ -147,9 +147,19 @@ public sealed class InputRulesTests(ProbeApp app) : IClassFixture<ProbeApp>
         Assert.Equal(["Das Datum muss zwischen dem 01.01.2000 und dem 31.12.2100 liegen."], ErrorsOf(body, "startsAtLocal"));
     }
 
+    [Fact]
+    public async Task A_nul_in_the_path_is_refused_by_the_server_before_the_application()
+    {
+        // Kestrel refuses a decoded NUL in the request line itself (a bare 400); no middleware runs for it.
+        var staff = await app.ClientAsync("staff");
+        using var response = await staff.GetAsync("/api/labs/%00");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
     [Theory]
-    [InlineData("/api/labs/%00")]
-    [InlineData("/api/members/organizations/a%00b")]
+    [InlineData("/api/labs/%EF%BF%BE")]
+    [InlineData("/api/members/organizations/a%EF%BF%BFb")]
     public async Task A_refused_character_in_the_path_answers_problem_details(string path)
     {
         var staff = await app.ClientAsync("staff");

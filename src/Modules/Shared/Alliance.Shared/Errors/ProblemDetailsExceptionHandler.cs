@@ -31,6 +31,8 @@ public sealed class ProblemDetailsExceptionHandler(
             return false;
         }
 
+        // The exception left the request localization middleware: take the request's language back from its feature.
+        RequestLanguage.Apply(httpContext);
         var problem = Map(exception);
         if (problem.Status >= 500)
         {

@@ -44,7 +44,23 @@ public static class RequestInputFilter
 
         if (request.HasFormContentType && IsWrite(request.Method))
         {
-            var form = await request.ReadFormAsync(context.RequestAborted);
+            var nulFields = await DropEncodedNulAsync(request, context.RequestAborted);
+            if (api && nulFields.Count > 0)
+            {
+                throw Refused(context, nulFields);
+            }
+
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(context.RequestAborted);
+            }
+            catch (InvalidDataException)
+            {
+                // Too many values, a value too long, or an undecodable value: a bad request, not a server error.
+                throw new BadHttpRequestException("The form could not be read.", StatusCodes.Status400BadRequest);
+            }
+
             if (form.Any(f => !IsClean(f.Key, f.Value)))
             {
                 if (api)
@@ -59,6 +75,30 @@ public static class RequestInputFilter
         }
 
         await next(context);
+    }
+
+    /// <summary>
+    /// ASP.NET Core's form reader throws on an encoded NUL ("%00") instead of reading it, so an url-encoded body is
+    /// read first and every "%00" taken out; returns the names of the fields that had one.
+    /// </summary>
+    private static async Task<List<string>> DropEncodedNulAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            return [];
+        }
+
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        // Latin-1 keeps every byte as one char, so the body goes back byte for byte.
+        var body = System.Text.Encoding.Latin1.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        var fields = body.Split('&').Where(pair => pair.Contains("%00", StringComparison.Ordinal))
+            .Select(pair => Uri.UnescapeDataString(pair.Split('=')[0].Replace("%00", "", StringComparison.Ordinal).Replace('+', ' ')))
+            .ToList();
+        var cleaned = fields.Count == 0 ? buffer.ToArray() : System.Text.Encoding.Latin1.GetBytes(body.Replace("%00", "", StringComparison.Ordinal));
+        request.Body = new MemoryStream(cleaned);
+        request.ContentLength = cleaned.Length;
+        return fields;
     }
 
     /// <summary>The message of the 400 for a path with a refused character (mapped to a localized problem).</summary>

@@ -8,6 +8,7 @@ using Alliance.Shared.Security;
 using AutoMapper;
 using Hangfire;
 using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -39,6 +40,15 @@ public static class KernelRegistration
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         // Input rules for every JSON body, and one size limit for every body (README "Limits").
         services.ConfigureHttpJsonOptions(json => JsonInputRules.Apply(json.SerializerOptions));
+        services.Configure<ProblemDetailsOptions>(options =>
+        {
+            var previous = options.CustomizeProblemDetails;
+            options.CustomizeProblemDetails = context =>
+            {
+                previous?.Invoke(context);
+                RequestLanguage.Localize(context);
+            };
+        });
         services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
         services.Configure<FormOptions>(options =>
         {
