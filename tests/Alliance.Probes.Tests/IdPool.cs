@@ -19,14 +19,18 @@ public sealed class IdPool
     {
         var pool = new IdPool();
         var tables = await app.QueryAsync(
-            "select c.table_schema, c.table_name, exists(select 1 from information_schema.columns o where o.table_schema = c.table_schema " +
-            "and o.table_name = c.table_name and o.column_name = 'CreatedAt') from information_schema.columns c join information_schema.tables t " +
+            "select c.table_schema, c.table_name, (select string_agg(quote_ident(o.column_name), ', ' order by array_position(" +
+            "array['CreatedAt','JoinedAt','RecordedAt','StartsAt','Title','Name','Email'], o.column_name::text)) from information_schema.columns o " +
+            "where o.table_schema = c.table_schema and o.table_name = c.table_name " +
+            "and o.column_name in ('CreatedAt','JoinedAt','RecordedAt','StartsAt','Title','Name','Email')) " +
+            "from information_schema.columns c join information_schema.tables t " +
             "on t.table_schema = c.table_schema and t.table_name = c.table_name and t.table_type = 'BASE TABLE' " +
             "where c.column_name = 'Id' and c.data_type = 'uuid' and c.table_schema not in ('hangfire', 'public') order by 1, 2");
         foreach (var row in tables)
         {
-            var (schema, table, hasCreated) = ((string)row[0]!, (string)row[1]!, (bool)row[2]!);
-            var order = hasCreated ? "\"CreatedAt\", \"Id\"" : "\"Id\"";
+            // Oldest first (or by title/name): the same kind of row on every run, whatever ids the seeder drew.
+            var (schema, table, columns) = ((string)row[0]!, (string)row[1]!, row[2] as string);
+            var order = columns is null ? "\"Id\"" : columns + ", \"Id\"";
             var ids = (await app.QueryAsync($"select \"Id\" from \"{schema}\".\"{table}\" order by {order} limit 50")).Select(r => (Guid)r[0]!).ToList();
             if (ids.Count == 0)
             {

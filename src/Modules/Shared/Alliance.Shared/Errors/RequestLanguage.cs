@@ -31,7 +31,7 @@ public static class RequestLanguage
     {
         var problem = context.ProblemDetails;
         var status = problem.Status ?? context.HttpContext.Response.StatusCode;
-        if (problem.Title is { Length: > 0 } title && title != ReasonPhrases.GetReasonPhrase(status))
+        if (problem.Title is { Length: > 0 } title && title != ReasonPhrases.GetReasonPhrase(status) && title != "Content Too Large")
         {
             return;
         }
