@@ -18,7 +18,7 @@ namespace Alliance.Shared.Errors;
 /// </summary>
 public sealed class ProblemDetailsExceptionHandler(
     IProblemDetailsService problemDetails,
-    IStringLocalizer<SharedText> text,
+    ProblemMapper mapper,
     ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -33,7 +33,7 @@ public sealed class ProblemDetailsExceptionHandler(
 
         // The exception left the request localization middleware: take the request's language back from its feature.
         RequestLanguage.Apply(httpContext);
-        var problem = Map(exception);
+        var problem = mapper.Map(exception);
         if (problem.Status >= 500)
         {
             logger.LogError(exception, "Unhandled error on {Path}", path);
@@ -59,7 +59,15 @@ public sealed class ProblemDetailsExceptionHandler(
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status500InternalServerError,
     };
+}
 
+/// <summary>
+/// Turns an exception into localized problem details. The API's exception handler and the pages' <c>PageCommands</c>
+/// both use it, so a user reads the same message on either path.
+/// </summary>
+public sealed class ProblemMapper(IStringLocalizer<SharedText> text)
+{
+    /// <summary>The localized problem an exception stands for (status from <see cref="ProblemDetailsExceptionHandler.StatusOf"/>).</summary>
     public ProblemDetails Map(Exception exception) => exception switch
     {
         ValidationException validation => new HttpValidationProblemDetails(
@@ -67,7 +75,7 @@ public sealed class ProblemDetailsExceptionHandler(
                 .GroupBy(e => ToCamelCase(e.PropertyName))
                 .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
         {
-            Status = StatusOf(exception),
+            Status = ProblemDetailsExceptionHandler.StatusOf(exception),
             Title = text["Problem_Validation"],
         },
         BadHttpRequestException { InnerException: System.Text.Json.JsonException json } => new HttpValidationProblemDetails(FieldErrorsOf(json))
@@ -87,48 +95,48 @@ public sealed class ProblemDetailsExceptionHandler(
         },
         BadHttpRequestException bad when BindingFieldErrorsOf(bad) is { } errors => new HttpValidationProblemDetails(errors)
         {
-            Status = StatusOf(exception),
+            Status = ProblemDetailsExceptionHandler.StatusOf(exception),
             Title = text["Problem_Validation"],
         },
         // Never the framework's own message: it is English, and it names parameters and types of the code.
         BadHttpRequestException => new ProblemDetails
         {
-            Status = StatusOf(exception),
+            Status = ProblemDetailsExceptionHandler.StatusOf(exception),
             Title = text["Problem_BadRequest"],
         },
         NotFoundException notFound => new ProblemDetails
         {
-            Status = StatusOf(exception),
+            Status = ProblemDetailsExceptionHandler.StatusOf(exception),
             Title = text["Problem_NotFound"],
-            Detail = notFound.Message,
+            Detail = notFound.HasMessage ? notFound.Message : null,
         },
         ForbiddenException forbidden => new ProblemDetails
         {
-            Status = StatusOf(exception),
+            Status = ProblemDetailsExceptionHandler.StatusOf(exception),
             Title = text["Problem_Forbidden"],
-            Detail = forbidden.Message,
+            Detail = forbidden.HasMessage ? forbidden.Message : null,
         },
         ConflictException conflict => new ProblemDetails
         {
-            Status = StatusOf(exception),
+            Status = ProblemDetailsExceptionHandler.StatusOf(exception),
             Title = text["Problem_Conflict"],
             Detail = conflict.Message,
         },
         DbUpdateConcurrencyException => new ProblemDetails
         {
-            Status = StatusOf(exception),
+            Status = ProblemDetailsExceptionHandler.StatusOf(exception),
             Title = text["Problem_Conflict"],
             Detail = text["Problem_StaleWrite"],
         },
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => new ProblemDetails
         {
-            Status = StatusOf(exception),
+            Status = ProblemDetailsExceptionHandler.StatusOf(exception),
             Title = text["Problem_Conflict"],
             Detail = text["Problem_Duplicate"],
         },
         _ => new ProblemDetails
         {
-            Status = StatusOf(exception),
+            Status = ProblemDetailsExceptionHandler.StatusOf(exception),
             Title = text["Problem_Unexpected"],
         },
     };
