@@ -4,6 +4,7 @@ using Alliance.Host;
 using Alliance.Host.Components;
 using Alliance.Host.Startup;
 using Alliance.Shared.Errors;
+using Alliance.Shared.Input;
 using Alliance.Shared.Localization;
 using Alliance.Shared.Modules;
 using Alliance.Shared.Web;
@@ -72,6 +73,8 @@ app.Use((context, next) =>
     CultureInfo.CurrentCulture = Cultures.Formatting(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
     return next(context);
 });
+// NUL, non-characters and lone surrogates never reach a use case (API: 400 problem; pages: dropped).
+app.UseRequestInputFilter();
 app.UseStaticFiles();
 // Explicit, after the error middlewares: their re-executed requests (/error, /status/404) must be routed again.
 app.UseRouting();

@@ -1,3 +1,4 @@
+using Alliance.Shared.Input;
 using Alliance.Shared.Localization;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
@@ -30,6 +31,8 @@ public sealed class ProblemDetailsExceptionHandler(
             return false;
         }
 
+        // The exception left the request localization middleware: take the request's language back from its feature.
+        RequestLanguage.Apply(httpContext);
         var problem = mapper.Map(exception);
         if (problem.Status >= 500)
         {
@@ -75,17 +78,31 @@ public sealed class ProblemMapper(IStringLocalizer<SharedText> text)
             Status = ProblemDetailsExceptionHandler.StatusOf(exception),
             Title = text["Problem_Validation"],
         },
-        BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { Length: > 2 } path } } => new HttpValidationProblemDetails(
-            new Dictionary<string, string[]> { [ToCamelCase(FieldOf(path))] = [text["Problem_InvalidValue"]] })
+        BadHttpRequestException { InnerException: System.Text.Json.JsonException json } => new HttpValidationProblemDetails(FieldErrorsOf(json))
         {
             Status = StatusCodes.Status400BadRequest,
             Title = text["Problem_Validation"],
         },
-        BadHttpRequestException bad => new ProblemDetails
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new ProblemDetails
+        {
+            Status = StatusCodes.Status413PayloadTooLarge,
+            Title = text["Problem_TooLarge"],
+        },
+        BadHttpRequestException { Message: RequestInputFilter.RefusedPath } => new ProblemDetails
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = text["Problem_InvalidPath"],
+        },
+        BadHttpRequestException bad when BindingFieldErrorsOf(bad) is { } errors => new HttpValidationProblemDetails(errors)
+        {
+            Status = ProblemDetailsExceptionHandler.StatusOf(exception),
+            Title = text["Problem_Validation"],
+        },
+        // Never the framework's own message: it is English, and it names parameters and types of the code.
+        BadHttpRequestException => new ProblemDetails
         {
             Status = ProblemDetailsExceptionHandler.StatusOf(exception),
             Title = text["Problem_BadRequest"],
-            Detail = bad.Message,
         },
         NotFoundException notFound => new ProblemDetails
         {
@@ -123,6 +140,56 @@ public sealed class ProblemMapper(IStringLocalizer<SharedText> text)
             Title = text["Problem_Unexpected"],
         },
     };
+
+    /// <summary>
+    /// The field errors of an unreadable JSON body: the field the serializer's path or the input rule names, or, when
+    /// required members are missing, each of them; a body that is no JSON at all is an error of "body".
+    /// </summary>
+    private Dictionary<string, string[]> FieldErrorsOf(System.Text.Json.JsonException json)
+    {
+        var field = json.Path is { Length: > 2 } path && FieldOf(path) is { Length: > 0 } top ? top : (json as RefusedInputException)?.Field;
+        if (field is not null)
+        {
+            var key = json is RefusedInputException refused ? refused.MessageKey : "Problem_InvalidValue";
+            return new Dictionary<string, string[]> { [ToCamelCase(field)] = [text[key]] };
+        }
+
+        // "JSON deserialization for type 'X' was missing required properties including: 'a', 'b'."
+        var marker = json.Message.IndexOf("including:", StringComparison.Ordinal);
+        if (marker >= 0)
+        {
+            var missing = System.Text.RegularExpressions.Regex.Matches(json.Message[marker..], "'([^']+)'")
+                .Select(m => ToCamelCase(m.Groups[1].Value)).Distinct().ToList();
+            if (missing.Count > 0)
+            {
+                return missing.ToDictionary(m => m, _ => new[] { text[RefusedInputException.Required].Value });
+            }
+        }
+
+        return new Dictionary<string, string[]> { ["body"] = [text["Input_MalformedBody"]] };
+    }
+
+    /// <summary>
+    /// Route, query and body binding failures of minimal APIs, which carry the parameter only in their (English)
+    /// message: a missing body, 'Failed to bind parameter "int page" from "x"', 'Required parameter "Guid id" was not provided'.
+    /// </summary>
+    private Dictionary<string, string[]>? BindingFieldErrorsOf(BadHttpRequestException bad)
+    {
+        if (bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal) || bad.Message.Contains("body was provided", StringComparison.Ordinal)
+            || bad.Message.StartsWith("Required parameter", StringComparison.Ordinal) && bad.Message.Contains("from the request body", StringComparison.Ordinal))
+        {
+            return new Dictionary<string, string[]> { ["body"] = [text["Input_BodyRequired"]] };
+        }
+
+        var match = System.Text.RegularExpressions.Regex.Match(bad.Message, "^(Failed to bind|Required) parameter \"(?:[^\" ]+ )?([^\"]+)\"");
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var key = match.Groups[1].Value == "Required" ? RefusedInputException.Required : "Problem_InvalidValue";
+        return new Dictionary<string, string[]> { [ToCamelCase(match.Groups[2].Value)] = [text[key]] };
+    }
 
     /// <summary>"$.partnerGroup" or "$.lines[2].amount" → the top-level field the value belongs to.</summary>
     private static string FieldOf(string jsonPath) => jsonPath[2..].Split('.', '[')[0];

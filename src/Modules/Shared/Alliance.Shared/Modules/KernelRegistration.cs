@@ -1,4 +1,5 @@
 using Alliance.Shared.Errors;
+using Alliance.Shared.Input;
 using Alliance.Shared.Mail;
 using Alliance.Shared.Mediator;
 using Alliance.Shared.Jobs;
@@ -10,7 +11,10 @@ using Alliance.Shared.Web;
 using AutoMapper;
 using Hangfire;
 using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -42,6 +46,23 @@ public static class KernelRegistration
         // Unreadable input (an unknown enum name, malformed JSON) throws, so it becomes a 400 problem from the one
         // mapper instead of an empty 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        // Input rules for every JSON body, and one size limit for every body (README "Limits").
+        services.ConfigureHttpJsonOptions(json => JsonInputRules.Apply(json.SerializerOptions));
+        services.Configure<ProblemDetailsOptions>(options =>
+        {
+            var previous = options.CustomizeProblemDetails;
+            options.CustomizeProblemDetails = context =>
+            {
+                previous?.Invoke(context);
+                RequestLanguage.Localize(context);
+            };
+        });
+        services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
+        services.Configure<FormOptions>(options =>
+        {
+            options.MultipartBodyLengthLimit = RequestLimits.MaxBodyBytes;
+            options.ValueCountLimit = RequestLimits.MaxItems;
+        });
         services.AddAllianceMediator();
 
         // The kernel's own part: the mail queue, a subscriber like any module.
