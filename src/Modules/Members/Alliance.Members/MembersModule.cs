@@ -28,6 +28,7 @@ public sealed class MembersModule : IModule
         services.AddModuleDbContext<MembersDbContext>(configuration, MembersDbContext.Schema);
         services.AddScoped<MembersDemoSeeder>();
         services.AddScoped<AccountClaimsFactory>();
+        services.AddScoped<MemberPermissions>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<UserAccount>(identity =>

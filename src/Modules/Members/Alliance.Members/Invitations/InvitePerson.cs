@@ -42,14 +42,14 @@ internal sealed class InvitePersonValidator : AbstractValidator<InvitePerson>
         {
             RuleFor(c => c.FirstName)
                 .NotEmpty().WithMessage(_ => text["Field_FirstNameRequired"])
-                .MaximumLength(100).WithMessage(_ => string.Format(text["Field_TooLong"], 100));
+                .MaximumLength(PersonLengths.FirstName).WithMessage(_ => string.Format(text["Field_TooLong"], PersonLengths.FirstName));
             RuleFor(c => c.LastName)
                 .NotEmpty().WithMessage(_ => text["Field_LastNameRequired"])
-                .MaximumLength(100).WithMessage(_ => string.Format(text["Field_TooLong"], 100));
+                .MaximumLength(PersonLengths.LastName).WithMessage(_ => string.Format(text["Field_TooLong"], PersonLengths.LastName));
             RuleFor(c => c.Email)
                 .Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage(_ => text["Field_EmailRequired"])
-                .MaximumLength(320).WithMessage(_ => string.Format(text["Field_TooLong"], 320))
+                .MaximumLength(PersonLengths.Email).WithMessage(_ => string.Format(text["Field_TooLong"], PersonLengths.Email))
                 .EmailAddress().WithMessage(_ => text["Field_EmailInvalid"])
                 .MustAsync(async (email, ct) =>
                 {

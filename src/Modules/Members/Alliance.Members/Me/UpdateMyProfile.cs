@@ -1,3 +1,4 @@
+using Alliance.Members.Domain;
 using Alliance.Members.Contracts;
 using Alliance.Members.Persistence;
 using Alliance.Members.Resources;
@@ -32,15 +33,15 @@ internal sealed class UpdateMyProfileValidator : AbstractValidator<UpdateMyProfi
     {
         RuleFor(c => c.FirstName)
             .NotEmpty().WithMessage(_ => text["Field_FirstNameRequired"])
-            .MaximumLength(100).WithMessage(_ => string.Format(text["Field_TooLong"], 100));
+            .MaximumLength(PersonLengths.FirstName).WithMessage(_ => string.Format(text["Field_TooLong"], PersonLengths.FirstName));
         RuleFor(c => c.LastName)
             .NotEmpty().WithMessage(_ => text["Field_LastNameRequired"])
-            .MaximumLength(100).WithMessage(_ => string.Format(text["Field_TooLong"], 100));
+            .MaximumLength(PersonLengths.LastName).WithMessage(_ => string.Format(text["Field_TooLong"], PersonLengths.LastName));
         RuleFor(c => c.Phone)
-            .MaximumLength(50).WithMessage(_ => string.Format(text["Field_TooLong"], 50))
+            .MaximumLength(PersonLengths.Phone).WithMessage(_ => string.Format(text["Field_TooLong"], PersonLengths.Phone))
             .Matches(@"^[0-9+()/ \-.]*$").WithMessage(_ => text["Field_PhoneInvalid"]);
         RuleFor(c => c.Function)
-            .MaximumLength(150).WithMessage(_ => string.Format(text["Field_TooLong"], 150));
+            .MaximumLength(PersonLengths.Function).WithMessage(_ => string.Format(text["Field_TooLong"], PersonLengths.Function));
         RuleFor(c => c.PreferredLanguage)
             .Must(language => language is not null && Cultures.Supported.Contains(language))
             .WithMessage(_ => text["Field_LanguageUnknown"]);
