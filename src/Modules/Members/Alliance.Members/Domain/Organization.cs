@@ -40,6 +40,19 @@ internal sealed class Organization
     /// <summary>PostgreSQL xmin: optimistic concurrency for edits by several people.</summary>
     public uint Version { get; set; }
 
+    /// <summary>
+    /// Counts every change (<see cref="Touch"/>). Snapshot events carry it as their source version, so a subscriber
+    /// that receives an older snapshot after a newer one keeps the newer. xmin cannot serve: it is not monotonic.
+    /// </summary>
+    public long Revision { get; private set; }
+
+    /// <summary>Records a change: the time and the next <see cref="Revision"/>. Every write to an organisation calls it.</summary>
+    public void Touch(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        Revision++;
+    }
+
     public OrganizationSummary ToSummary() =>
         new(Id, Name, PartnerGroup, Sector, SizeClass, EmployeeCount, District, IsActive);
 

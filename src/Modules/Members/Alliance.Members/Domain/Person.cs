@@ -28,6 +28,16 @@ internal sealed class Person
     public DateTimeOffset? ErasedAt { get; set; }
     public uint Version { get; set; }
 
+    /// <summary>Counts every change (<see cref="Touch"/>); snapshot events carry it as their source version.</summary>
+    public long Revision { get; private set; }
+
+    /// <summary>Records a change: the time and the next <see cref="Revision"/>. Every write to a person calls it.</summary>
+    public void Touch(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        Revision++;
+    }
+
     public string DisplayName => ErasedAt is null ? $"{FirstName} {LastName}".Trim() : ErasedName;
 
     public const string ErasedName = "—";

@@ -158,8 +158,8 @@ internal sealed class InvitePersonHandler(
             OrganizationId = request.OrganizationId,
             PreferredLanguage = Cultures.Normalize(request.PreferredLanguage),
             CreatedAt = now,
-            UpdatedAt = now,
         };
+        person.Touch(now);
         db.People.Add(person);
         db.AddIntegrationEvent(new PersonCreated(person.ToSummary(hasAccount: false)), now);
         return person;

@@ -75,7 +75,7 @@ internal sealed class UpdateMyProfileHandler(MembersDbContext db, ICurrentUser u
             person.ConsentNameVisibleAt = request.ConsentNameVisible ? now : null;
         }
 
-        person.UpdatedAt = now;
+        person.Touch(now);
         db.AddIntegrationEvent(new PersonChanged(person.ToSummary(hasAccount: true)), now);
     }
 

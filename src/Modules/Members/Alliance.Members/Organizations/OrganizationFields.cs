@@ -67,7 +67,7 @@ internal static class OrganizationFieldsExtensions
         organization.Website = Clean(fields.Website);
         organization.MemberSince = fields.MemberSince;
         organization.MemberUntil = fields.MemberUntil;
-        organization.UpdatedAt = now;
+        organization.Touch(now);
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

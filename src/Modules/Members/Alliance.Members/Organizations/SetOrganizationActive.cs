@@ -33,7 +33,7 @@ internal sealed class SetOrganizationActiveHandler(MembersDbContext db, ICurrent
 
         var now = clock.GetUtcNow();
         organization.IsActive = request.IsActive;
-        organization.UpdatedAt = now;
+        organization.Touch(now);
         db.AddIntegrationEvent(new OrganizationChanged(organization.ToSummary()), now);
         return Unit.Value;
     }

@@ -99,7 +99,7 @@ internal static class PersonFieldsExtensions
             person.ConsentNameVisibleAt = fields.ConsentNameVisible ? now : null;
         }
 
-        person.UpdatedAt = now;
+        person.Touch(now);
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -60,6 +60,15 @@ internal sealed class ErasePersonHandler(MembersDbContext db, ICurrentUser user,
         // Removed through the change tracker, so they go in the same commit as the anonymisation.
         db.Invitations.RemoveRange(await db.Invitations.Where(i => i.PersonId == person.Id).ToListAsync(cancellationToken));
 
+        // Delivered events and mails in this module's outbox are copies of her name and address (snapshots,
+        // the invitation mail): they go with the erasure. Waiting ones are delivered first and then erased by
+        // every subscriber, as PersonErased follows them.
+        var id = person.Id.ToString();
+        var email = person.Email;
+        db.Set<OutboxMessage>().RemoveRange(await db.Set<OutboxMessage>()
+            .Where(m => m.ProcessedAt != null && (m.Payload.Contains(id) || (email != null && m.Payload.Contains(email))))
+            .ToListAsync(cancellationToken));
+
         var now = clock.GetUtcNow();
         person.FirstName = Person.ErasedName;
         person.LastName = Person.ErasedName;
@@ -71,7 +80,7 @@ internal sealed class ErasePersonHandler(MembersDbContext db, ICurrentUser user,
         person.ConsentNameVisible = false;
         person.ConsentNameVisibleAt = null;
         person.ErasedAt = now;
-        person.UpdatedAt = now;
+        person.Touch(now);
         db.AddIntegrationEvent(new PersonErased(person.Id), now);
     }
 }
