@@ -69,5 +69,8 @@ internal sealed class MemberPermissions(ICurrentUser user)
     /// <summary>Whose e-mail addresses a search may match: everyone's for staff, the own organisation's for others.</summary>
     public Guid? EmailSearchScope => user.IsStaff ? null : user.OrganizationId ?? Guid.Empty;
 
+    /// <summary>The caller's own organisation, if she represents one.</summary>
+    public Guid? OwnOrganizationId => user.OrganizationId;
+
     private bool IsOwn(Guid? organizationId) => organizationId is not null && organizationId == user.OrganizationId;
 }

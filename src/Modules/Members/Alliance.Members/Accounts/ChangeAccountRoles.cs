@@ -11,6 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Alliance.Members.Accounts;
 
 /// <summary>Administrators set an account's roles. Nobody removes their own Administrator role (the office must not lock itself out).</summary>
+[AllowedFor(Who.Administrator)]
 internal sealed record ChangeAccountRoles(Guid AccountId, IReadOnlyList<string>? Roles) : IRequest;
 
 internal sealed class ChangeAccountRolesValidator : AbstractValidator<ChangeAccountRoles>
@@ -29,11 +30,6 @@ internal sealed class ChangeAccountRolesHandler(UserManager<UserAccount> users, 
 {
     protected override async Task Handle(ChangeAccountRoles request, CancellationToken cancellationToken)
     {
-        if (!user.IsAdministrator)
-        {
-            throw new ForbiddenException();
-        }
-
         var account = await users.FindByIdAsync(request.AccountId.ToString()) ?? throw NotFoundException.For("Account", request.AccountId);
         var wanted = request.Roles!.Distinct().ToList();
         if (account.Id == user.UserId && !wanted.Contains(Roles.Administrator))

@@ -1,23 +1,19 @@
+using Alliance.Shared.Contracts;
 using Alliance.Members.Persistence;
 using Alliance.Shared.Errors;
-using Alliance.Shared.Security;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace Alliance.Members.Accounts;
 
 /// <summary>One account for the administrators' edit page.</summary>
+[AllowedFor(Who.Administrator)]
 internal sealed record GetAccount(Guid Id) : IRequest<AccountListItem>;
 
-internal sealed class GetAccountHandler(MembersDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<GetAccount, AccountListItem>
+internal sealed class GetAccountHandler(MembersDbContext db, TimeProvider clock) : IRequestHandler<GetAccount, AccountListItem>
 {
     public async Task<AccountListItem> Handle(GetAccount request, CancellationToken cancellationToken)
     {
-        if (!user.IsAdministrator)
-        {
-            throw new ForbiddenException();
-        }
-
         var now = clock.GetUtcNow();
         return await (
                 from account in db.Users.AsNoTracking()

@@ -2,13 +2,13 @@ using Alliance.Members.Persistence;
 using Alliance.Shared.Contracts;
 using Alliance.Shared.Errors;
 using Alliance.Shared.Persistence;
-using Alliance.Shared.Security;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace Alliance.Members.Accounts;
 
 /// <summary>The accounts for administrators: who, which organisation, roles, locked, last login; search by name or e-mail.</summary>
+[AllowedFor(Who.Administrator)]
 internal sealed record ListAccounts(string? Search = null, int Page = 1, int PageSize = Paging.DefaultPageSize) : IRequest<PagedResult<AccountListItem>>;
 
 internal sealed record AccountListItem(
@@ -23,16 +23,11 @@ internal sealed record AccountListItem(
     DateTimeOffset CreatedAt,
     DateTimeOffset? LastLoginAt);
 
-internal sealed class ListAccountsHandler(MembersDbContext db, ICurrentUser user, TimeProvider clock)
+internal sealed class ListAccountsHandler(MembersDbContext db, TimeProvider clock)
     : IRequestHandler<ListAccounts, PagedResult<AccountListItem>>
 {
     public Task<PagedResult<AccountListItem>> Handle(ListAccounts request, CancellationToken cancellationToken)
     {
-        if (!user.IsAdministrator)
-        {
-            throw new ForbiddenException();
-        }
-
         var now = clock.GetUtcNow();
         var query =
             from account in db.Users.AsNoTracking()

@@ -1,3 +1,4 @@
+using Alliance.Shared.Contracts;
 using Alliance.Members.Domain;
 using Alliance.Members.Resources;
 using FluentValidation;
@@ -9,6 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Alliance.Members.Accounts;
 
 /// <summary>Sets a new password with the token from the reset mail. The token works once: the new password changes the security stamp.</summary>
+[AllowedFor(Who.Anyone)]
 internal sealed record ResetPassword(string? Email, string? Token, string? Password, string? ConfirmPassword) : IRequest;
 
 internal sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>

@@ -1,23 +1,19 @@
+using Alliance.Shared.Contracts;
 using Alliance.Members.Domain;
 using Alliance.Shared.Errors;
-using Alliance.Shared.Security;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 
 namespace Alliance.Members.Accounts;
 
 /// <summary>Administrators end a lockout early and clear the failure count.</summary>
+[AllowedFor(Who.Administrator)]
 internal sealed record UnlockAccount(Guid AccountId) : IRequest;
 
-internal sealed class UnlockAccountHandler(UserManager<UserAccount> users, ICurrentUser user) : AsyncRequestHandler<UnlockAccount>
+internal sealed class UnlockAccountHandler(UserManager<UserAccount> users) : AsyncRequestHandler<UnlockAccount>
 {
     protected override async Task Handle(UnlockAccount request, CancellationToken cancellationToken)
     {
-        if (!user.IsAdministrator)
-        {
-            throw new ForbiddenException();
-        }
-
         var account = await users.FindByIdAsync(request.AccountId.ToString()) ?? throw NotFoundException.For("Account", request.AccountId);
         await users.SetLockoutEndDateAsync(account, null);
         await users.ResetAccessFailedCountAsync(account);

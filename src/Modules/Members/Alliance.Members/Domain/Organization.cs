@@ -56,6 +56,12 @@ internal sealed class Organization
     public OrganizationSummary ToSummary() =>
         new(Id, Name, PartnerGroup, Sector, SizeClass, EmployeeCount, District, IsActive);
 
+    /// <summary>The snapshot event after creation, versioned by <see cref="Revision"/>.</summary>
+    public OrganizationCreated CreatedEvent() => new(ToSummary()) { SourceVersion = Revision };
+
+    /// <summary>The snapshot event after a change, versioned by <see cref="Revision"/>.</summary>
+    public OrganizationChanged ChangedEvent() => new(ToSummary()) { SourceVersion = Revision };
+
     /// <summary>The size class follows the head count when it is known (EU thresholds).</summary>
     public static SizeClass ClassifySize(int? employees) => employees switch
     {

@@ -19,6 +19,7 @@ namespace Alliance.Members.Invitations;
 /// Staff invite a person to set a password: an existing person without account (<see cref="PersonId"/>) or a new
 /// one (names, e-mail, organisation, language). The mail with the one-time link commits with the invitation.
 /// </summary>
+[AllowedFor(Who.Staff)]
 internal sealed record InvitePerson(
     Guid? PersonId,
     string? FirstName,
@@ -70,6 +71,7 @@ internal sealed class InvitePersonValidator : AbstractValidator<InvitePerson>
 
 internal sealed class InvitePersonHandler(
     MembersDbContext db,
+    MemberPermissions permissions,
     ICurrentUser user,
     TimeProvider clock,
     EmailComposer composer,
@@ -77,13 +79,8 @@ internal sealed class InvitePersonHandler(
 {
     public async Task<InvitationCreated> Handle(InvitePerson request, CancellationToken cancellationToken)
     {
-        if (!user.IsStaff)
-        {
-            throw new ForbiddenException();
-        }
-
         var role = request.Role ?? Roles.Representative;
-        if (role == Roles.Administrator && !user.IsAdministrator)
+        if (!permissions.MayGrantRole(role))
         {
             throw new ForbiddenException(text["Invite_AdministratorOnlyByAdministrators"]);
         }
@@ -161,7 +158,7 @@ internal sealed class InvitePersonHandler(
         };
         person.Touch(now);
         db.People.Add(person);
-        db.AddIntegrationEvent(new PersonCreated(person.ToSummary(hasAccount: false)), now);
+        db.AddIntegrationEvent(person.CreatedEvent(hasAccount: false), now);
         return person;
     }
 }

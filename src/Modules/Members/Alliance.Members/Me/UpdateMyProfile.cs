@@ -1,5 +1,7 @@
-using Alliance.Members.Domain;
+using Alliance.Shared.Contracts;
+using Alliance.Members.Accounts;
 using Alliance.Members.Contracts;
+using Alliance.Members.Domain;
 using Alliance.Members.Persistence;
 using Alliance.Members.Resources;
 using Alliance.Shared.Errors;
@@ -8,6 +10,8 @@ using Alliance.Shared.Messaging;
 using Alliance.Shared.Security;
 using FluentValidation;
 using MediatR;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -17,6 +21,7 @@ namespace Alliance.Members.Me;
 /// A person edits their own profile. Consents carry the date they were given; withdrawing clears it.
 /// <see cref="Version"/> is the one they read: a stale write is a 409.
 /// </summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record UpdateMyProfile(
     string? FirstName,
     string? LastName,
@@ -48,7 +53,16 @@ internal sealed class UpdateMyProfileValidator : AbstractValidator<UpdateMyProfi
     }
 }
 
-internal sealed class UpdateMyProfileHandler(MembersDbContext db, ICurrentUser user, TimeProvider clock) : AsyncRequestHandler<UpdateMyProfile>
+/// <summary>
+/// Saves, then renews the login cookie (it carries the display name) and the language cookie, so the next page shows
+/// the new name in the new language — for the API and the profile page alike.
+/// </summary>
+internal sealed class UpdateMyProfileHandler(
+    MembersDbContext db,
+    ICurrentUser user,
+    TimeProvider clock,
+    SignInManager<UserAccount> signIn,
+    IHttpContextAccessor http) : AsyncRequestHandler<UpdateMyProfile>
 {
     protected override async Task Handle(UpdateMyProfile request, CancellationToken cancellationToken)
     {
@@ -76,7 +90,19 @@ internal sealed class UpdateMyProfileHandler(MembersDbContext db, ICurrentUser u
         }
 
         person.Touch(now);
-        db.AddIntegrationEvent(new PersonChanged(person.ToSummary(hasAccount: true)), now);
+        db.AddIntegrationEvent(person.ChangedEvent(hasAccount: true), now);
+
+        // Saved before the cookie is renewed: the claims factory reads the new name from the database.
+        await db.SaveChangesAsync(cancellationToken);
+        if (user.UserId is { } accountId && await signIn.UserManager.FindByIdAsync(accountId.ToString()) is { } account)
+        {
+            await signIn.RefreshSignInAsync(account);
+        }
+
+        if (http.HttpContext is { } context)
+        {
+            AccountEndpoints.SetLanguageCookie(context, person.PreferredLanguage);
+        }
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -1,3 +1,4 @@
+using Alliance.Shared.Contracts;
 using Alliance.Members.Persistence;
 using Alliance.Shared.Errors;
 using MediatR;
@@ -6,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Alliance.Members.People;
 
 /// <summary>One person, shown as <see cref="MemberPermissions"/> allows the caller to see them (404 when not at all).</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record GetPerson(Guid Id) : IRequest<PersonDetails>;
 
 /// <summary>

@@ -11,6 +11,7 @@ namespace Alliance.Members.People;
 /// The directory of people: search by name or e-mail, filter by organisation, paged. Applies the
 /// <see cref="MemberPermissions"/>: other members see only people who share their name (and their own colleagues).
 /// </summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record ListPeople(
     string? Search = null,
     Guid? OrganizationId = null,

@@ -18,18 +18,14 @@ namespace Alliance.Members.Privacy;
 /// every other module in the same commit. Erasing an erased person is a 409 (nothing left to do, and the caller
 /// learns that it already happened).
 /// </summary>
+[AllowedFor(Who.Staff)]
 internal sealed record ErasePerson(Guid PersonId) : IRequest;
 
-internal sealed class ErasePersonHandler(MembersDbContext db, ICurrentUser user, TimeProvider clock, IStringLocalizer<PrivacyText> text)
+internal sealed class ErasePersonHandler(MembersDbContext db, MemberPermissions permissions, ICurrentUser user, TimeProvider clock, IStringLocalizer<PrivacyText> text)
     : AsyncRequestHandler<ErasePerson>
 {
     protected override async Task Handle(ErasePerson request, CancellationToken cancellationToken)
     {
-        if (!user.IsStaff)
-        {
-            throw new ForbiddenException();
-        }
-
         var person = await db.People.FirstOrDefaultAsync(p => p.Id == request.PersonId, cancellationToken)
             ?? throw NotFoundException.For("Person", request.PersonId);
         if (person.ErasedAt is not null)
@@ -49,7 +45,7 @@ internal sealed class ErasePersonHandler(MembersDbContext db, ICurrentUser user,
             var officeRoles = await db.UserRoles.Where(r => r.UserId == account.Id)
                 .Join(db.Roles, link => link.RoleId, role => role.Id, (_, role) => role.Name)
                 .AnyAsync(name => name == Roles.Staff || name == Roles.Administrator, cancellationToken);
-            if (officeRoles && !user.IsAdministrator)
+            if (officeRoles && !permissions.MayEraseOfficeLogin)
             {
                 throw new ForbiddenException(text["Erase_OfficeOnlyByAdministrators"]);
             }

@@ -1,7 +1,7 @@
 using Alliance.Members.Contracts;
 using Alliance.Members.Persistence;
 using Alliance.Shared.Errors;
-using Alliance.Shared.Security;
+using Alliance.Shared.Contracts;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,6 +11,7 @@ namespace Alliance.Members.Privacy;
 /// What the erase confirmation shows: whom, which organisation, whether a login goes too, and the free-text fields in
 /// other modules that still name the person (<see cref="CollectErasureReferences"/>), so staff can clear them.
 /// </summary>
+[AllowedFor(Who.Staff)]
 internal sealed record GetErasePreview(Guid PersonId) : IRequest<ErasePreview>;
 
 internal sealed record ErasePreview(
@@ -22,15 +23,10 @@ internal sealed record ErasePreview(
     bool IsErased,
     IReadOnlyList<ErasureReference> References);
 
-internal sealed class GetErasePreviewHandler(MembersDbContext db, ICurrentUser user, IMediator mediator) : IRequestHandler<GetErasePreview, ErasePreview>
+internal sealed class GetErasePreviewHandler(MembersDbContext db, IMediator mediator) : IRequestHandler<GetErasePreview, ErasePreview>
 {
     public async Task<ErasePreview> Handle(GetErasePreview request, CancellationToken cancellationToken)
     {
-        if (!user.IsStaff)
-        {
-            throw new ForbiddenException();
-        }
-
         var preview = await db.People.AsNoTracking()
                 .Where(p => p.Id == request.PersonId)
                 .Select(p => new ErasePreview(p.Id, p.FirstName + " " + p.LastName, p.Email,
