@@ -97,12 +97,13 @@ public sealed class MembersContractsTests(AllianceApp app) : IClassFixture<Allia
 
         var versions = await app.WithScopeAsync(async sp =>
         {
+            // The payload is jsonb: filtered here rather than with LIKE in SQL.
             var payloads = await sp.GetRequiredService<MembersDbContext>().Set<Alliance.Shared.Messaging.OutboxMessage>().AsNoTracking()
-                .Where(m => m.Payload.Contains(id.ToString()))
                 .OrderBy(m => m.OccurredAt)
                 .Select(m => m.Payload)
                 .ToListAsync();
-            return payloads.Select(p => JsonDocument.Parse(p).RootElement.GetProperty("sourceVersion").GetInt64()).ToList();
+            return payloads.Where(p => p.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase))
+                .Select(p => JsonDocument.Parse(p).RootElement.GetProperty("sourceVersion").GetInt64()).ToList();
         });
 
         // Created, two edits, deactivated: 1, 2, 3, 4 — a subscriber ignores any snapshot not newer than the one it has.

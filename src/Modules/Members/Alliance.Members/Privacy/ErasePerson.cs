@@ -59,11 +59,12 @@ internal sealed class ErasePersonHandler(MembersDbContext db, MemberPermissions 
         // Delivered events and mails in this module's outbox are copies of her name and address (snapshots,
         // the invitation mail): they go with the erasure. Waiting ones are delivered first and then erased by
         // every subscriber, as PersonErased follows them.
+        // (The payload is jsonb, so the text search runs on its text form.)
         var id = person.Id.ToString();
-        var email = person.Email;
-        db.Set<OutboxMessage>().RemoveRange(await db.Set<OutboxMessage>()
-            .Where(m => m.ProcessedAt != null && (m.Payload.Contains(id) || (email != null && m.Payload.Contains(email))))
-            .ToListAsync(cancellationToken));
+        var email = person.Email ?? id;
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"DELETE FROM members.outbox_messages WHERE processed_at IS NOT NULL AND (strpos(payload::text, {id}) > 0 OR strpos(payload::text, {email}) > 0)",
+            cancellationToken);
 
         var now = clock.GetUtcNow();
         person.FirstName = Person.ErasedName;
