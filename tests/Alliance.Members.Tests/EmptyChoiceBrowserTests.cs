@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -87,5 +88,22 @@ public sealed class EmptyChoiceBrowserTests(AllianceApp app, Browser browser) : 
         await page.ClickAsync($"button:has-text('{texts.Send}')");
         await Assertions.Expect(page.Locator(".alert-success")).ToContainTextAsync(texts.Sent);
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_edit_form_keeps_an_English_speakers_language_and_her_organisation_selected()
+    {
+        using var staff = await app.SignedInAsync(DemoUsers.Staff);
+        var bakery = await app.OrganizationIdAsync("Bäckerei Krause");
+        var created = await staff.PostAsJsonAsync("/api/members/people",
+            DirectoryTestData.PersonBody(("preferredLanguage", "en"), ("organizationId", bakery)));
+        var id = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+
+        var html = await staff.GetStringAsync($"/people/{id}/edit");
+
+        // Static <option> markup is never marked selected in server-side rendering: saving would have switched her to German.
+        Assert.Matches(new Regex("<option value=\"en\"[^>]*selected"), html);
+        Assert.DoesNotMatch(new Regex("<option value=\"de\"[^>]*selected"), html);
+        Assert.Matches(new Regex($"<option value=\"{bakery}\"[^>]*selected"), html);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Alliance.Members.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,32 @@ public sealed class ErasureLeavesNoTraceTests(AllianceApp app) : IClassFixture<A
         var after = await Eventually.Until(() => LeftoversAsync(needles), hits => hits.Count == 0, TimeSpan.FromSeconds(60),
             $"no trace of {fullName} / {email}", hits => string.Join("; ", hits));
         Assert.Empty(after);
+    }
+
+    [Fact]
+    public async Task The_erase_page_shows_staff_the_free_text_that_still_names_her()
+    {
+        using var staff = await app.SignedInAsync(DemoUsers.Staff);
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var erased = await CreatePersonAsync(staff, ("firstName", "Karin"), ("lastName", "Kaiser" + suffix));
+        var assistant = await CreatePersonAsync(staff, ("firstName", "Paul"), ("lastName", "Assistent"), ("function", $"Assistenz von Karin Kaiser{suffix}"));
+
+        var preview = await app.SendAsync(new Alliance.Members.Privacy.GetErasePreview(erased), await app.PrincipalAsync(DemoUsers.Staff));
+
+        var reference = Assert.Single(preview.References, r => r.Module == "members");
+        Assert.Equal($"Assistenz von Karin Kaiser{suffix}", reference.Text);
+        Assert.Equal($"/people/{assistant}/edit", reference.Link);
+        Assert.Equal("Funktion von Paul Assistent", reference.Field);
+
+        var page = await staff.GetStringAsync($"/people/{erased}/erase");
+        Assert.Contains($"/people/{assistant}/edit", page, StringComparison.Ordinal);
+    }
+
+    private static async Task<Guid> CreatePersonAsync(HttpClient staff, params (string, object?)[] fields)
+    {
+        var response = await staff.PostAsJsonAsync("/api/members/people", DirectoryTestData.PersonBody(fields));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
     /// <summary>The name and address as typed and as JSON writes them (payloads escape umlauts and "+").</summary>
