@@ -107,7 +107,12 @@ public sealed class ErasureLeavesNoTraceTests(AllianceApp app) : IClassFixture<A
             var rows = (long)(await count.ExecuteScalarAsync())!;
             if (rows > 0)
             {
-                hits.Add($"{column.Schema}.{column.Table}.{column.Name} ({rows} rows)");
+                // An excerpt of the first match, so a failure says which event, mail or field it is.
+                await using var excerpt = new NpgsqlCommand(
+                    $"SELECT left(\"{column.Name}\"::text, 160) FROM \"{column.Schema}\".\"{column.Table}\" WHERE \"{column.Name}\"::text ILIKE ANY(@patterns) LIMIT 1",
+                    connection);
+                excerpt.Parameters.AddWithValue("patterns", patterns);
+                hits.Add($"{column.Schema}.{column.Table}.{column.Name} ({rows} rows, e.g. {await excerpt.ExecuteScalarAsync()})");
             }
         }
 
