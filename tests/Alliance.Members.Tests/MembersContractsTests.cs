@@ -79,4 +79,34 @@ public sealed class MembersContractsTests(AllianceApp app) : IClassFixture<Allia
         Assert.Equal(active.Count, active.Select(o => o.Id).Distinct().Count());
         Assert.Contains(active, o => o.Name == DirectoryTestData.RepresentativeOrganizationName);
     }
+
+    [Fact]
+    public async Task Every_snapshot_carries_a_source_version_that_grows_with_each_change()
+    {
+        using var staff = await app.SignedInAsync(DemoUsers.Staff);
+        var created = await staff.PostAsJsonAsync("/api/members/organizations", new { name = "Versioniert " + Guid.NewGuid().ToString("N")[..8], partnerGroup = "Company" });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        for (var change = 0; change < 2; change++)
+        {
+            var details = await staff.GetJsonAsync($"/api/members/organizations/{id}");
+            var update = await staff.PutAsJsonAsync($"/api/members/organizations/{id}", DirectoryTestData.UpdateBody(details, ("sector", $"Sektor {change}")));
+            Assert.Equal(HttpStatusCode.NoContent, update.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsync($"/api/members/organizations/{id}/deactivate", null)).StatusCode);
+
+        var versions = await app.WithScopeAsync(async sp =>
+        {
+            // The payload is jsonb: filtered here rather than with LIKE in SQL.
+            var payloads = await sp.GetRequiredService<MembersDbContext>().Set<Alliance.Shared.Messaging.OutboxMessage>().AsNoTracking()
+                .OrderBy(m => m.OccurredAt)
+                .Select(m => m.Payload)
+                .ToListAsync();
+            return payloads.Where(p => p.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase))
+                .Select(p => JsonDocument.Parse(p).RootElement.GetProperty("sourceVersion").GetInt64()).ToList();
+        });
+
+        // Created, two edits, deactivated: 1, 2, 3, 4 — a subscriber ignores any snapshot not newer than the one it has.
+        Assert.Equal(new long[] { 1, 2, 3, 4 }, versions);
+    }
 }

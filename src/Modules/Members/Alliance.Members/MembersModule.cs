@@ -29,6 +29,7 @@ public sealed class MembersModule : IModule
         services.AddScoped<MembersDemoSeeder>();
         services.AddScoped<AccountClaimsFactory>();
         services.AddSingleton<SignInThrottle>();
+        services.AddScoped<MemberPermissions>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<UserAccount>(identity =>

@@ -1,6 +1,6 @@
+using Alliance.Shared.Contracts;
 using Alliance.Members.Persistence;
 using Alliance.Shared.Errors;
-using Alliance.Shared.Contracts;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

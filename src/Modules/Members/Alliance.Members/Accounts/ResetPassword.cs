@@ -1,3 +1,4 @@
+using Alliance.Shared.Contracts;
 using Alliance.Members.Domain;
 using Alliance.Members.Resources;
 using Alliance.Shared.Contracts;

@@ -40,8 +40,27 @@ internal sealed class Organization
     /// <summary>PostgreSQL xmin: optimistic concurrency for edits by several people.</summary>
     public uint Version { get; set; }
 
+    /// <summary>
+    /// Counts every change (<see cref="Touch"/>). Snapshot events carry it as their source version, so a subscriber
+    /// that receives an older snapshot after a newer one keeps the newer. xmin cannot serve: it is not monotonic.
+    /// </summary>
+    public long Revision { get; private set; }
+
+    /// <summary>Records a change: the time and the next <see cref="Revision"/>. Every write to an organisation calls it.</summary>
+    public void Touch(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        Revision++;
+    }
+
     public OrganizationSummary ToSummary() =>
         new(Id, Name, PartnerGroup, Sector, SizeClass, EmployeeCount, District, IsActive);
+
+    /// <summary>The snapshot event after creation, versioned by <see cref="Revision"/>.</summary>
+    public OrganizationCreated CreatedEvent() => new(ToSummary()) { SourceVersion = Revision };
+
+    /// <summary>The snapshot event after a change, versioned by <see cref="Revision"/>.</summary>
+    public OrganizationChanged ChangedEvent() => new(ToSummary()) { SourceVersion = Revision };
 
     /// <summary>The size class follows the head count when it is known (EU thresholds).</summary>
     public static SizeClass ClassifySize(int? employees) => employees switch

@@ -28,6 +28,16 @@ internal sealed class Person
     public DateTimeOffset? ErasedAt { get; set; }
     public uint Version { get; set; }
 
+    /// <summary>Counts every change (<see cref="Touch"/>); snapshot events carry it as their source version.</summary>
+    public long Revision { get; private set; }
+
+    /// <summary>Records a change: the time and the next <see cref="Revision"/>. Every write to a person calls it.</summary>
+    public void Touch(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        Revision++;
+    }
+
     public string DisplayName => ErasedAt is null ? $"{FirstName} {LastName}".Trim() : ErasedName;
 
     public const string ErasedName = "—";
@@ -35,4 +45,10 @@ internal sealed class Person
     public PersonSummary ToSummary(bool hasAccount) => new(
         Id, DisplayName, ErasedAt is null ? Email : null, PreferredLanguage, OrganizationId,
         ConsentContactByEmail && ErasedAt is null, ConsentNameVisible && ErasedAt is null, ErasedAt is not null, hasAccount);
+
+    /// <summary>The snapshot event after creation, versioned by <see cref="Revision"/>.</summary>
+    public PersonCreated CreatedEvent(bool hasAccount) => new(ToSummary(hasAccount)) { SourceVersion = Revision };
+
+    /// <summary>The snapshot event after a change, versioned by <see cref="Revision"/>.</summary>
+    public PersonChanged ChangedEvent(bool hasAccount) => new(ToSummary(hasAccount)) { SourceVersion = Revision };
 }

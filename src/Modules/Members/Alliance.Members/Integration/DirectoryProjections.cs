@@ -1,16 +1,15 @@
-using System.Linq.Expressions;
 using Alliance.Members.Contracts;
 using Alliance.Members.Domain;
 using Alliance.Members.Persistence;
 
 namespace Alliance.Members.Integration;
 
-/// <summary>The Contracts DTOs as SQL projections, so each contract request is one query (account lookup included).</summary>
+/// <summary>
+/// People as the Contracts show them, as one SQL projection (account lookup included). Hand-written, not AutoMapper: an
+/// erased person keeps no name or address (see <see cref="MembersMappingProfile"/>).
+/// </summary>
 internal static class DirectoryProjections
 {
-    public static readonly Expression<Func<Organization, OrganizationSummary>> OrganizationSummary = o =>
-        new OrganizationSummary(o.Id, o.Name, o.PartnerGroup, o.Sector, o.SizeClass, o.EmployeeCount, o.District, o.IsActive);
-
     public static IQueryable<PersonSummary> ToSummaries(this IQueryable<Person> people, MembersDbContext db) =>
         people.Select(p => new PersonSummary(
             p.Id,

@@ -1,11 +1,13 @@
 using Alliance.Members.Contracts;
 using Alliance.Members.Persistence;
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace Alliance.Members.Integration;
 
-internal sealed class GetOrganizationsByIdsHandler(MembersDbContext db)
+internal sealed class GetOrganizationsByIdsHandler(MembersDbContext db, IConfigurationProvider mapping)
     : IRequestHandler<GetOrganizationsByIds, IReadOnlyList<OrganizationSummary>>
 {
     public async Task<IReadOnlyList<OrganizationSummary>> Handle(GetOrganizationsByIds request, CancellationToken cancellationToken)
@@ -19,7 +21,7 @@ internal sealed class GetOrganizationsByIdsHandler(MembersDbContext db)
         return await db.Organizations.AsNoTracking()
             .Where(o => ids.Contains(o.Id))
             .OrderBy(o => o.Name)
-            .Select(DirectoryProjections.OrganizationSummary)
+            .ProjectTo<OrganizationSummary>(mapping)
             .ToListAsync(cancellationToken);
     }
 }

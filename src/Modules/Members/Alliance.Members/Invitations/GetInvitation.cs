@@ -1,3 +1,4 @@
+using Alliance.Shared.Contracts;
 using Alliance.Members.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -5,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Alliance.Members.Invitations;
 
 /// <summary>Whom an invitation link is for and whether it still works (anonymous: the token is the credential).</summary>
+[AllowedFor(Who.Anyone)]
 internal sealed record GetInvitation(string Token) : IRequest<InvitationView>;
 
 internal sealed record InvitationView(InvitationStatus Status, string? PersonName = null, string? Email = null, string? OrganizationName = null, string? Role = null);

@@ -19,6 +19,7 @@ namespace Alliance.Members.Invitations;
 /// Staff invite a person to set a password: an existing person without account (<see cref="PersonId"/>) or a new
 /// one (names, e-mail, organisation, language). The mail with the one-time link commits with the invitation.
 /// </summary>
+[AllowedFor(Who.Staff)]
 internal sealed record InvitePerson(
     Guid? PersonId,
     string? FirstName,
@@ -42,14 +43,14 @@ internal sealed class InvitePersonValidator : AbstractValidator<InvitePerson>
         {
             RuleFor(c => c.FirstName)
                 .NotEmpty().WithMessage(_ => text["Field_FirstNameRequired"])
-                .MaximumLength(100).WithMessage(_ => string.Format(text["Field_TooLong"], 100));
+                .MaximumLength(PersonLengths.FirstName).WithMessage(_ => string.Format(text["Field_TooLong"], PersonLengths.FirstName));
             RuleFor(c => c.LastName)
                 .NotEmpty().WithMessage(_ => text["Field_LastNameRequired"])
-                .MaximumLength(100).WithMessage(_ => string.Format(text["Field_TooLong"], 100));
+                .MaximumLength(PersonLengths.LastName).WithMessage(_ => string.Format(text["Field_TooLong"], PersonLengths.LastName));
             RuleFor(c => c.Email)
                 .Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage(_ => text["Field_EmailRequired"])
-                .MaximumLength(320).WithMessage(_ => string.Format(text["Field_TooLong"], 320))
+                .MaximumLength(PersonLengths.Email).WithMessage(_ => string.Format(text["Field_TooLong"], PersonLengths.Email))
                 .EmailAddress().WithMessage(_ => text["Field_EmailInvalid"])
                 .MustAsync(async (email, ct) =>
                 {
@@ -70,6 +71,7 @@ internal sealed class InvitePersonValidator : AbstractValidator<InvitePerson>
 
 internal sealed class InvitePersonHandler(
     MembersDbContext db,
+    MemberPermissions permissions,
     ICurrentUser user,
     TimeProvider clock,
     EmailComposer composer,
@@ -77,13 +79,8 @@ internal sealed class InvitePersonHandler(
 {
     public async Task<InvitationCreated> Handle(InvitePerson request, CancellationToken cancellationToken)
     {
-        if (!user.IsStaff)
-        {
-            throw new ForbiddenException();
-        }
-
         var role = request.Role ?? Roles.Representative;
-        if (role == Roles.Administrator && !user.IsAdministrator)
+        if (!permissions.MayGrantRole(role))
         {
             throw new ForbiddenException(text["Invite_AdministratorOnlyByAdministrators"]);
         }
@@ -158,10 +155,10 @@ internal sealed class InvitePersonHandler(
             OrganizationId = request.OrganizationId,
             PreferredLanguage = Cultures.Normalize(request.PreferredLanguage),
             CreatedAt = now,
-            UpdatedAt = now,
         };
+        person.Touch(now);
         db.People.Add(person);
-        db.AddIntegrationEvent(new PersonCreated(person.ToSummary(hasAccount: false)), now);
+        db.AddIntegrationEvent(person.CreatedEvent(hasAccount: false), now);
         return person;
     }
 }

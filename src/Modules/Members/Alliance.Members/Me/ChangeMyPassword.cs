@@ -1,3 +1,4 @@
+using Alliance.Shared.Contracts;
 using Alliance.Members.Accounts;
 using Alliance.Members.Domain;
 using Alliance.Members.Resources;
@@ -11,6 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Alliance.Members.Me;
 
 /// <summary>The signed-in person changes their password (the current one proves it is them).</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record ChangeMyPassword(string? CurrentPassword, string? NewPassword, string? ConfirmPassword) : IRequest;
 
 internal sealed class ChangeMyPasswordValidator : AbstractValidator<ChangeMyPassword>

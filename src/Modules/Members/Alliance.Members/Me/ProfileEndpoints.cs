@@ -1,12 +1,8 @@
-using Alliance.Members.Accounts;
-using Alliance.Members.Domain;
-using Alliance.Shared.Security;
 using Alliance.Shared.Web;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 
 namespace Alliance.Members.Me;
@@ -22,10 +18,9 @@ internal static class ProfileEndpoints
             .WithName("GetMyProfile")
             .WithSummary("The signed-in person's own profile, with the version to send back when saving.");
 
-        api.MapPut("/", async Task<NoContent> (IMediator mediator, UpdateMyProfile command, HttpContext http, CancellationToken ct) =>
+        api.MapPut("/", async Task<NoContent> (IMediator mediator, UpdateMyProfile command, CancellationToken ct) =>
             {
                 await mediator.Send(command, ct);
-                await AfterProfileChangeAsync(http, command.PreferredLanguage);
                 return TypedResults.NoContent();
             })
             .WithName("UpdateMyProfile")
@@ -41,18 +36,5 @@ internal static class ProfileEndpoints
             .WithName("ChangeMyPassword")
             .WithSummary("Changes the own password (needs the current one).")
             .ProducesValidationProblem();
-    }
-
-    /// <summary>The cookie carries the display name and the UI follows the preferred language, so both are renewed.</summary>
-    internal static async Task AfterProfileChangeAsync(HttpContext http, string? language)
-    {
-        var signIn = http.RequestServices.GetService(typeof(SignInManager<UserAccount>)) as SignInManager<UserAccount>;
-        var user = http.RequestServices.GetService(typeof(ICurrentUser)) as ICurrentUser;
-        if (signIn is not null && user?.UserId is { } id && await signIn.UserManager.FindByIdAsync(id.ToString()) is { } account)
-        {
-            await signIn.RefreshSignInAsync(account);
-        }
-
-        AccountEndpoints.SetLanguageCookie(http, language);
     }
 }

@@ -1,4 +1,7 @@
+using Alliance.Shared.Contracts;
+using Alliance.Members.Accounts;
 using Alliance.Members.Contracts;
+using Alliance.Members.Domain;
 using Alliance.Members.Persistence;
 using Alliance.Members.Resources;
 using Alliance.Shared.Errors;
@@ -7,6 +10,8 @@ using Alliance.Shared.Messaging;
 using Alliance.Shared.Security;
 using FluentValidation;
 using MediatR;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -16,6 +21,7 @@ namespace Alliance.Members.Me;
 /// A person edits their own profile. Consents carry the date they were given; withdrawing clears it.
 /// <see cref="Version"/> is the one they read: a stale write is a 409.
 /// </summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record UpdateMyProfile(
     string? FirstName,
     string? LastName,
@@ -32,22 +38,31 @@ internal sealed class UpdateMyProfileValidator : AbstractValidator<UpdateMyProfi
     {
         RuleFor(c => c.FirstName)
             .NotEmpty().WithMessage(_ => text["Field_FirstNameRequired"])
-            .MaximumLength(100).WithMessage(_ => string.Format(text["Field_TooLong"], 100));
+            .MaximumLength(PersonLengths.FirstName).WithMessage(_ => string.Format(text["Field_TooLong"], PersonLengths.FirstName));
         RuleFor(c => c.LastName)
             .NotEmpty().WithMessage(_ => text["Field_LastNameRequired"])
-            .MaximumLength(100).WithMessage(_ => string.Format(text["Field_TooLong"], 100));
+            .MaximumLength(PersonLengths.LastName).WithMessage(_ => string.Format(text["Field_TooLong"], PersonLengths.LastName));
         RuleFor(c => c.Phone)
-            .MaximumLength(50).WithMessage(_ => string.Format(text["Field_TooLong"], 50))
+            .MaximumLength(PersonLengths.Phone).WithMessage(_ => string.Format(text["Field_TooLong"], PersonLengths.Phone))
             .Matches(@"^[0-9+()/ \-.]*$").WithMessage(_ => text["Field_PhoneInvalid"]);
         RuleFor(c => c.Function)
-            .MaximumLength(150).WithMessage(_ => string.Format(text["Field_TooLong"], 150));
+            .MaximumLength(PersonLengths.Function).WithMessage(_ => string.Format(text["Field_TooLong"], PersonLengths.Function));
         RuleFor(c => c.PreferredLanguage)
             .Must(language => language is not null && Cultures.Supported.Contains(language))
             .WithMessage(_ => text["Field_LanguageUnknown"]);
     }
 }
 
-internal sealed class UpdateMyProfileHandler(MembersDbContext db, ICurrentUser user, TimeProvider clock) : AsyncRequestHandler<UpdateMyProfile>
+/// <summary>
+/// Saves, then renews the login cookie (it carries the display name) and the language cookie, so the next page shows
+/// the new name in the new language — for the API and the profile page alike.
+/// </summary>
+internal sealed class UpdateMyProfileHandler(
+    MembersDbContext db,
+    ICurrentUser user,
+    TimeProvider clock,
+    SignInManager<UserAccount> signIn,
+    IHttpContextAccessor http) : AsyncRequestHandler<UpdateMyProfile>
 {
     protected override async Task Handle(UpdateMyProfile request, CancellationToken cancellationToken)
     {
@@ -74,8 +89,20 @@ internal sealed class UpdateMyProfileHandler(MembersDbContext db, ICurrentUser u
             person.ConsentNameVisibleAt = request.ConsentNameVisible ? now : null;
         }
 
-        person.UpdatedAt = now;
-        db.AddIntegrationEvent(new PersonChanged(person.ToSummary(hasAccount: true)), now);
+        person.Touch(now);
+        db.AddIntegrationEvent(person.ChangedEvent(hasAccount: true), now);
+
+        // Saved before the cookie is renewed: the claims factory reads the new name from the database.
+        await db.SaveChangesAsync(cancellationToken);
+        if (user.UserId is { } accountId && await signIn.UserManager.FindByIdAsync(accountId.ToString()) is { } account)
+        {
+            await signIn.RefreshSignInAsync(account);
+        }
+
+        if (http.HttpContext is { } context)
+        {
+            AccountEndpoints.SetLanguageCookie(context, person.PreferredLanguage);
+        }
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -2,9 +2,8 @@ using Alliance.Members.Contracts;
 using Alliance.Members.Domain;
 using Alliance.Members.Persistence;
 using Alliance.Members.Resources;
-using Alliance.Shared.Errors;
 using Alliance.Shared.Messaging;
-using Alliance.Shared.Security;
+using Alliance.Shared.Contracts;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +11,8 @@ using Microsoft.Extensions.Localization;
 
 namespace Alliance.Members.Organizations;
 
+/// <summary>Staff add a member organisation.</summary>
+[AllowedFor(Who.Staff)]
 internal sealed record CreateOrganization(
     string Name,
     PartnerGroup PartnerGroup,
@@ -36,21 +37,16 @@ internal sealed class CreateOrganizationValidator : AbstractValidator<CreateOrga
     }
 }
 
-internal sealed class CreateOrganizationHandler(MembersDbContext db, ICurrentUser user, TimeProvider clock)
+internal sealed class CreateOrganizationHandler(MembersDbContext db, TimeProvider clock)
     : IRequestHandler<CreateOrganization, Guid>
 {
     public Task<Guid> Handle(CreateOrganization request, CancellationToken cancellationToken)
     {
-        if (!user.IsStaff)
-        {
-            throw new ForbiddenException();
-        }
-
         var now = clock.GetUtcNow();
         var organization = new Organization { Id = Guid.NewGuid(), CreatedAt = now };
         request.ApplyTo(organization, now);
         db.Organizations.Add(organization);
-        db.AddIntegrationEvent(new OrganizationCreated(organization.ToSummary()), now);
+        db.AddIntegrationEvent(organization.CreatedEvent(), now);
         return Task.FromResult(organization.Id);
     }
 }

@@ -2,9 +2,9 @@ using System.Globalization;
 using Alliance.Members.Contracts;
 using Alliance.Members.Persistence;
 using Alliance.Members.Resources;
-using Alliance.Shared.Errors;
-using Alliance.Shared.Security;
-using CsvHelper;
+using Alliance.Shared.Contracts;
+using Alliance.Shared.Exports;
+using Alliance.Shared.Localization;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -12,74 +12,57 @@ using Microsoft.Extensions.Localization;
 namespace Alliance.Members.Organizations;
 
 /// <summary>
-/// The organisations matching the directory's filters as CSV for staff: UTF-8 with BOM and ';' so German Excel
-/// opens it directly, headers and labels in the caller's language.
+/// The organisations matching the directory's filters as CSV for staff (<see cref="CsvExport"/>: UTF-8 with BOM and
+/// ';' so German Excel opens it directly, headers and labels in the caller's language, formulas neutralised).
 /// </summary>
+[AllowedFor(Who.Staff)]
 internal sealed record ExportOrganizations(
     string? Search = null,
     PartnerGroup? PartnerGroup = null,
     string? District = null,
     SizeClass? SizeClass = null,
-    bool IncludeInactive = false) : IRequest<byte[]>;
+    bool IncludeInactive = false) : IRequest<ExportFile>;
 
 internal sealed class ExportOrganizationsHandler(
     MembersDbContext db,
-    ICurrentUser user,
+    TimeProvider clock,
     IStringLocalizer<MembersText> labels,
-    IStringLocalizer<DirectoryText> text) : IRequestHandler<ExportOrganizations, byte[]>
+    IStringLocalizer<DirectoryText> text) : IRequestHandler<ExportOrganizations, ExportFile>
 {
-    public async Task<byte[]> Handle(ExportOrganizations request, CancellationToken cancellationToken)
+    public async Task<ExportFile> Handle(ExportOrganizations request, CancellationToken cancellationToken)
     {
-        if (!user.IsStaff)
-        {
-            throw new ForbiddenException("Only staff may export the directory.");
-        }
-
         var rows = await db.Organizations.AsNoTracking()
             .Filter(request.Search, request.PartnerGroup, request.District, request.SizeClass, request.IncludeInactive)
             .OrderBy(o => o.Name).ThenBy(o => o.Id)
-            .Select(o => new
-            {
+            .Select(o => new Row(
                 o.Name, o.PartnerGroup, o.Sector, o.SizeClass, o.EmployeeCount, o.District, o.Street, o.PostalCode, o.City,
-                o.Website, o.MemberSince, o.MemberUntil, o.IsActive,
-            })
+                o.Website, o.MemberSince, o.MemberUntil, o.IsActive))
             .ToListAsync(cancellationToken);
 
-        var culture = CultureInfo.CurrentCulture;
-        using var buffer = new MemoryStream();
-        // Escaping a leading =, +, -, @ keeps user text from running as a spreadsheet formula.
-        var options = new CsvWriterOptions { Separator = ';', WriteByteOrderMark = true, Injection = CsvInjection.Escape };
-        await using (var csv = CsvWriter.Create(buffer, options, leaveOpen: true))
-        {
-            csv.WriteRecord(Headers.Select(header => text[header].Value).ToArray());
-            foreach (var row in rows)
-            {
-                csv.WriteRecord(
-                [
-                    row.Name,
-                    labels[$"PartnerGroup_{row.PartnerGroup}"].Value,
-                    row.Sector ?? "",
-                    labels[$"SizeClass_{row.SizeClass}"].Value,
-                    row.EmployeeCount?.ToString(culture) ?? "",
-                    row.District ?? "",
-                    row.Street ?? "",
-                    row.PostalCode ?? "",
-                    row.City ?? "",
-                    row.Website ?? "",
-                    row.MemberSince?.ToString("d", culture) ?? "",
-                    row.MemberUntil?.ToString("d", culture) ?? "",
-                    row.IsActive ? text["Common_Yes"].Value : text["Common_No"].Value,
-                ]);
-            }
-        }
-
-        return buffer.ToArray();
+        ExportColumn<Row>[] columns =
+        [
+            new(text["Organization_Name"], r => r.Name, 40),
+            new(text["Organization_PartnerGroup"], r => labels[$"PartnerGroup_{r.PartnerGroup}"].Value),
+            new(text["Organization_Sector"], r => r.Sector, 24),
+            new(text["Organization_SizeClass"], r => labels[$"SizeClass_{r.SizeClass}"].Value),
+            new(text["Organization_EmployeeCount"], r => r.EmployeeCount, 10),
+            new(text["Organization_District"], r => r.District),
+            new(text["Organization_Street"], r => r.Street, 28),
+            new(text["Organization_PostalCode"], r => r.PostalCode, 10),
+            new(text["Organization_City"], r => r.City),
+            new(text["Organization_Website"], r => r.Website, 32),
+            new(text["Organization_MemberSince"], r => r.MemberSince, 12),
+            new(text["Organization_MemberUntil"], r => r.MemberUntil, 12),
+            new(text["Organization_Active"], r => r.IsActive ? text["Common_Yes"].Value : text["Common_No"].Value, 8),
+        ];
+        var today = AllianceTime.Today(clock);
+        return new ExportFile(
+            $"organisations-{today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.csv",
+            ExportFile.Csv,
+            CsvExport.Write(rows, columns, CultureInfo.CurrentCulture));
     }
 
-    private static readonly string[] Headers =
-    [
-        "Organization_Name", "Organization_PartnerGroup", "Organization_Sector", "Organization_SizeClass", "Organization_EmployeeCount",
-        "Organization_District", "Organization_Street", "Organization_PostalCode", "Organization_City", "Organization_Website",
-        "Organization_MemberSince", "Organization_MemberUntil", "Organization_Active",
-    ];
+    private sealed record Row(
+        string Name, PartnerGroup PartnerGroup, string? Sector, SizeClass SizeClass, int? EmployeeCount, string? District,
+        string? Street, string? PostalCode, string? City, string? Website, DateOnly? MemberSince, DateOnly? MemberUntil, bool IsActive);
 }

@@ -1,8 +1,7 @@
 using Alliance.Members.Contracts;
-using Alliance.Members.Domain;
 using Alliance.Members.Persistence;
 using Alliance.Shared.Errors;
-using Alliance.Shared.Security;
+using Alliance.Shared.Contracts;
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using MediatR;
@@ -11,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Alliance.Members.Organizations;
 
 /// <summary>One organisation with every field, and what the caller may do with it.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record GetOrganization(Guid Id) : IRequest<OrganizationDetails>;
 
 internal sealed record OrganizationDetails(
@@ -39,14 +39,7 @@ internal sealed record OrganizationDetails(
     public bool CanManage { get; init; }
 }
 
-internal sealed class OrganizationDetailsProfile : Profile
-{
-    public OrganizationDetailsProfile() => CreateMap<Organization, OrganizationDetails>()
-        .ForMember(d => d.CanEdit, o => o.Ignore())
-        .ForMember(d => d.CanManage, o => o.Ignore());
-}
-
-internal sealed class GetOrganizationHandler(MembersDbContext db, IConfigurationProvider mapping, ICurrentUser user)
+internal sealed class GetOrganizationHandler(MembersDbContext db, IConfigurationProvider mapping, MemberPermissions permissions)
     : IRequestHandler<GetOrganization, OrganizationDetails>
 {
     public async Task<OrganizationDetails> Handle(GetOrganization request, CancellationToken cancellationToken)
@@ -56,13 +49,15 @@ internal sealed class GetOrganizationHandler(MembersDbContext db, IConfiguration
             .ProjectTo<OrganizationDetails>(mapping)
             .SingleOrDefaultAsync(cancellationToken);
 
-        var own = user.OrganizationId == request.Id;
-        // A former member is visible to the office and to its own people only.
-        if (organization is null || (!organization.IsActive && !user.IsStaff && !own))
+        if (organization is null || !permissions.SeesOrganization(organization.Id, organization.IsActive))
         {
             throw NotFoundException.For("Organization", request.Id);
         }
 
-        return organization with { CanEdit = user.IsStaff || own, CanManage = user.IsStaff };
+        return organization with
+        {
+            CanEdit = permissions.MayEditOrganization(organization.Id),
+            CanManage = permissions.MayManageMembership,
+        };
     }
 }

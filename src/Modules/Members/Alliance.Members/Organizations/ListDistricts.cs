@@ -1,3 +1,4 @@
+using Alliance.Shared.Contracts;
 using Alliance.Members.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -5,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Alliance.Members.Organizations;
 
 /// <summary>The districts organisations are in, for the directory's filter.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record ListDistricts : IRequest<IReadOnlyList<string>>;
 
 internal sealed class ListDistrictsHandler(MembersDbContext db) : IRequestHandler<ListDistricts, IReadOnlyList<string>>

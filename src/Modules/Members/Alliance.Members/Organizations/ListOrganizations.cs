@@ -1,9 +1,7 @@
 using Alliance.Members.Contracts;
-using Alliance.Members.Domain;
 using Alliance.Members.Persistence;
 using Alliance.Shared.Contracts;
 using Alliance.Shared.Persistence;
-using Alliance.Shared.Security;
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using MediatR;
@@ -12,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Alliance.Members.Organizations;
 
 /// <summary>The directory of organisations: search by name, filter by partner group, district, size and status.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record ListOrganizations(
     string? Search = null,
     PartnerGroup? PartnerGroup = null,
@@ -31,18 +30,13 @@ internal sealed record OrganizationListItem(
     string? District,
     bool IsActive);
 
-internal sealed class OrganizationListItemProfile : Profile
-{
-    public OrganizationListItemProfile() => CreateMap<Organization, OrganizationListItem>();
-}
-
-internal sealed class ListOrganizationsHandler(MembersDbContext db, IConfigurationProvider mapping, ICurrentUser user)
+internal sealed class ListOrganizationsHandler(MembersDbContext db, IConfigurationProvider mapping, MemberPermissions permissions)
     : IRequestHandler<ListOrganizations, PagedResult<OrganizationListItem>>
 {
     public Task<PagedResult<OrganizationListItem>> Handle(ListOrganizations request, CancellationToken cancellationToken) =>
         // Former members stay in the office's view only.
         db.Organizations.AsNoTracking()
-            .Filter(request.Search, request.PartnerGroup, request.District, request.SizeClass, request.IncludeInactive && user.IsStaff)
+            .Filter(request.Search, request.PartnerGroup, request.District, request.SizeClass, request.IncludeInactive && permissions.SeesInactiveOrganizations)
             .OrderBy(o => o.Name).ThenBy(o => o.Id)
             .ProjectTo<OrganizationListItem>(mapping)
             .ToPagedResultAsync(request.Page, request.PageSize, cancellationToken);

@@ -1,5 +1,6 @@
 using Alliance.Members.Contracts;
 using Alliance.Shared.Contracts;
+using Alliance.Shared.Exports;
 using Alliance.Shared.Web;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
@@ -24,12 +25,9 @@ internal static class OrganizationEndpoints
             .WithSummary("Lists member organisations (paged, searchable, filterable; inactive ones for staff only).");
 
         api.MapGet("/export.csv", async Task<FileContentHttpResult> (
-                IMediator mediator, TimeProvider clock, string? search, PartnerGroup? partnerGroup, string? district, SizeClass? sizeClass,
+                IMediator mediator, string? search, PartnerGroup? partnerGroup, string? district, SizeClass? sizeClass,
                 bool? includeInactive, CancellationToken ct) =>
-            {
-                var csv = await mediator.Send(new ExportOrganizations(search, partnerGroup, district, sizeClass, includeInactive ?? false), ct);
-                return TypedResults.File(csv, "text/csv; charset=utf-8", $"organisations-{clock.GetLocalNow():yyyy-MM-dd}.csv");
-            })
+                ExportResults.Download(await mediator.Send(new ExportOrganizations(search, partnerGroup, district, sizeClass, includeInactive ?? false), ct)))
             .RequireAuthorization(Policies.Staff)
             .WithName("ExportOrganizations")
             .WithSummary("Exports the filtered organisations as CSV (staff; UTF-8 with BOM, ';' separated, localized headers).");
@@ -84,3 +82,9 @@ internal static class OrganizationEndpoints
 }
 
 internal sealed record IdResponse(Guid Id);
+
+/// <summary>How the module's endpoints answer with an <see cref="ExportFile"/> a use case produced.</summary>
+internal static class ExportResults
+{
+    public static FileContentHttpResult Download(ExportFile file) => TypedResults.File(file.Content, file.ContentType, file.FileName);
+}

@@ -28,17 +28,19 @@ internal sealed class OrganizationFieldsValidator : AbstractValidator<IOrganizat
     {
         RuleFor(o => o.Name).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(_ => text["Organization_NameRequired"])
-            .MaximumLength(200).WithMessage(_ => text["Field_TooLong", 200]);
+            .MaximumLength(OrganizationLengths.Name).WithMessage(_ => text["Field_TooLong", OrganizationLengths.Name]);
         RuleFor(o => o.PartnerGroup).IsInEnum().WithMessage(_ => text["Organization_PartnerGroupUnknown"]);
-        RuleFor(o => o.Sector).MaximumLength(100).WithMessage(_ => text["Field_TooLong", 100]);
-        RuleFor(o => o.District).MaximumLength(100).WithMessage(_ => text["Field_TooLong", 100]);
-        RuleFor(o => o.Street).MaximumLength(200).WithMessage(_ => text["Field_TooLong", 200]);
+        RuleFor(o => o.Sector).MaximumLength(OrganizationLengths.Sector).WithMessage(_ => text["Field_TooLong", OrganizationLengths.Sector]);
+        RuleFor(o => o.District).MaximumLength(OrganizationLengths.District).WithMessage(_ => text["Field_TooLong", OrganizationLengths.District]);
+        RuleFor(o => o.Street).MaximumLength(OrganizationLengths.Street).WithMessage(_ => text["Field_TooLong", OrganizationLengths.Street]);
         RuleFor(o => o.PostalCode).Matches("^[0-9A-Za-z -]{3,10}$").When(o => !string.IsNullOrWhiteSpace(o.PostalCode))
             .WithMessage(_ => text["Organization_PostalCodeInvalid"]);
-        RuleFor(o => o.City).MaximumLength(100).WithMessage(_ => text["Field_TooLong", 100]);
+        RuleFor(o => o.City).MaximumLength(OrganizationLengths.City).WithMessage(_ => text["Field_TooLong", OrganizationLengths.City]);
         RuleFor(o => o.EmployeeCount).InclusiveBetween(0, 1_000_000).When(o => o.EmployeeCount is not null)
             .WithMessage(_ => text["Organization_EmployeesInvalid"]);
-        RuleFor(o => o.Website).Must(BeAnHttpUrl).When(o => !string.IsNullOrWhiteSpace(o.Website))
+        RuleFor(o => o.Website).Cascade(CascadeMode.Stop)
+            .MaximumLength(OrganizationLengths.Website).WithMessage(_ => text["Field_TooLong", OrganizationLengths.Website])
+            .Must(BeAnHttpUrl).When(o => !string.IsNullOrWhiteSpace(o.Website))
             .WithMessage(_ => text["Organization_WebsiteInvalid"]);
         RuleFor(o => o.MemberUntil).GreaterThanOrEqualTo(o => o.MemberSince)
             .When(o => o.MemberSince is not null && o.MemberUntil is not null)
@@ -65,7 +67,7 @@ internal static class OrganizationFieldsExtensions
         organization.Website = Clean(fields.Website);
         organization.MemberSince = fields.MemberSince;
         organization.MemberUntil = fields.MemberUntil;
-        organization.UpdatedAt = now;
+        organization.Touch(now);
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

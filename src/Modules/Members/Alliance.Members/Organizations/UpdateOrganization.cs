@@ -4,7 +4,7 @@ using Alliance.Members.Persistence;
 using Alliance.Members.Resources;
 using Alliance.Shared.Errors;
 using Alliance.Shared.Messaging;
-using Alliance.Shared.Security;
+using Alliance.Shared.Contracts;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +16,7 @@ namespace Alliance.Members.Organizations;
 /// Edits an organisation. Staff may change everything; a representative only their own organisation's profile,
 /// not its partner group or membership dates. <see cref="Version"/> is the version the editor read (409 when stale).
 /// </summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record UpdateOrganization(
     Guid Id,
     string Name,
@@ -43,36 +44,34 @@ internal sealed class UpdateOrganizationValidator : AbstractValidator<UpdateOrga
     }
 }
 
-internal sealed class UpdateOrganizationHandler(MembersDbContext db, ICurrentUser user, TimeProvider clock)
+internal sealed class UpdateOrganizationHandler(MembersDbContext db, MemberPermissions permissions, TimeProvider clock, IStringLocalizer<DirectoryText> text)
     : IRequestHandler<UpdateOrganization, Unit>
 {
     public async Task<Unit> Handle(UpdateOrganization request, CancellationToken cancellationToken)
     {
         var organization = await db.Organizations.SingleOrDefaultAsync(o => o.Id == request.Id, cancellationToken);
-        if (organization is null || (!user.IsStaff && !organization.IsActive && user.OrganizationId != organization.Id))
+        if (organization is null || !permissions.SeesOrganization(organization.Id, organization.IsActive))
         {
             throw NotFoundException.For("Organization", request.Id);
         }
 
-        if (!user.IsStaff)
+        if (!permissions.MayEditOrganization(organization.Id))
         {
-            if (user.OrganizationId != organization.Id)
-            {
-                throw new ForbiddenException("Only staff and the organisation's own representatives may edit it.");
-            }
+            throw new ForbiddenException(text["Organization_EditForbidden"]);
+        }
 
-            if (request.PartnerGroup != organization.PartnerGroup
+        if (!permissions.MayManageMembership
+            && (request.PartnerGroup != organization.PartnerGroup
                 || request.MemberSince != organization.MemberSince
-                || request.MemberUntil != organization.MemberUntil)
-            {
-                throw new ForbiddenException("Only staff may change the partner group and the membership dates.");
-            }
+                || request.MemberUntil != organization.MemberUntil))
+        {
+            throw new ForbiddenException(text["Organization_MembershipStaffOnly"]);
         }
 
         db.Entry(organization).Property(o => o.Version).OriginalValue = request.Version;
         var now = clock.GetUtcNow();
         request.ApplyTo(organization, now);
-        db.AddIntegrationEvent(new OrganizationChanged(organization.ToSummary()), now);
+        db.AddIntegrationEvent(organization.ChangedEvent(), now);
         return Unit.Value;
     }
 }

@@ -2,9 +2,8 @@ using Alliance.Members.Contracts;
 using Alliance.Members.Domain;
 using Alliance.Members.Persistence;
 using Alliance.Members.Resources;
-using Alliance.Shared.Errors;
 using Alliance.Shared.Messaging;
-using Alliance.Shared.Security;
+using Alliance.Shared.Contracts;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.Localization;
@@ -12,6 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Alliance.Members.People;
 
 /// <summary>Staff add a person to the directory (an account comes later, by invitation).</summary>
+[AllowedFor(Who.Staff)]
 internal sealed record CreatePerson(
     string FirstName,
     string LastName,
@@ -35,20 +35,15 @@ internal sealed class CreatePersonValidator : AbstractValidator<CreatePerson>
     }
 }
 
-internal sealed class CreatePersonHandler(MembersDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<CreatePerson, Guid>
+internal sealed class CreatePersonHandler(MembersDbContext db, TimeProvider clock) : IRequestHandler<CreatePerson, Guid>
 {
     public Task<Guid> Handle(CreatePerson request, CancellationToken cancellationToken)
     {
-        if (!user.IsStaff)
-        {
-            throw new ForbiddenException("Only staff may add people.");
-        }
-
         var now = clock.GetUtcNow();
         var person = new Person { Id = Guid.NewGuid(), FirstName = "", LastName = "", CreatedAt = now };
         request.ApplyTo(person, now);
         db.People.Add(person);
-        db.AddIntegrationEvent(new PersonCreated(person.ToSummary(hasAccount: false)), now);
+        db.AddIntegrationEvent(person.CreatedEvent(hasAccount: false), now);
         return Task.FromResult(person.Id);
     }
 }

@@ -1,12 +1,13 @@
+using Alliance.Shared.Contracts;
 using Alliance.Members.Persistence;
 using Alliance.Shared.Errors;
-using Alliance.Shared.Security;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace Alliance.Members.People;
 
-/// <summary>One person, shown as the <see cref="DirectoryRule"/> allows the caller to see them.</summary>
+/// <summary>One person, shown as <see cref="MemberPermissions"/> allows the caller to see them (404 when not at all).</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record GetPerson(Guid Id) : IRequest<PersonDetails>;
 
 /// <summary>
@@ -36,7 +37,7 @@ internal sealed record PersonDetails(
     public string? Name => NameShared ? $"{FirstName} {LastName}".Trim() : null;
 }
 
-internal sealed class GetPersonHandler(MembersDbContext db, ICurrentUser user) : IRequestHandler<GetPerson, PersonDetails>
+internal sealed class GetPersonHandler(MembersDbContext db, MemberPermissions permissions) : IRequestHandler<GetPerson, PersonDetails>
 {
     public async Task<PersonDetails> Handle(GetPerson request, CancellationToken cancellationToken)
     {
@@ -52,16 +53,14 @@ internal sealed class GetPersonHandler(MembersDbContext db, ICurrentUser user) :
             .SingleOrDefaultAsync(cancellationToken);
 
         var p = person?.Person;
-        var hiddenFromMember = p is not null && !user.IsStaff
-            && (p.ErasedAt is not null || (!person!.OrganizationActive && p.OrganizationId != user.OrganizationId));
-        if (p is null || hiddenFromMember)
+        if (p is null || !permissions.SeesPerson(p.OrganizationId, p.ConsentNameVisible, p.ErasedAt is not null, person!.OrganizationActive))
         {
             throw NotFoundException.For("Person", request.Id);
         }
 
         var erased = p.ErasedAt is not null;
-        var nameShared = !erased && DirectoryRule.SeesName(user, p.OrganizationId, p.ConsentNameVisible);
-        var full = !erased && DirectoryRule.SeesContactDetails(user, p.OrganizationId);
+        var nameShared = permissions.SeesName(p.OrganizationId, p.ConsentNameVisible, erased);
+        var full = !erased && permissions.SeesContactDetails(p.OrganizationId);
         return new PersonDetails(
             p.Id,
             nameShared ? p.FirstName : null,
@@ -71,15 +70,15 @@ internal sealed class GetPersonHandler(MembersDbContext db, ICurrentUser user) :
             full ? p.Phone : null,
             erased ? null : p.Function,
             p.OrganizationId,
-            person!.OrganizationName,
+            person.OrganizationName,
             full ? p.PreferredLanguage : null,
             full ? p.ConsentContactByEmail : null,
             full ? p.ConsentContactByEmailAt : null,
             full ? p.ConsentNameVisible : null,
             full ? p.ConsentNameVisibleAt : null,
             erased,
-            user.IsStaff && person.HasAccount,
+            permissions.ManagesDirectory && person.HasAccount,
             p.Version,
-            user.IsStaff);
+            permissions.ManagesDirectory);
     }
 }

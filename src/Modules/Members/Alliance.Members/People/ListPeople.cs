@@ -2,7 +2,6 @@ using Alliance.Members.Organizations;
 using Alliance.Members.Persistence;
 using Alliance.Shared.Contracts;
 using Alliance.Shared.Persistence;
-using Alliance.Shared.Security;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,8 +9,9 @@ namespace Alliance.Members.People;
 
 /// <summary>
 /// The directory of people: search by name or e-mail, filter by organisation, paged. Applies the
-/// <see cref="DirectoryRule"/>: hidden names come back as null with <see cref="PersonListItem.NameShared"/> false.
+/// <see cref="MemberPermissions"/>: other members see only people who share their name (and their own colleagues).
 /// </summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record ListPeople(
     string? Search = null,
     Guid? OrganizationId = null,
@@ -29,19 +29,12 @@ internal sealed record PersonListItem(
     string? OrganizationName,
     bool HasAccount);
 
-internal sealed class ListPeopleHandler(MembersDbContext db, ICurrentUser user) : IRequestHandler<ListPeople, PagedResult<PersonListItem>>
+internal sealed class ListPeopleHandler(MembersDbContext db, MemberPermissions permissions)
+    : IRequestHandler<ListPeople, PagedResult<PersonListItem>>
 {
     public async Task<PagedResult<PersonListItem>> Handle(ListPeople request, CancellationToken cancellationToken)
     {
-        var query = db.People.AsNoTracking().Where(p => p.ErasedAt == null);
-        // Guid.Empty matches nobody: a member without an organisation has no "own" people.
-        var own = user.OrganizationId ?? Guid.Empty;
-        if (!user.IsStaff)
-        {
-            // Other members see only people of active organisations (and their own organisation's people).
-            query = query.Where(p => p.OrganizationId == own || (p.Organization != null && p.Organization.IsActive));
-        }
-
+        var query = db.People.AsNoTracking().Where(permissions.VisiblePeople());
         if (request.OrganizationId is { } organizationId)
         {
             query = query.Where(p => p.OrganizationId == organizationId);
@@ -50,18 +43,10 @@ internal sealed class ListPeopleHandler(MembersDbContext db, ICurrentUser user) 
         if (!string.IsNullOrWhiteSpace(request.Search))
         {
             var pattern = $"%{OrganizationQueries.EscapeLike(request.Search.Trim())}%";
-            if (user.IsStaff)
-            {
-                query = query.Where(p => EF.Functions.ILike(p.FirstName + " " + p.LastName, pattern, "\\")
-                    || EF.Functions.ILike(p.Email ?? "", pattern, "\\"));
-            }
-            else
-            {
-                // Searching must not reveal what is hidden: names only where shared, e-mail only in the own organisation.
-                query = query.Where(p =>
-                    ((p.ConsentNameVisible || p.OrganizationId == own) && EF.Functions.ILike(p.FirstName + " " + p.LastName, pattern, "\\"))
-                    || (p.OrganizationId == own && EF.Functions.ILike(p.Email ?? "", pattern, "\\")));
-            }
+            // Searching must not reveal what is hidden: e-mail addresses only where the caller sees them.
+            var emailScope = permissions.EmailSearchScope;
+            query = query.Where(p => EF.Functions.ILike(p.FirstName + " " + p.LastName, pattern, "\\")
+                || ((emailScope == null || p.OrganizationId == emailScope) && EF.Functions.ILike(p.Email ?? "", pattern, "\\")));
         }
 
         var page = await query
@@ -76,8 +61,8 @@ internal sealed class ListPeopleHandler(MembersDbContext db, ICurrentUser user) 
 
         var items = page.Items.Select(p =>
         {
-            var nameShared = DirectoryRule.SeesName(user, p.OrganizationId, p.ConsentNameVisible);
-            var contact = DirectoryRule.SeesContactDetails(user, p.OrganizationId);
+            var nameShared = permissions.SeesName(p.OrganizationId, p.ConsentNameVisible, isErased: false);
+            var contact = permissions.SeesContactDetails(p.OrganizationId);
             return new PersonListItem(
                 p.Id,
                 nameShared ? $"{p.FirstName} {p.LastName}".Trim() : null,
@@ -87,7 +72,7 @@ internal sealed class ListPeopleHandler(MembersDbContext db, ICurrentUser user) 
                 p.Function,
                 p.OrganizationId,
                 p.OrganizationName,
-                user.IsStaff && p.HasAccount);
+                permissions.ManagesDirectory && p.HasAccount);
         }).ToList();
         return new PagedResult<PersonListItem>(items, page.Page, page.PageSize, page.TotalCount);
     }

@@ -29,17 +29,19 @@ internal sealed class PersonFieldsValidator : AbstractValidator<IPersonFields>
     {
         RuleFor(p => p.FirstName).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(_ => text["Person_FirstNameRequired"])
-            .MaximumLength(100).WithMessage(_ => text["Field_TooLong", 100]);
+            .MaximumLength(PersonLengths.FirstName).WithMessage(_ => text["Field_TooLong", PersonLengths.FirstName]);
         RuleFor(p => p.LastName).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(_ => text["Person_LastNameRequired"])
-            .MaximumLength(100).WithMessage(_ => text["Field_TooLong", 100]);
+            .MaximumLength(PersonLengths.LastName).WithMessage(_ => text["Field_TooLong", PersonLengths.LastName]);
         RuleFor(p => p.Email).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(_ => text["Person_EmailRequired"])
-            .MaximumLength(320).WithMessage(_ => text["Field_TooLong", 320])
+            .MaximumLength(PersonLengths.Email).WithMessage(_ => text["Field_TooLong", PersonLengths.Email])
             .Must(BeAnEmailAddress).WithMessage(_ => text["Person_EmailInvalid"]);
-        RuleFor(p => p.Phone).Matches(@"^\+?[0-9 ()/.\-]{3,50}$").When(p => !string.IsNullOrWhiteSpace(p.Phone))
+        RuleFor(p => p.Phone).Cascade(CascadeMode.Stop)
+            .MaximumLength(PersonLengths.Phone).WithMessage(_ => text["Field_TooLong", PersonLengths.Phone])
+            .Matches(@"^\+?[0-9 ()/.\-]{3,50}$").When(p => !string.IsNullOrWhiteSpace(p.Phone))
             .WithMessage(_ => text["Person_PhoneInvalid"]);
-        RuleFor(p => p.Function).MaximumLength(150).WithMessage(_ => text["Field_TooLong", 150]);
+        RuleFor(p => p.Function).MaximumLength(PersonLengths.Function).WithMessage(_ => text["Field_TooLong", PersonLengths.Function]);
         RuleFor(p => p.PreferredLanguage).Must(language => Languages.Contains(language))
             .WithMessage(_ => text["Person_LanguageUnknown"]);
         RuleFor(p => p.OrganizationId)
@@ -97,7 +99,7 @@ internal static class PersonFieldsExtensions
             person.ConsentNameVisibleAt = fields.ConsentNameVisible ? now : null;
         }
 
-        person.UpdatedAt = now;
+        person.Touch(now);
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -3,7 +3,7 @@ using Alliance.Members.Persistence;
 using Alliance.Members.Resources;
 using Alliance.Shared.Errors;
 using Alliance.Shared.Messaging;
-using Alliance.Shared.Security;
+using Alliance.Shared.Contracts;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Alliance.Members.People;
 
 /// <summary>Staff edit a person. <see cref="Version"/> is the version the editor read (409 when stale).</summary>
+[AllowedFor(Who.Staff)]
 internal sealed record UpdatePerson(
     Guid Id,
     string FirstName,
@@ -37,27 +38,22 @@ internal sealed class UpdatePersonValidator : AbstractValidator<UpdatePerson>
     }
 }
 
-internal sealed class UpdatePersonHandler(MembersDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<UpdatePerson, Unit>
+internal sealed class UpdatePersonHandler(MembersDbContext db, TimeProvider clock, IStringLocalizer<DirectoryText> text) : IRequestHandler<UpdatePerson, Unit>
 {
     public async Task<Unit> Handle(UpdatePerson request, CancellationToken cancellationToken)
     {
-        if (!user.IsStaff)
-        {
-            throw new ForbiddenException("Only staff may edit people.");
-        }
-
         var person = await db.People.SingleOrDefaultAsync(p => p.Id == request.Id, cancellationToken)
             ?? throw NotFoundException.For("Person", request.Id);
         if (person.ErasedAt is not null)
         {
-            throw new ConflictException("The person was erased and cannot be edited.");
+            throw new ConflictException(text["Person_ErasedCannotEdit"]);
         }
 
         db.Entry(person).Property(p => p.Version).OriginalValue = request.Version;
         var now = clock.GetUtcNow();
         request.ApplyTo(person, now);
         var hasAccount = await db.Users.AnyAsync(u => u.PersonId == person.Id, cancellationToken);
-        db.AddIntegrationEvent(new PersonChanged(person.ToSummary(hasAccount)), now);
+        db.AddIntegrationEvent(person.ChangedEvent(hasAccount), now);
         return Unit.Value;
     }
 }

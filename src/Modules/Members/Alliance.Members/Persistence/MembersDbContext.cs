@@ -12,6 +12,12 @@ internal sealed class MembersDbContext(DbContextOptions<MembersDbContext> option
 {
     public const string Schema = "members";
 
+    /// <summary>
+    /// PostgreSQL's ICU collation for German: "Bäckerei" sorts before "Buchhandlung" (C/ordinal order puts "ä" after "z").
+    /// Names and districts use it, so every sorted list in SQL is in German order.
+    /// </summary>
+    public const string GermanCollation = "de-DE-x-icu";
+
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
@@ -25,16 +31,16 @@ internal sealed class MembersDbContext(DbContextOptions<MembersDbContext> option
         builder.Entity<Organization>(organization =>
         {
             organization.ToTable("organizations");
-            organization.Property(o => o.Name).HasMaxLength(200);
-            organization.Property(o => o.Sector).HasMaxLength(100);
-            organization.Property(o => o.District).HasMaxLength(100);
-            organization.Property(o => o.Street).HasMaxLength(200);
-            organization.Property(o => o.PostalCode).HasMaxLength(20);
-            organization.Property(o => o.City).HasMaxLength(100);
-            organization.Property(o => o.Website).HasMaxLength(300);
+            organization.Property(o => o.Name).HasMaxLength(OrganizationLengths.Name).UseCollation(GermanCollation);
+            organization.Property(o => o.Sector).HasMaxLength(OrganizationLengths.Sector);
+            organization.Property(o => o.District).HasMaxLength(OrganizationLengths.District).UseCollation(GermanCollation);
+            organization.Property(o => o.Street).HasMaxLength(OrganizationLengths.Street);
+            organization.Property(o => o.PostalCode).HasMaxLength(OrganizationLengths.PostalCode);
+            organization.Property(o => o.City).HasMaxLength(OrganizationLengths.City);
+            organization.Property(o => o.Website).HasMaxLength(OrganizationLengths.Website);
             organization.Property(o => o.Version).IsRowVersion();
             // Names are unique regardless of case: "Elektro Kaiser GmbH" and "elektro kaiser gmbh" are one organisation.
-            organization.Property(o => o.NormalizedName).HasMaxLength(200);
+            organization.Property(o => o.NormalizedName).HasMaxLength(OrganizationLengths.Name);
             organization.HasIndex(o => o.NormalizedName).IsUnique();
             organization.HasIndex(o => o.Name);
             organization.HasIndex(o => new { o.PartnerGroup, o.IsActive });
@@ -44,12 +50,12 @@ internal sealed class MembersDbContext(DbContextOptions<MembersDbContext> option
         builder.Entity<Person>(person =>
         {
             person.ToTable("people");
-            person.Property(p => p.FirstName).HasMaxLength(100);
-            person.Property(p => p.LastName).HasMaxLength(100);
-            person.Property(p => p.Email).HasMaxLength(320);
-            person.Property(p => p.Phone).HasMaxLength(50);
-            person.Property(p => p.Function).HasMaxLength(150);
-            person.Property(p => p.PreferredLanguage).HasMaxLength(5);
+            person.Property(p => p.FirstName).HasMaxLength(PersonLengths.FirstName).UseCollation(GermanCollation);
+            person.Property(p => p.LastName).HasMaxLength(PersonLengths.LastName).UseCollation(GermanCollation);
+            person.Property(p => p.Email).HasMaxLength(PersonLengths.Email);
+            person.Property(p => p.Phone).HasMaxLength(PersonLengths.Phone);
+            person.Property(p => p.Function).HasMaxLength(PersonLengths.Function);
+            person.Property(p => p.PreferredLanguage).HasMaxLength(PersonLengths.PreferredLanguage);
             person.Property(p => p.Version).IsRowVersion();
             person.Ignore(p => p.DisplayName);
             person.HasOne(p => p.Organization).WithMany().HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Restrict);

@@ -1,7 +1,10 @@
+using Alliance.Shared.Contracts;
 using System.Text.Json;
 using Alliance.Members.Contracts;
 using Alliance.Shared.Errors;
 using Alliance.Shared.Security;
+using Alliance.Shared.Exports;
+using Alliance.Shared.Localization;
 using MediatR;
 
 namespace Alliance.Members.Privacy;
@@ -10,15 +13,14 @@ namespace Alliance.Members.Privacy;
 /// Everything Alliance stores about the signed-in person, as JSON. Every module answers
 /// <see cref="CollectPersonalData"/> with its own section, so modules added later are included without changes here.
 /// </summary>
-internal sealed record DownloadMyData : IRequest<MyDataExport>;
+[AllowedFor(Who.SignedIn)]
+internal sealed record DownloadMyData : IRequest<ExportFile>;
 
-internal sealed record MyDataExport(string FileName, byte[] Json);
-
-internal sealed class DownloadMyDataHandler(IMediator mediator, ICurrentUser user, TimeProvider clock) : IRequestHandler<DownloadMyData, MyDataExport>
+internal sealed class DownloadMyDataHandler(IMediator mediator, ICurrentUser user, TimeProvider clock) : IRequestHandler<DownloadMyData, ExportFile>
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public async Task<MyDataExport> Handle(DownloadMyData request, CancellationToken cancellationToken)
+    public async Task<ExportFile> Handle(DownloadMyData request, CancellationToken cancellationToken)
     {
         var personId = user.PersonId ?? throw new ForbiddenException();
         var collector = new PersonalDataCollector();
@@ -35,6 +37,7 @@ internal sealed class DownloadMyDataHandler(IMediator mediator, ICurrentUser use
             PersonId = personId,
             Sections = collector.Sections.OrderBy(s => s.Key, StringComparer.Ordinal).ToDictionary(s => s.Key, s => s.Value),
         };
-        return new MyDataExport($"alliance-my-data-{now:yyyy-MM-dd}.json", JsonSerializer.SerializeToUtf8Bytes(document, Options));
+        var day = AllianceTime.Today(clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return new ExportFile($"alliance-my-data-{day}.json", "application/json", JsonSerializer.SerializeToUtf8Bytes(document, Options));
     }
 }

@@ -1,3 +1,4 @@
+using Alliance.Members.Organizations;
 using Alliance.Shared.Web;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
@@ -14,10 +15,7 @@ internal static class PrivacyEndpoints
         var api = endpoints.MapModuleApi("members", "Members");
 
         api.MapGet("/privacy/my-data", async Task<FileContentHttpResult> (IMediator mediator, CancellationToken ct) =>
-            {
-                var export = await mediator.Send(new DownloadMyData(), ct);
-                return TypedResults.File(export.Json, "application/json", export.FileName);
-            })
+                ExportResults.Download(await mediator.Send(new DownloadMyData(), ct)))
             .WithName("DownloadMyData")
             .WithSummary("Everything Alliance stores about the signed-in person, from every module, as a JSON download.");
 

@@ -8,7 +8,8 @@ public sealed class PersonInput
     public string? Email { get; set; }
     public string? Phone { get; set; }
     public string? Function { get; set; }
-    public Guid? OrganizationId { get; set; }
+    /// <summary>The chosen organisation's id as text, empty for none (see <see cref="SelectValues"/>).</summary>
+    public string? OrganizationId { get; set; }
     public string PreferredLanguage { get; set; } = "de";
     public bool ConsentContactByEmail { get; set; }
     public bool ConsentNameVisible { get; set; }

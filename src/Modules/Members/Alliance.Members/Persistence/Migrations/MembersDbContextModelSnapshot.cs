@@ -79,7 +79,8 @@ namespace Alliance.Members.Persistence.Migrations
 
                     b.Property<string>("District")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("de-DE-x-icu");
 
                     b.Property<int?>("EmployeeCount")
                         .HasColumnType("integer");
@@ -96,7 +97,8 @@ namespace Alliance.Members.Persistence.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("de-DE-x-icu");
 
                     b.Property<string>("NormalizedName")
                         .IsRequired()
@@ -109,6 +111,9 @@ namespace Alliance.Members.Persistence.Migrations
                     b.Property<string>("PostalCode")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Sector")
                         .HasMaxLength(100)
@@ -170,8 +175,8 @@ namespace Alliance.Members.Persistence.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Email")
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
 
                     b.Property<DateTimeOffset?>("ErasedAt")
                         .HasColumnType("timestamp with time zone");
@@ -179,7 +184,8 @@ namespace Alliance.Members.Persistence.Migrations
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("de-DE-x-icu");
 
                     b.Property<string>("Function")
                         .HasMaxLength(150)
@@ -188,7 +194,8 @@ namespace Alliance.Members.Persistence.Migrations
                     b.Property<string>("LastName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("de-DE-x-icu");
 
                     b.Property<Guid?>("OrganizationId")
                         .HasColumnType("uuid");
@@ -201,6 +208,9 @@ namespace Alliance.Members.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
