@@ -27,7 +27,7 @@ public sealed class LabsModule : IModule
     {
         services.AddModuleDbContext<LabsDbContext>(configuration, LabsDbContext.Schema);
         services.Configure<LabsOptions>(configuration.GetSection(LabsOptions.Section));
-        services.AddScoped<LabAccess>();
+        services.AddScoped<LabPermissions>();
         services.AddScoped<OrganizationCopies>();
         services.AddScoped<PeopleNames>();
         services.AddScoped<LabsDemoSeeder>();
