@@ -9,14 +9,14 @@ namespace Alliance.Labs.Dashboard;
 
 /// <summary>A representative's dashboard card: own labs, open action items, proposals the organisation can still support.</summary>
 [AllowedFor(Who.SignedIn)]
-internal sealed record GetLabsRepresentativeCard : IRequest<LabsRepresentativeCard>;
+internal sealed record GetLabsRepresentativeCard : IRequest<LabsRepresentativeCardView>;
 
 /// <summary>Counts for the representative card.</summary>
-internal sealed record LabsRepresentativeCard(int Labs, int OpenActionItems, int ProposalsToSupport);
+internal sealed record LabsRepresentativeCardView(int Labs, int OpenActionItems, int ProposalsToSupport);
 
-internal sealed class GetLabsRepresentativeCardHandler(LabsDbContext db, ICurrentUser user) : IRequestHandler<GetLabsRepresentativeCard, LabsRepresentativeCard>
+internal sealed class GetLabsRepresentativeCardHandler(LabsDbContext db, ICurrentUser user) : IRequestHandler<GetLabsRepresentativeCard, LabsRepresentativeCardView>
 {
-    public async Task<LabsRepresentativeCard> Handle(GetLabsRepresentativeCard request, CancellationToken cancellationToken)
+    public async Task<LabsRepresentativeCardView> Handle(GetLabsRepresentativeCard request, CancellationToken cancellationToken)
     {
         var organization = user.OrganizationId;
         var person = user.PersonId;
@@ -25,6 +25,6 @@ internal sealed class GetLabsRepresentativeCardHandler(LabsDbContext db, ICurren
             && ((person != null && a.OwnerPersonId == person) || (organization != null && a.OwnerOrganizationId == organization)), cancellationToken);
         var toSupport = organization is null ? 0 : await db.Proposals.CountAsync(p => p.Status == ProposalStatus.Open && p.OrganizationId != organization
             && !p.Supports.Any(s => s.OrganizationId == organization), cancellationToken);
-        return new LabsRepresentativeCard(labs, actionItems, toSupport);
+        return new LabsRepresentativeCardView(labs, actionItems, toSupport);
     }
 }

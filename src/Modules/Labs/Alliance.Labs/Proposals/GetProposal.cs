@@ -16,7 +16,7 @@ internal sealed record ProposalView(
     Guid Id, string Title, string Description, Guid OrganizationId, string Organization, string? ActionField, ProposalStatus Status,
     DateTimeOffset CreatedAt, IReadOnlyList<string> Supporters, bool SupportedByMe, bool IsMine, bool CanSupport,
     Guid? LabId, string? LabTitle, Guid? MergedIntoId, string? MergedIntoTitle, string? AnswerReason, DateTimeOffset? AnsweredAt, uint Version,
-    bool CanEdit, bool CanAnswer);
+    bool CanEdit, bool CanAnswer, Guid? ActionFieldId);
 
 internal sealed class GetProposalHandler(LabsDbContext db, LabPermissions permissions) : IRequestHandler<GetProposal, ProposalView>
 {
@@ -37,6 +37,6 @@ internal sealed class GetProposalHandler(LabsDbContext db, LabPermissions permis
             p.Id, p.Title, p.Description, p.OrganizationId, organization, actionField, p.Status, p.CreatedAt, supporters.Select(s => s.Name).ToList(),
             supportedByMe, isMine, permissions.CanSupportProposal(p, supportedByMe),
             p.LabId, labTitle, p.MergedIntoId, mergedTitle, p.AnswerReason, p.AnsweredAt, p.Version,
-            permissions.CanEditProposal(p) && p.Status == ProposalStatus.Open, permissions.CanAnswerProposal(p));
+            permissions.CanEditProposal(p) && p.Status == ProposalStatus.Open, permissions.CanAnswerProposal(p), p.ActionFieldId);
     }
 }
