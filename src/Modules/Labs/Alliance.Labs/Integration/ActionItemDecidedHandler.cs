@@ -23,7 +23,9 @@ internal sealed class ActionItemDecidedHandler(LabsDbContext db, OrganizationCop
 
     public async Task Handle(ActionItemDecided notification, CancellationToken cancellationToken)
     {
-        if (await db.ActionItems.AnyAsync(a => a.SourceActionItemId == notification.ActionItemId, cancellationToken))
+        // An event written before action items carried their id has none; the inbox still delivers it once.
+        Guid? source = notification.ActionItemId == Guid.Empty ? null : notification.ActionItemId;
+        if (source is not null && await db.ActionItems.AnyAsync(a => a.SourceActionItemId == source, cancellationToken))
         {
             return;
         }
@@ -40,7 +42,7 @@ internal sealed class ActionItemDecidedHandler(LabsDbContext db, OrganizationCop
             Id = Guid.NewGuid(), LabId = labId, Title = Fit(notification.Title, TitleLength), OwnerPersonId = notification.OwnerPersonId,
             OwnerOrganizationId = notification.OwnerOrganizationId, DueDate = notification.DueDate, Status = ActionItemStatus.Open,
             Source = ActionItemSource.MeetingDecision, MeetingId = notification.MeetingId, DecisionId = notification.DecisionId,
-            SourceActionItemId = notification.ActionItemId,
+            SourceActionItemId = source,
             MeetingTitle = Fit(notification.MeetingTitle, MeetingTitleLength), SourceLink = Fit(notification.SourceLink, SourceLinkLength), CreatedAt = now, UpdatedAt = now,
         });
     }
