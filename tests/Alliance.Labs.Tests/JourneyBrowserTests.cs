@@ -14,8 +14,8 @@ public sealed partial class JourneyBrowserTests(AllianceApp app, Browser browser
 {
     private static readonly Dictionary<string, Dictionary<string, string>> Words = new()
     {
-        ["de"] = new() { ["pending"] = "wartet auf die Entscheidung", ["science"] = "Wissenschaft", ["taken"] = "Aufgenommen in das Reallabor", ["running"] = "läuft", ["funnel"] = "Trichter", ["done"] = "zustande gekommen" },
-        ["en"] = new() { ["pending"] = "waiting for the coordinators", ["science"] = "Science", ["taken"] = "Taken into the lab", ["running"] = "running", ["funnel"] = "Funnel", ["done"] = "done" },
+        ["de"] = new() { ["pending"] = "wartet auf die Entscheidung", ["science"] = "Wissenschaft", ["taken"] = "Aufgenommen in das Reallabor", ["running"] = "läuft", ["funnel"] = "Trichter", ["done"] = "zustande gekommen", ["required"] = "Bitte ausfüllen.", ["owner"] = "Bitte eine Person oder eine Organisation wählen.", ["past"] = "Das Fälligkeitsdatum darf nicht in der Vergangenheit liegen." },
+        ["en"] = new() { ["pending"] = "waiting for the coordinators", ["science"] = "Science", ["taken"] = "Taken into the lab", ["running"] = "running", ["funnel"] = "Funnel", ["done"] = "done", ["required"] = "Please fill in.", ["owner"] = "Please choose a person or an organisation.", ["past"] = "The due date may not be in the past." },
     };
 
     [Theory]
@@ -183,7 +183,7 @@ public sealed partial class JourneyBrowserTests(AllianceApp app, Browser browser
         await row.Locator("input[name='Act.Note']").FillAsync("Gewerbe angemeldet");
         await Browser.ScreenshotAsync(staff, $"journey-8-{language}-02-record-contact");
         await SubmitAsync(staff, () => row.Locator("button[type=submit]").ClickAsync());
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = LabsTestData.AllianceToday();
         var participant = await app.LabsDbAsync(db => db.Participants.Include(p => p.History).SingleAsync(p => p.LabId == programme && p.Name == name));
         Assert.Equal(Alliance.Labs.Domain.ParticipantStatus.BusinessStarted, participant.Status);
         Assert.Equal(today, participant.LastContactOn);
@@ -199,6 +199,46 @@ public sealed partial class JourneyBrowserTests(AllianceApp app, Browser browser
         await app.WaitForMailAsync(DemoUsers.Staff, LabsDemoSeeder.Programme);
         Assert.False(await app.LabsDbAsync(db => db.FollowUpReminders.AnyAsync(r => r.ParticipantId == participant.Id && r.LastContactOn == today)));
     }
+
+    [Theory]
+    [InlineData("de")]
+    [InlineData("en")]
+    public async Task Collapsible_forms_with_errors_stay_open_and_show_them(string language)
+    {
+        var w = Words[language];
+        var lab = await app.RetailLabAsync();
+        var brandt = await SignInAsync(DemoUsers.Representative, language);
+
+        // "Aufgabe hinzufügen" with an empty title and no owner: the section stays open with both errors in view.
+        await brandt.GotoAsync($"/labs/{lab}");
+        Assert.False(await IsOpenAsync(brandt, "#new-action-item"));
+        await brandt.ClickAsync("#new-action-item summary");
+        await SubmitAsync(brandt, () => brandt.ClickAsync("#new-action-item button[type=submit]"));
+        Assert.True(await IsOpenAsync(brandt, "#new-action-item"));
+        Assert.True(await brandt.Locator("#new-action-item").GetByText(w["required"]).First.IsVisibleAsync());
+        Assert.True(await brandt.Locator("#new-action-item").GetByText(w["owner"]).First.IsVisibleAsync());
+        await Browser.ScreenshotAsync(brandt, $"labs-forms-{language}-01-action-item-errors");
+
+        // A past due date: refused by the one due-date rule, shown in the open form, nothing stored.
+        await brandt.FillAsync("#item-title", $"Rückblick {language}");
+        await brandt.SelectOptionAsync("#item-organization", new SelectOptionValue { Label = "Modehaus Brandt" });
+        await brandt.FillAsync("#item-due", LabsTestData.AllianceToday().AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await SubmitAsync(brandt, () => brandt.ClickAsync("#new-action-item button[type=submit]"));
+        Assert.True(await IsOpenAsync(brandt, "#new-action-item"));
+        Assert.True(await brandt.Locator("#new-action-item").GetByText(w["past"]).First.IsVisibleAsync());
+        Assert.False(await app.LabsDbAsync(db => db.ActionItems.AnyAsync(a => a.Title == $"Rückblick {language}")));
+
+        // "Ergebnis erfassen" with an empty title: open, with the error.
+        await brandt.GotoAsync($"/labs/{lab}");
+        await brandt.ClickAsync("#new-outcome summary");
+        await SubmitAsync(brandt, () => brandt.ClickAsync("#new-outcome button[type=submit]"));
+        Assert.True(await IsOpenAsync(brandt, "#new-outcome"));
+        Assert.True(await brandt.Locator("#new-outcome").GetByText(w["required"]).First.IsVisibleAsync());
+        Assert.False(await IsOpenAsync(brandt, "#new-action-item"));
+        await Browser.ScreenshotAsync(brandt, $"labs-forms-{language}-02-outcome-errors");
+    }
+
+    private static Task<bool> IsOpenAsync(IPage page, string details) => page.Locator(details).EvaluateAsync<bool>("d => d.open");
 
     /// <summary>Clicks a submit button and waits for the page that comes back (after the redirect, or with the errors).</summary>
     private static Task SubmitAsync(IPage page, Func<Task> click) =>

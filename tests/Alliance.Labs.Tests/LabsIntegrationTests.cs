@@ -48,34 +48,39 @@ public sealed class LabsIntegrationTests(AllianceApp app) : IClassFixture<Allian
     }
 
     [Fact]
-    public async Task A_meeting_decision_becomes_one_action_item_with_the_link_back_however_often_it_arrives()
+    public async Task Each_action_item_of_a_decision_becomes_one_task_with_the_link_back_however_often_it_arrives()
     {
         var lab = await app.RetailLabAsync();
         var office = (await app.SendAsync(new GetActiveOrganizations())).Single(o => o.Name == "Amt für Wirtschaftsförderung").Id;
-        var decided = new ActionItemDecided(Guid.NewGuid(), Guid.NewGuid(), lab, "Konzept für die weitere Zusammenarbeit vorlegen", null, office,
-            new DateOnly(DateTime.UtcNow.Year, 9, 30), "8. Allianztreffen", "/meetings/abc#decision-1");
+        var decisionId = Guid.NewGuid();
+        var first = new ActionItemDecided(Guid.NewGuid(), decisionId, lab, "Konzept für die weitere Zusammenarbeit vorlegen", null, office,
+            new DateOnly(DateTime.UtcNow.Year + 1, 9, 30), "8. Allianztreffen", "/meetings/abc#decision-1") { ActionItemId = Guid.NewGuid() };
+        var second = first with { EventId = Guid.NewGuid(), ActionItemId = Guid.NewGuid(), Title = "Finanzierung klären" };
 
-        // Delivered twice (two events with the same decision, as after a redelivery): one item.
+        // The first action item delivered twice (a redelivery under a new event id), the second once: two tasks.
         await app.LabsDbAsync(async db =>
         {
             var now = DateTimeOffset.UtcNow;
-            db.AddIntegrationEvent(decided, now);
-            db.AddIntegrationEvent(decided with { EventId = Guid.NewGuid() }, now);
+            db.AddIntegrationEvent(first, now);
+            db.AddIntegrationEvent(first with { EventId = Guid.NewGuid() }, now);
+            db.AddIntegrationEvent(second, now);
             return await db.SaveChangesAsync();
         });
         await app.WithScopeAsync(sp => sp.GetRequiredService<OutboxDispatcher>().DispatchAsync("labs"));
 
         var items = await Eventually.Until(
-            () => app.LabsDbAsync(db => db.ActionItems.Where(a => a.DecisionId == decided.DecisionId).ToListAsync()),
-            list => list.Count > 0, what: "the action item from the meeting decision");
+            () => app.LabsDbAsync(db => db.ActionItems.Where(a => a.DecisionId == decisionId).ToListAsync()),
+            list => list.Count >= 2, what: "the two tasks of the decision");
         await app.WithScopeAsync(sp => sp.GetRequiredService<OutboxDispatcher>().DispatchAsync("labs"));
-        items = await app.LabsDbAsync(db => db.ActionItems.Where(a => a.DecisionId == decided.DecisionId).ToListAsync());
-        var item = Assert.Single(items);
+        items = await app.LabsDbAsync(db => db.ActionItems.Where(a => a.DecisionId == decisionId).OrderBy(a => a.Title).ToListAsync());
+        Assert.Equal(["Finanzierung klären", "Konzept für die weitere Zusammenarbeit vorlegen"], items.Select(a => a.Title).ToArray());
+        Assert.Equal([second.ActionItemId, first.ActionItemId], items.Select(a => a.SourceActionItemId!.Value).ToArray());
+        var item = items[1];
         Assert.Equal(ActionItemSource.MeetingDecision, item.Source);
         Assert.Equal(lab, item.LabId);
         Assert.Equal("8. Allianztreffen", item.MeetingTitle);
         Assert.Equal("/meetings/abc#decision-1", item.SourceLink);
-        Assert.Equal(decided.MeetingId, item.MeetingId);
+        Assert.Equal(first.MeetingId, item.MeetingId);
 
         // It appears in the lab's list and in the owner organisation's "my action items".
         using var staff = await app.SignedInAsync(DemoUsers.Staff);
@@ -123,17 +128,32 @@ public sealed class LabsIntegrationTests(AllianceApp app) : IClassFixture<Allian
     }
 
     [Fact]
-    public async Task Organisation_changes_update_the_read_copy()
+    public async Task Organisation_snapshots_update_the_read_copy_and_an_older_one_delivered_last_changes_nothing()
     {
         var organization = (await app.SendAsync(new GetActiveOrganizations())).Single(o => o.Name == "Optik Vogel");
+        var current = await app.LabsDbAsync(db => db.Organizations.Where(o => o.Id == organization.Id).Select(o => o.SourceVersion).SingleAsync());
+        await DeliverAsync(new OrganizationChanged(organization with { Name = "Optik Vogel & Tochter", PartnerGroup = PartnerGroup.Company }) { SourceVersion = current + 2 });
+        await Eventually.Until(() => app.LabsDbAsync(db => db.Organizations.AnyAsync(o => o.Id == organization.Id && o.Name == "Optik Vogel & Tochter")),
+            what: "the renamed organisation copy");
+
+        // The snapshot before it (a retry that was delayed) arrives last: the newer name stays.
+        await DeliverAsync(new OrganizationChanged(organization with { Name = "Optik Vogel (alt)" }) { SourceVersion = current + 1 });
+        await DeliverAsync(new OrganizationChanged(organization with { Name = "Optik Vogel (gleich alt)" }) { SourceVersion = current + 2 });
+        var copy = await app.LabsDbAsync(db => db.Organizations.AsNoTracking().SingleAsync(o => o.Id == organization.Id));
+        Assert.Equal("Optik Vogel & Tochter", copy.Name);
+        Assert.Equal(current + 2, copy.SourceVersion);
+    }
+
+    /// <summary>Puts an event into the labs outbox, dispatches it and waits until the labs' subscriber has handled it.</summary>
+    private async Task DeliverAsync(Alliance.Shared.Contracts.IntegrationEvent @event)
+    {
         await app.LabsDbAsync(async db =>
         {
-            db.AddIntegrationEvent(new OrganizationChanged(organization with { Name = "Optik Vogel & Tochter", PartnerGroup = PartnerGroup.Company }), DateTimeOffset.UtcNow);
+            db.AddIntegrationEvent(@event, DateTimeOffset.UtcNow);
             return await db.SaveChangesAsync();
         });
         await app.WithScopeAsync(sp => sp.GetRequiredService<OutboxDispatcher>().DispatchAsync("labs"));
-        await Eventually.Until(() => app.LabsDbAsync(db => db.Organizations.AnyAsync(o => o.Id == organization.Id && o.Name == "Optik Vogel & Tochter")),
-            what: "the renamed organisation copy");
+        await Eventually.Until(() => app.LabsDbAsync(db => db.Set<InboxMessage>().AnyAsync(i => i.EventId == @event.EventId)), what: "the delivered snapshot");
     }
 
     [Theory]

@@ -25,6 +25,10 @@ internal static class LabsTestData
         return body.GetProperty("id").GetGuid();
     }
 
+    /// <summary>Today in the alliance's zone (Berlin), as the due-date rules count it.</summary>
+    public static DateOnly AllianceToday() =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Europe/Berlin"));
+
     public static async Task<JsonElement> ProblemAsync(this HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<JsonElement>();
 }

@@ -119,7 +119,7 @@ public sealed class LabsWorkTests(AllianceApp app) : IClassFixture<AllianceApp>
             title = "Lieferzonen-Pilot", kind = "PilotProject", status = "Planned", percent = 10, partnerOrganizationIds = new[] { partner },
         })).CreatedIdAsync();
         var version = (await brandt.GetFromJsonAsync<JsonElement>($"/api/labs/outcomes/{id}")).GetProperty("version").GetUInt32();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
+        var today = LabsTestData.AllianceToday().ToString("yyyy-MM-dd");
         Assert.Equal(HttpStatusCode.NoContent, (await brandt.PostAsJsonAsync($"/api/labs/outcomes/{id}/progress", new { version, status = "Running", percent = 40, noteDate = today, note = "Start mit drei Läden." })).StatusCode);
         // The same (now stale) version again: 409.
         Assert.Equal(HttpStatusCode.Conflict, (await brandt.PostAsJsonAsync($"/api/labs/outcomes/{id}/progress", new { version, status = "Stopped", percent = 40 })).StatusCode);
@@ -140,7 +140,7 @@ public sealed class LabsWorkTests(AllianceApp app) : IClassFixture<AllianceApp>
         using var brandt = await app.SignedInAsync(DemoUsers.Representative);
         var lab = await app.RetailLabAsync();
         var brandtId = (await brandt.GetFromJsonAsync<JsonElement>($"/api/labs/{lab}")).GetProperty("coordinators")[0].GetProperty("id").GetGuid();
-        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
+        var yesterday = LabsTestData.AllianceToday().AddDays(-1);
 
         var past = await brandt.PostAsJsonAsync($"/api/labs/{lab}/action-items", new { title = "Zu spät", ownerPersonId = brandtId, dueDate = yesterday.ToString("yyyy-MM-dd") });
         Assert.Equal(HttpStatusCode.BadRequest, past.StatusCode);
@@ -150,7 +150,7 @@ public sealed class LabsWorkTests(AllianceApp app) : IClassFixture<AllianceApp>
 
         var id = await (await brandt.PostAsJsonAsync($"/api/labs/{lab}/action-items", new
         {
-            title = "Lieferdaten sammeln", ownerPersonId = brandtId, dueDate = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"),
+            title = "Lieferdaten sammeln", ownerPersonId = brandtId, dueDate = LabsTestData.AllianceToday().ToString("yyyy-MM-dd"),
         })).CreatedIdAsync();
         var mine = await brandt.GetFromJsonAsync<JsonElement>("/api/labs/action-items/mine");
         Assert.Contains(mine.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetGuid() == id);
@@ -224,7 +224,7 @@ public sealed class LabsWorkTests(AllianceApp app) : IClassFixture<AllianceApp>
 
         var before = await staff.GetFromJsonAsync<JsonElement>($"/api/labs/{programme}/programme?pageSize=100");
         var participant = before.GetProperty("participants").GetProperty("items").EnumerateArray().Single(p => p.GetProperty("id").GetGuid() == id);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = LabsTestData.AllianceToday();
         Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsJsonAsync($"/api/labs/participants/{id}/contacts", new
         {
             version = participant.GetProperty("version").GetUInt32(), status = "InProgramme", on = today.ToString("yyyy-MM-dd"), followUpOn = today.AddDays(30).ToString("yyyy-MM-dd"), note = "Mentorin gefunden",

@@ -59,6 +59,44 @@ public sealed class MeetingDecisionsReachLabsTests(AllianceApp app) : IClassFixt
     }
 
     [Fact]
+    public async Task A_decision_with_three_action_items_gives_three_tasks()
+    {
+        var labId = await app.RetailLabAsync();
+        using var staff = await app.SignedInAsync(DemoUsers.Staff);
+        var owners = await staff.GetFromJsonAsync<JsonElement>("/api/members/organizations?search=Modehaus%20Brandt");
+        var ownerId = owners.GetProperty("items")[0].GetProperty("id").GetGuid();
+
+        var start = DateTime.UtcNow.Date.AddDays(21).AddHours(18);
+        var meetingId = await (await staff.PostAsJsonAsync("/api/meetings", new
+        {
+            title = "Werkstatt drei Aufgaben", kind = "LabWorkshop", startsAtLocal = start, endsAtLocal = start.AddHours(2),
+            timeZone = "Europe/Berlin", place = "Lokschuppen", capacity = 20, audience = "Lab", labId,
+        })).CreatedIdAsync();
+        var agendaItemId = await (await staff.PostAsJsonAsync($"/api/meetings/{meetingId}/agenda", new
+        {
+            title = "Nächste Schritte", presenter = "Thomas Brandt", plannedMinutes = 30, labId,
+        })).CreatedIdAsync();
+        var due = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(3).ToString("yyyy-MM-dd");
+        var titles = new[] { "Lieferzonen kartieren", "Händler befragen", "Förderantrag skizzieren" };
+        var decisionId = await (await staff.PostAsJsonAsync($"/api/meetings/agenda/{agendaItemId}/decisions", new
+        {
+            text = "Drei Arbeitspakete werden vergeben.",
+            actionItems = titles.Select(t => new { title = t, ownerOrganizationId = ownerId, dueDate = due }).ToArray(),
+        })).CreatedIdAsync();
+
+        var items = await Eventually.Until(
+            () => app.LabsDbAsync(db => db.ActionItems.AsNoTracking().Where(a => a.DecisionId == decisionId).ToListAsync()),
+            found => found.Count >= 3, what: "three tasks from the decision's three action items");
+        Assert.Equal(titles.Order(StringComparer.Ordinal), items.Select(a => a.Title).Order(StringComparer.Ordinal));
+        Assert.All(items, a => Assert.Equal(labId, a.LabId));
+
+        // The lab page lists all three as open action items.
+        var page = await staff.GetFromJsonAsync<JsonElement>($"/api/labs/{labId}");
+        var open = page.GetProperty("openActionItems").EnumerateArray().Select(a => a.GetProperty("title").GetString()).ToList();
+        Assert.All(titles, t => Assert.Contains(t, open));
+    }
+
+    [Fact]
     public async Task The_demo_plenary_decision_reached_the_owners_task_list()
     {
         // The seeder records journey 4's decision in the 7th plenary meeting; Labs takes its action item in.

@@ -1,5 +1,6 @@
 using Alliance.Members.Contracts;
 using MediatR;
+using Alliance.Shared.Contracts;
 
 namespace Alliance.Labs.Contracts;
 
@@ -31,15 +32,19 @@ public sealed record LabDetails(
     IReadOnlyList<Guid> MemberOrganizationIds);
 
 /// <summary>All labs (any status), ordered by title.</summary>
+[AllowedFor(Who.Internal)]
 public sealed record GetLabs : IRequest<IReadOnlyList<LabSummary>>;
 
 /// <summary>One lab with members and coordinators; null when unknown.</summary>
+[AllowedFor(Who.Internal)]
 public sealed record GetLabDetails(Guid LabId) : IRequest<LabDetails?>;
 
 /// <summary>Whether the person coordinates the lab (coordinators manage their lab's meetings).</summary>
+[AllowedFor(Who.Internal)]
 public sealed record IsLabCoordinator(Guid LabId, Guid PersonId) : IRequest<bool>;
 
 /// <summary>Figures of the labs for a reporting period (funding reports). Dates are inclusive.</summary>
+[AllowedFor(Who.Internal)]
 public sealed record GetLabStatistics(DateOnly From, DateOnly To) : IRequest<LabStatistics>;
 
 public sealed record LabStatistics(

@@ -17,6 +17,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Alliance.Labs;
 
 /// <summary>Reallabore: action fields, labs, membership, proposals, outcomes, action items, matching, programmes.</summary>
+/// <remarks>
+/// AutoMapper: the labs have no profile, on purpose — every read model is a hand-written <c>Select</c>, which is
+/// clearer here than <c>ProjectTo</c>. Nearly every DTO combines its entity with what a map cannot say: counts and
+/// names from other tables in the same SQL (members per lab, supports, matches), names asked from Members in one
+/// batch and hidden by <c>LabPermissions.MaySeeName</c>, and <c>Can…</c> flags computed by <c>LabPermissions</c> for
+/// the current user. Maps would need a custom <c>MapFrom</c> for most members plus runtime parameters — the same
+/// expressions moved away from the query that needs them. One way for the whole module, no half-and-half.
+/// </remarks>
 public sealed class LabsModule : IModule
 {
     public string Name => LabsDbContext.Schema;
@@ -27,7 +35,7 @@ public sealed class LabsModule : IModule
     {
         services.AddModuleDbContext<LabsDbContext>(configuration, LabsDbContext.Schema);
         services.Configure<LabsOptions>(configuration.GetSection(LabsOptions.Section));
-        services.AddScoped<LabAccess>();
+        services.AddScoped<LabPermissions>();
         services.AddScoped<OrganizationCopies>();
         services.AddScoped<PeopleNames>();
         services.AddScoped<LabsDemoSeeder>();

@@ -1,7 +1,7 @@
-using Alliance.Labs.Common;
 using Alliance.Labs.Domain;
 using Alliance.Labs.Persistence;
 using Alliance.Labs.Resources;
+using Alliance.Shared.Contracts;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +9,8 @@ using Microsoft.Extensions.Localization;
 
 namespace Alliance.Labs.ActionFields;
 
+/// <summary>Staff add an action field (title unique).</summary>
+[AllowedFor(Who.Staff)]
 internal sealed record CreateActionField(string Title, string? Description) : IRequest<Guid>;
 
 internal sealed class CreateActionFieldValidator : AbstractValidator<CreateActionField>
@@ -22,11 +24,10 @@ internal sealed class CreateActionFieldValidator : AbstractValidator<CreateActio
     }
 }
 
-internal sealed class CreateActionFieldHandler(LabsDbContext db, LabAccess access, TimeProvider clock) : IRequestHandler<CreateActionField, Guid>
+internal sealed class CreateActionFieldHandler(LabsDbContext db, TimeProvider clock) : IRequestHandler<CreateActionField, Guid>
 {
     public Task<Guid> Handle(CreateActionField request, CancellationToken cancellationToken)
     {
-        access.RequireStaff();
         var field = new ActionField { Id = Guid.NewGuid(), Title = request.Title.Trim(), Description = request.Description?.Trim(), CreatedAt = clock.GetUtcNow() };
         db.ActionFields.Add(field);
         return Task.FromResult(field.Id);

@@ -1,10 +1,12 @@
 using Alliance.Labs.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Alliance.Shared.Contracts;
 
 namespace Alliance.Labs.ActionFields;
 
 /// <summary>The action fields for pickers and the labs overview (a short list: capped, ordered by title).</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record ListActionFields : IRequest<IReadOnlyList<ActionFieldItem>>;
 
 internal sealed record ActionFieldItem(Guid Id, string Title, string? Description, int LabCount);

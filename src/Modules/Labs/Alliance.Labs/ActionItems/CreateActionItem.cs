@@ -6,10 +6,12 @@ using Alliance.Members.Contracts;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.Localization;
+using Alliance.Shared.Contracts;
 
 namespace Alliance.Labs.ActionItems;
 
 /// <summary>The coordinator or staff add an action item to a lab: owner person and/or organisation, due date not in the past.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record CreateActionItem(Guid LabId, string Title, Guid? OwnerPersonId, Guid? OwnerOrganizationId, DateOnly? DueDate) : IRequest<Guid>;
 
 internal sealed class CreateActionItemValidator : AbstractValidator<CreateActionItem>
@@ -18,21 +20,19 @@ internal sealed class CreateActionItemValidator : AbstractValidator<CreateAction
     {
         RuleFor(c => c.Title).NotEmpty().WithMessage(_ => text["Validation_Required"]).MaximumLength(500).WithMessage(_ => text["Validation_TooLong"]);
         RuleFor(c => c.OwnerPersonId).NotEmpty().When(c => c.OwnerOrganizationId is null).WithMessage(_ => text["ActionItem_OwnerRequired"]);
-        RuleFor(c => c.DueDate)
-            .Must(due => due is null || due >= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
-            .WithMessage(_ => text["ActionItem_DueInPast"]);
+        RuleFor(c => c.DueDate).TodayOrLater(clock, text, "ActionItem_DueInPast").PlausibleDate(text);
     }
 }
 
 internal sealed class CreateActionItemHandler(
-    LabsDbContext db, LabAccess access, OrganizationCopies organizations, IMediator mediator, IStringLocalizer<LabsText> text, TimeProvider clock)
+    LabsDbContext db, LabPermissions permissions, OrganizationCopies organizations, IMediator mediator, IStringLocalizer<LabsText> text, TimeProvider clock)
     : IRequestHandler<CreateActionItem, Guid>
 {
     public async Task<Guid> Handle(CreateActionItem request, CancellationToken cancellationToken)
     {
-        var lab = await access.LabAsync(request.LabId, cancellationToken);
-        await access.RequireManagerAsync(lab.Id, cancellationToken);
-        access.RequireOpen(lab);
+        var lab = await permissions.LabAsync(request.LabId, cancellationToken);
+        await permissions.RequireManagerAsync(lab.Id, cancellationToken);
+        permissions.RequireOpen(lab);
         if (request.OwnerPersonId is { } person && (await mediator.Send(new GetPeopleByIds([person]), cancellationToken)).Count == 0)
         {
             throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(CreateActionItem.OwnerPersonId), text["Validation_Invalid"])]);
@@ -41,7 +41,7 @@ internal sealed class CreateActionItemHandler(
         if (request.OwnerOrganizationId is { } organization)
         {
             await organizations.EnsureAsync([organization], cancellationToken);
-            if (!db.ChangeTracker.Entries<OrganizationCopy>().Any(e => e.Entity.Id == organization) && !db.Organizations.Any(o => o.Id == organization))
+            if (!organizations.IsKnown(organization))
             {
                 throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(CreateActionItem.OwnerOrganizationId), text["Validation_Invalid"])]);
             }
@@ -51,7 +51,7 @@ internal sealed class CreateActionItemHandler(
         var item = new ActionItem
         {
             Id = Guid.NewGuid(), LabId = lab.Id, Title = request.Title.Trim(), OwnerPersonId = request.OwnerPersonId, OwnerOrganizationId = request.OwnerOrganizationId,
-            DueDate = request.DueDate, Status = ActionItemStatus.Open, Source = ActionItemSource.Lab, CreatedByPersonId = access.User.PersonId,
+            DueDate = request.DueDate, Status = ActionItemStatus.Open, Source = ActionItemSource.Lab, CreatedByPersonId = permissions.User.PersonId,
             CreatedAt = now, UpdatedAt = now,
         };
         db.ActionItems.Add(item);

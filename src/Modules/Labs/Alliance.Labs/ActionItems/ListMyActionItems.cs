@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Alliance.Labs.ActionItems;
 
 /// <summary>"My action items": those owned by me or by my organisation; open ones first by due date.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record ListMyActionItems(bool IncludeClosed = false, int Page = 1, int PageSize = Paging.DefaultPageSize)
     : IRequest<PagedResult<MyActionItem>>;
 

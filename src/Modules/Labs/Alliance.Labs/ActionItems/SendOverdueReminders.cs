@@ -1,3 +1,4 @@
+using Alliance.Shared.Localization;
 using Alliance.Labs.Domain;
 using Alliance.Labs.Persistence;
 using Alliance.Labs.Resources;
@@ -7,6 +8,7 @@ using Alliance.Shared.Messaging;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Alliance.Shared.Contracts;
 
 namespace Alliance.Labs.ActionItems;
 
@@ -15,6 +17,7 @@ namespace Alliance.Labs.ActionItems;
 /// is written in the same transaction as the queued mail, so a second run finds it and sends nothing.
 /// Owners: the owner person, else the organisation's contacts.
 /// </summary>
+[AllowedFor(Who.Internal)]
 internal sealed record SendOverdueReminders : IRequest<int>;
 
 internal sealed class SendOverdueRemindersHandler(
@@ -26,7 +29,7 @@ internal sealed class SendOverdueRemindersHandler(
     public async Task<int> Handle(SendOverdueReminders request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = AllianceTime.Today(clock);
         var due = await db.ActionItems.AsNoTracking()
             .Where(a => a.Status == ActionItemStatus.Open && a.DueDate < today
                 && !db.ActionItemReminders.Any(r => r.ActionItemId == a.Id && r.DueDate == a.DueDate))
@@ -51,7 +54,8 @@ internal sealed class SendOverdueRemindersHandler(
             {
                 var mail = composer.Compose(text, recipient.PreferredLanguage, recipient.Email!, recipient.DisplayName,
                     "Mail_Overdue_Subject", "Mail_Overdue_Body",
-                    [item.Title, item.DueDate!.Value.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture), composer.Link("/labs/my-action-items")],
+                    // The date as an argument, not text: the composer formats it in the recipient's language (30.09.2026 / 30 Sep 2026).
+                    [item.Title, item.DueDate!.Value, composer.Link("/labs/my-action-items")],
                     "labs-overdue");
                 db.AddIntegrationEvent(mail, now);
             }

@@ -12,6 +12,7 @@ namespace Alliance.Labs.Common;
 /// </summary>
 internal sealed class OrganizationCopies(LabsDbContext db, IMediator mediator)
 {
+    /// <summary>Adds copies of the organisations not yet known here (one ask to Members for all of them).</summary>
     public async Task EnsureAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
         var wanted = ids.Distinct().ToList();
@@ -34,6 +35,11 @@ internal sealed class OrganizationCopies(LabsDbContext db, IMediator mediator)
         }
     }
 
+    /// <summary>Whether the organisation has a copy here (stored or just added).</summary>
+    public bool IsKnown(Guid id) =>
+        db.ChangeTracker.Entries<OrganizationCopy>().Any(e => e.Entity.Id == id) || db.Organizations.Any(o => o.Id == id);
+
+    /// <summary>Names of organisations by id.</summary>
     public async Task<Dictionary<Guid, string>> NamesAsync(IEnumerable<Guid> ids, CancellationToken ct)
     {
         var list = ids.Distinct().ToList();
@@ -43,12 +49,16 @@ internal sealed class OrganizationCopies(LabsDbContext db, IMediator mediator)
     }
 }
 
-/// <summary>Names of people, asked from Members in one batch (erased people come back as "—").</summary>
-/// Names of people who did not agree to be shown to other members are hidden from other organisations.
-internal sealed class PeopleNames(IMediator mediator, Alliance.Shared.Security.ICurrentUser user)
+/// <summary>
+/// Names of people, asked from Members in one batch (erased people come back as "—"). Names of people who did not
+/// agree to be shown to other members are hidden from other organisations (<see cref="LabPermissions.MaySeeName"/>).
+/// </summary>
+internal sealed class PeopleNames(IMediator mediator, LabPermissions permissions)
 {
+    /// <summary>What is shown instead of a hidden or unknown name.</summary>
     public const string HiddenName = "—";
 
+    /// <summary>Display names by person id, hidden where the user may not read them.</summary>
     public async Task<Dictionary<Guid, string>> NamesAsync(IEnumerable<Guid?> ids, CancellationToken ct)
     {
         var list = ids.Where(id => id.HasValue).Select(id => id!.Value).Distinct().ToList();
@@ -58,9 +68,6 @@ internal sealed class PeopleNames(IMediator mediator, Alliance.Shared.Security.I
         }
 
         var people = await mediator.Send(new GetPeopleByIds(list), ct);
-        return people.ToDictionary(p => p.Id, p =>
-            user.IsStaff || p.NameVisibleToMembers || (p.OrganizationId is { } org && org == user.OrganizationId) || p.Id == user.PersonId
-                ? p.DisplayName
-                : HiddenName);
+        return people.ToDictionary(p => p.Id, p => permissions.MaySeeName(p) ? p.DisplayName : HiddenName);
     }
 }

@@ -1,3 +1,4 @@
+using Alliance.Shared.Localization;
 using Alliance.Labs.Contracts;
 using Alliance.Labs.Domain;
 using Alliance.Labs.Persistence;
@@ -101,7 +102,7 @@ internal sealed class LabsDemoSeeder(LabsDbContext db, IMediator mediator, TimeP
             "Präzisionsteile Neumann GmbH", "Hochschule für Technik und Wirtschaft");
 
         // Action items.
-        var today = DateOnly.FromDateTime(_now.UtcDateTime);
+        var today = AllianceTime.Today(clock);
         ActionItem(retailLab, "Ladenumfrage zur Lieferlogistik auswerten", brandt?.Id, null, today.AddDays(14));
         ActionItem(retailLab, "Förderantrag für weitere Lastenräder vorbereiten", null, Org("Amt für Wirtschaftsförderung"), today.AddDays(30));
         ActionItem(craftsLab, "Ausbildungsmesse-Stand gemeinsam buchen", null, Org("Handwerkskammer"), today.AddDays(21));
@@ -142,7 +143,7 @@ internal sealed class LabsDemoSeeder(LabsDbContext db, IMediator mediator, TimeP
         var lab = new Lab
         {
             Id = Guid.NewGuid(), Title = title, ActionFieldId = field.Id, Kind = kind, Status = LabStatus.Active, Description = description, Goals = goals,
-            StartsOn = DateOnly.FromDateTime(At(days).UtcDateTime), RequiredPartnerGroups = required, CreatedAt = At(days - 30),
+            StartsOn = DateOnly.FromDateTime(AllianceTime.Local(At(days)).DateTime), RequiredPartnerGroups = required, CreatedAt = At(days - 30),
         };
         if (coordinator is { } person)
         {
@@ -197,7 +198,7 @@ internal sealed class LabsDemoSeeder(LabsDbContext db, IMediator mediator, TimeP
     }
 
     private void Note(Outcome outcome, int days, string text) =>
-        db.OutcomeNotes.Add(new OutcomeNote { Id = Guid.NewGuid(), OutcomeId = outcome.Id, Date = DateOnly.FromDateTime(At(days).UtcDateTime), Text = text, CreatedAt = At(days) });
+        db.OutcomeNotes.Add(new OutcomeNote { Id = Guid.NewGuid(), OutcomeId = outcome.Id, Date = DateOnly.FromDateTime(AllianceTime.Local(At(days)).DateTime), Text = text, CreatedAt = At(days) });
 
     private void ActionItem(Lab lab, string title, Guid? person, Guid? organization, DateOnly due)
     {

@@ -13,6 +13,9 @@ internal sealed class ActionItem
     public ActionItemSource Source { get; set; }
     public Guid? MeetingId { get; set; }
     public Guid? DecisionId { get; set; }
+
+    /// <summary>The meeting's own action item this task came from (one task per action item; unique).</summary>
+    public Guid? SourceActionItemId { get; set; }
     public string? MeetingTitle { get; set; }
     public string? SourceLink { get; set; }
     public Guid? CreatedByPersonId { get; set; }

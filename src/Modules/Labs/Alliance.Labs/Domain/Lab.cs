@@ -56,4 +56,7 @@ internal sealed class OrganizationCopy
     public Guid Id { get; set; }
     public required string Name { get; set; }
     public PartnerGroup PartnerGroup { get; set; }
+
+    /// <summary>The Members row version this copy was last updated from; older or equal snapshots are ignored.</summary>
+    public long SourceVersion { get; set; }
 }

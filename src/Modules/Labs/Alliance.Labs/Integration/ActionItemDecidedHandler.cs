@@ -9,13 +9,23 @@ namespace Alliance.Labs.Integration;
 
 /// <summary>
 /// A meeting decided an action item: it joins the lab's and the owner's task lists with the link back to the
-/// meeting and decision. Idempotent by decision id (also a unique index).
+/// meeting and decision. One task per action item of the decision, idempotent by the action item's id (also a
+/// unique index), so a redelivered event adds nothing and a decision with three action items gives three tasks.
 /// </summary>
 internal sealed class ActionItemDecidedHandler(LabsDbContext db, OrganizationCopies organizations, TimeProvider clock) : INotificationHandler<ActionItemDecided>
 {
+    /// <summary>Meetings allows 500 characters for an action item's title and 200 for a meeting's: both fit these columns.</summary>
+    internal const int TitleLength = 500;
+
+    internal const int MeetingTitleLength = 300;
+
+    internal const int SourceLinkLength = 500;
+
     public async Task Handle(ActionItemDecided notification, CancellationToken cancellationToken)
     {
-        if (await db.ActionItems.AnyAsync(a => a.DecisionId == notification.DecisionId, cancellationToken))
+        // An event written before action items carried their id has none; the inbox still delivers it once.
+        Guid? source = notification.ActionItemId == Guid.Empty ? null : notification.ActionItemId;
+        if (source is not null && await db.ActionItems.AnyAsync(a => a.SourceActionItemId == source, cancellationToken))
         {
             return;
         }
@@ -29,12 +39,14 @@ internal sealed class ActionItemDecidedHandler(LabsDbContext db, OrganizationCop
         var now = clock.GetUtcNow();
         db.ActionItems.Add(new ActionItem
         {
-            Id = Guid.NewGuid(), LabId = labId, Title = Truncate(notification.Title, 500), OwnerPersonId = notification.OwnerPersonId,
+            Id = Guid.NewGuid(), LabId = labId, Title = Fit(notification.Title, TitleLength), OwnerPersonId = notification.OwnerPersonId,
             OwnerOrganizationId = notification.OwnerOrganizationId, DueDate = notification.DueDate, Status = ActionItemStatus.Open,
             Source = ActionItemSource.MeetingDecision, MeetingId = notification.MeetingId, DecisionId = notification.DecisionId,
-            MeetingTitle = Truncate(notification.MeetingTitle, 300), SourceLink = Truncate(notification.SourceLink, 500), CreatedAt = now, UpdatedAt = now,
+            SourceActionItemId = source,
+            MeetingTitle = Fit(notification.MeetingTitle, MeetingTitleLength), SourceLink = Fit(notification.SourceLink, SourceLinkLength), CreatedAt = now, UpdatedAt = now,
         });
     }
 
-    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
+    // The sender's limits fit these columns; cutting is only the last guard so a changed sender can never fail the delivery.
+    private static string Fit(string value, int max) => value.Length <= max ? value : value[..max];
 }

@@ -8,10 +8,12 @@ using Alliance.Shared.Messaging;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.Localization;
+using Alliance.Shared.Contracts;
 
 namespace Alliance.Labs.LabsCore;
 
 /// <summary>Lifecycle proposed → active ⇄ paused → concluded; each step recorded with who and when.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record ChangeLabStatus(Guid LabId, LabStatus Status) : IRequest<Unit>;
 
 internal sealed class ChangeLabStatusValidator : AbstractValidator<ChangeLabStatus>
@@ -20,7 +22,7 @@ internal sealed class ChangeLabStatusValidator : AbstractValidator<ChangeLabStat
         RuleFor(c => c.Status).IsInEnum().WithMessage(_ => text["Validation_Invalid"]);
 }
 
-internal sealed class ChangeLabStatusHandler(LabsDbContext db, LabAccess access, IStringLocalizer<LabsText> text, TimeProvider clock) : IRequestHandler<ChangeLabStatus, Unit>
+internal sealed class ChangeLabStatusHandler(LabsDbContext db, LabPermissions permissions, IStringLocalizer<LabsText> text, TimeProvider clock) : IRequestHandler<ChangeLabStatus, Unit>
 {
     public static bool IsAllowed(LabStatus from, LabStatus to) => (from, to) switch
     {
@@ -35,17 +37,17 @@ internal sealed class ChangeLabStatusHandler(LabsDbContext db, LabAccess access,
 
     public async Task<Unit> Handle(ChangeLabStatus request, CancellationToken cancellationToken)
     {
-        var lab = await access.LabAsync(request.LabId, cancellationToken);
-        await access.RequireManagerAsync(lab.Id, cancellationToken);
-        access.RequireOpen(lab);
+        var lab = await permissions.LabAsync(request.LabId, cancellationToken);
+        await permissions.RequireManagerAsync(lab.Id, cancellationToken);
+        permissions.RequireOpen(lab);
         if (!IsAllowed(lab.Status, request.Status))
         {
-            throw new ConflictException(string.Format(text["Lab_StatusNotAllowed"], text[$"LabStatus_{lab.Status}"], text[$"LabStatus_{request.Status}"]));
+            throw new ConflictException(text["Lab_StatusNotAllowed", text[$"LabStatus_{lab.Status}"].Value, text[$"LabStatus_{request.Status}"].Value]);
         }
 
         var now = clock.GetUtcNow();
         lab.Status = request.Status;
-        db.StatusChanges.Add(new LabStatusChange { Id = Guid.NewGuid(), LabId = lab.Id, Status = request.Status, ChangedAt = now, ChangedByPersonId = access.User.PersonId });
+        db.StatusChanges.Add(new LabStatusChange { Id = Guid.NewGuid(), LabId = lab.Id, Status = request.Status, ChangedAt = now, ChangedByPersonId = permissions.User.PersonId });
         db.AddIntegrationEvent(new LabStatusChanged(lab.Id, lab.Status), now);
         return Unit.Value;
     }

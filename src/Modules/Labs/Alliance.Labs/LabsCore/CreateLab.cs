@@ -4,6 +4,7 @@ using Alliance.Labs.Domain;
 using Alliance.Labs.Persistence;
 using Alliance.Labs.Resources;
 using Alliance.Members.Contracts;
+using Alliance.Shared.Contracts;
 using Alliance.Shared.Messaging;
 using FluentValidation;
 using MediatR;
@@ -13,6 +14,7 @@ using Microsoft.Extensions.Localization;
 namespace Alliance.Labs.LabsCore;
 
 /// <summary>Staff open a lab (status "proposed" or straight "active").</summary>
+[AllowedFor(Who.Staff)]
 internal sealed record CreateLab(
     string Title,
     Guid ActionFieldId,
@@ -36,20 +38,19 @@ internal sealed class CreateLabValidator : AbstractValidator<CreateLab>
     }
 }
 
-internal sealed class CreateLabHandler(LabsDbContext db, LabAccess access, IMediator mediator, TimeProvider clock) : IRequestHandler<CreateLab, Guid>
+internal sealed class CreateLabHandler(LabsDbContext db, LabPermissions permissions, IMediator mediator, IStringLocalizer<LabsText> text, TimeProvider clock) : IRequestHandler<CreateLab, Guid>
 {
     public async Task<Guid> Handle(CreateLab request, CancellationToken cancellationToken)
     {
-        access.RequireStaff();
         var now = clock.GetUtcNow();
         var lab = new Lab
         {
             Id = Guid.NewGuid(), Title = request.Title.Trim(), ActionFieldId = request.ActionFieldId, CreatedAt = now,
             Status = request.Activate ? LabStatus.Active : LabStatus.Proposed,
         };
-        await LabWriter.ApplyAsync(lab, request, mediator, cancellationToken);
+        await LabWriter.ApplyAsync(lab, request, mediator, text, cancellationToken);
         db.Labs.Add(lab);
-        db.StatusChanges.Add(new LabStatusChange { Id = Guid.NewGuid(), LabId = lab.Id, Status = lab.Status, ChangedAt = now, ChangedByPersonId = access.User.PersonId });
+        db.StatusChanges.Add(new LabStatusChange { Id = Guid.NewGuid(), LabId = lab.Id, Status = lab.Status, ChangedAt = now, ChangedByPersonId = permissions.User.PersonId });
         db.AddIntegrationEvent(new LabStatusChanged(lab.Id, lab.Status), now);
         return lab.Id;
     }
@@ -58,7 +59,7 @@ internal sealed class CreateLabHandler(LabsDbContext db, LabAccess access, IMedi
 internal static class LabWriter
 {
     /// <summary>Copies the edited fields; coordinators must be known people (asked from Members in one batch).</summary>
-    public static async Task ApplyAsync(Lab lab, ILabFields fields, IMediator mediator, CancellationToken ct)
+    public static async Task ApplyAsync(Lab lab, ILabFields fields, IMediator mediator, IStringLocalizer<LabsText> text, CancellationToken ct)
     {
         lab.Title = fields.Title.Trim();
         lab.ActionFieldId = fields.ActionFieldId;
@@ -75,7 +76,7 @@ internal static class LabWriter
             var known = await mediator.Send(new GetPeopleByIds(wanted), ct);
             if (known.Count != wanted.Count || known.Any(p => p.IsErased))
             {
-                throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(ILabFields.CoordinatorPersonIds), "Unknown person.")]);
+                throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(ILabFields.CoordinatorPersonIds), text["Lab_CoordinatorUnknown"])]);
             }
         }
 

@@ -1,17 +1,27 @@
+using Alliance.Labs.ActionItems;
 using Alliance.Labs.Common;
 using Alliance.Labs.Contracts;
 using Alliance.Labs.Domain;
 using Alliance.Labs.Persistence;
+using Alliance.Meetings.Contracts;
 using Alliance.Members.Contracts;
+using Alliance.Shared.Contracts;
 using Alliance.Shared.Errors;
+using Alliance.Shared.Localization;
+using Alliance.Shared.Modules;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace Alliance.Labs.LabsCore;
 
-/// <summary>Everything the lab page shows: members and their mix, requests, proposals, outcomes, open action items, history.</summary>
+/// <summary>
+/// Everything the lab page shows: members and their mix, requests, proposals, outcomes, open action items, history,
+/// the lab's upcoming meetings (when Meetings is installed), and what the user may do there.
+/// </summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record GetLabPage(Guid LabId) : IRequest<LabPage>;
 
+/// <summary>The lab page. The <c>Can…</c> flags come from <see cref="LabPermissions"/>; the page shows actions only by them.</summary>
 internal sealed record LabPage(
     Guid Id,
     string Title,
@@ -34,40 +44,59 @@ internal sealed record LabPage(
     IReadOnlyList<LabOutcomeItem> Outcomes,
     IReadOnlyList<LabActionItem> OpenActionItems,
     IReadOnlyList<LabHistoryItem> History,
+    IReadOnlyList<NamedPerson> OwnerCandidates,
+    IReadOnlyList<MeetingSummary>? UpcomingMeetings,
     bool CanManage,
-    bool IsStaff,
+    bool CanEdit,
+    bool CanSeeProgramme,
+    bool CanJoin,
     LabOwnMembership Own);
 
+/// <summary>A person by id and the name the user may read.</summary>
 internal sealed record NamedPerson(Guid Id, string Name);
 
-internal sealed record LabMemberItem(Guid MembershipId, Guid OrganizationId, string Organization, PartnerGroup PartnerGroup, MembershipRole Role, DateTimeOffset JoinedAt);
+/// <summary>A current member; <see cref="CanEnd"/>: the user may end the membership (leave, or remove it).</summary>
+internal sealed record LabMemberItem(
+    Guid MembershipId, Guid OrganizationId, string Organization, PartnerGroup PartnerGroup, MembershipRole Role, DateTimeOffset JoinedAt, bool IsOwn, bool CanEnd);
 
+/// <summary>A pending membership request (shown to the lab's managers).</summary>
 internal sealed record MembershipRequestItem(Guid Id, Guid OrganizationId, string Organization, PartnerGroup PartnerGroup, string RequestedBy, string? Motivation, DateTimeOffset RequestedAt, uint Version);
 
+/// <summary>A proposal taken into the lab.</summary>
 internal sealed record LabProposalItem(Guid Id, string Title, int Supports);
 
+/// <summary>An outcome of the lab.</summary>
 internal sealed record LabOutcomeItem(Guid Id, string Title, OutcomeKind Kind, OutcomeStatus Status, int Percent);
 
+/// <summary>An open action item; the owner's person and organisation are read apart and joined for display only.</summary>
 internal sealed record LabActionItem(Guid Id, string Title, string Owner, DateOnly? DueDate, bool IsOverdue, ActionItemSource Source, string? SourceLink, string? MeetingTitle);
 
+/// <summary>One lifecycle step.</summary>
 internal sealed record LabHistoryItem(LabStatus Status, DateTimeOffset ChangedAt, string ChangedBy);
 
 /// <summary>Where the signed-in user's organisation stands: member (with id), request pending, last decline reason.</summary>
 internal sealed record LabOwnMembership(Guid? OrganizationId, Guid? MembershipId, bool RequestPending, string? LastDeclineReason);
 
-internal sealed class GetLabPageHandler(LabsDbContext db, LabAccess access, PeopleNames people, TimeProvider clock) : IRequestHandler<GetLabPage, LabPage>
+internal sealed class GetLabPageHandler(
+    LabsDbContext db, LabPermissions permissions, PeopleNames people, IMediator mediator, ModuleCatalog catalog, TimeProvider clock)
+    : IRequestHandler<GetLabPage, LabPage>
 {
     public async Task<LabPage> Handle(GetLabPage request, CancellationToken ct)
     {
         var lab = await db.Labs.AsNoTracking().Include(l => l.ActionField).Include(l => l.Coordinators)
             .FirstOrDefaultAsync(l => l.Id == request.LabId, ct) ?? throw NotFoundException.For("Lab", request.LabId);
-        var canManage = await access.CanManageAsync(lab.Id, ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var canManage = await permissions.CanManageAsync(lab.Id, ct);
+        var open = lab.Status != LabStatus.Concluded;
+        var today = AllianceTime.Today(clock);
+        var own = permissions.OwnOrganization;
 
-        var members = await db.Memberships.AsNoTracking().Where(m => m.LabId == lab.Id && m.LeftAt == null)
-            .OrderBy(m => m.Role).ThenBy(m => m.Organization!.Name)
-            .Select(m => new LabMemberItem(m.Id, m.OrganizationId, m.Organization!.Name, m.Organization.PartnerGroup, m.Role, m.JoinedAt))
-            .Take(500).ToListAsync(ct);
+        var members = (await db.Memberships.AsNoTracking().Where(m => m.LabId == lab.Id && m.LeftAt == null)
+                .OrderBy(m => m.Role).ThenBy(m => m.Organization!.Name)
+                .Select(m => new { m.Id, m.OrganizationId, m.Organization!.Name, m.Organization.PartnerGroup, m.Role, m.JoinedAt })
+                .Take(500).ToListAsync(ct))
+            .Select(m => new LabMemberItem(m.Id, m.OrganizationId, m.Name, m.PartnerGroup, m.Role, m.JoinedAt, m.OrganizationId == own,
+                permissions.CanEndMembership(m.OrganizationId, canManage)))
+            .ToList();
         var mix = await db.Memberships.Where(m => m.LabId == lab.Id && m.LeftAt == null)
             .GroupBy(m => m.Organization!.PartnerGroup).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
@@ -89,7 +118,6 @@ internal sealed class GetLabPageHandler(LabsDbContext db, LabAccess access, Peop
             .OrderBy(a => a.DueDate == null).ThenBy(a => a.DueDate).Take(50).ToListAsync(ct);
         var history = await db.StatusChanges.AsNoTracking().Where(s => s.LabId == lab.Id).OrderBy(s => s.ChangedAt).Take(100).ToListAsync(ct);
 
-        var own = access.User.OrganizationId;
         LabOwnMembership ownState = new(own, null, false, null);
         if (own is { } organization)
         {
@@ -100,30 +128,45 @@ internal sealed class GetLabPageHandler(LabsDbContext db, LabAccess access, Peop
                 lastRequest?.Status == MembershipRequestStatus.Declined ? lastRequest.DeclineReason : null);
         }
 
+        var ownerOrganizations = actionItems.Select(a => a.OwnerOrganizationId).OfType<Guid>().Distinct().ToList();
         var organizationNames = await db.Organizations.AsNoTracking()
-            .Where(o => actionItems.Select(a => a.OwnerOrganizationId).Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+            .Where(o => ownerOrganizations.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var names = await people.NamesAsync(
             lab.Coordinators.Select(c => (Guid?)c.PersonId)
                 .Concat(pending.Select(p => p.r.RequestedByPersonId))
                 .Concat(actionItems.Select(a => a.OwnerPersonId))
                 .Concat(history.Select(h => h.ChangedByPersonId)), ct);
 
-        string Name(Guid? id) => id is { } value && names.TryGetValue(value, out var name) ? name : "—";
-        string Owner(ActionItem a) => string.Join(" · ", new[]
+        string Name(Guid? id) => id is { } value && names.TryGetValue(value, out var name) ? name : PeopleNames.HiddenName;
+
+        // The managers pick an action item's owner among the member organisations' contacts they may name.
+        IReadOnlyList<NamedPerson> candidates = [];
+        if (canManage && open && members.Count > 0)
         {
-            a.OwnerPersonId is null ? null : Name(a.OwnerPersonId),
-            a.OwnerOrganizationId is { } org && organizationNames.TryGetValue(org, out var orgName) ? orgName : null,
-        }.Where(s => s is not null));
+            candidates = (await mediator.Send(new GetMemberContacts(members.Select(m => m.OrganizationId).ToList()), ct))
+                .Where(p => !p.IsErased && permissions.MaySeeName(p))
+                .Select(p => new NamedPerson(p.Id, p.DisplayName))
+                .OrderBy(p => p.Name, GermanOrder.Comparer)
+                .ToList();
+        }
+
+        var meetings = catalog.Handles(typeof(GetUpcomingMeetingsForLab)) ? await mediator.Send(new GetUpcomingMeetingsForLab(lab.Id), ct) : null;
 
         return new LabPage(
             lab.Id, lab.Title, lab.ActionFieldId, lab.ActionField!.Title, lab.Description, lab.Goals, lab.Kind, lab.Status, lab.StartsOn, lab.EndsOn, lab.Version,
             lab.RequiredPartnerGroups,
-            lab.Coordinators.Select(c => new NamedPerson(c.PersonId, Name(c.PersonId))).OrderBy(p => p.Name).ToList(),
+            lab.Coordinators.Select(c => new NamedPerson(c.PersonId, Name(c.PersonId))).OrderBy(p => p.Name, GermanOrder.Comparer).ToList(),
             members, mix, missing,
             pending.Select(p => new MembershipRequestItem(p.r.Id, p.r.OrganizationId, p.Name, p.PartnerGroup, Name(p.r.RequestedByPersonId), p.r.Motivation, p.r.RequestedAt, p.r.Version)).ToList(),
             proposals, outcomes,
-            actionItems.Select(a => new LabActionItem(a.Id, a.Title, Owner(a), a.DueDate, a.DueDate < today, a.Source, a.SourceLink, a.MeetingTitle)).ToList(),
+            actionItems.Select(a => new LabActionItem(a.Id, a.Title, ActionItemOwner.Display(a.OwnerPersonId is null ? null : Name(a.OwnerPersonId),
+                a.OwnerOrganizationId is { } org && organizationNames.TryGetValue(org, out var orgName) ? orgName : null), a.DueDate, a.DueDate < today, a.Source, a.SourceLink, a.MeetingTitle)).ToList(),
             history.Select(h => new LabHistoryItem(h.Status, h.ChangedAt, Name(h.ChangedByPersonId))).ToList(),
-            canManage, access.User.IsStaff, ownState);
+            candidates, meetings,
+            CanManage: canManage && open,
+            CanEdit: permissions.CanEditLab(lab),
+            CanSeeProgramme: canManage && lab.Kind == LabKind.Programme,
+            CanJoin: own is not null && ownState.MembershipId is null && !ownState.RequestPending && open,
+            ownState);
     }
 }

@@ -1,3 +1,4 @@
+using Alliance.Labs.Common;
 using Alliance.Labs.Contracts;
 using Alliance.Labs.Persistence;
 using Alliance.Labs.Resources;
@@ -33,9 +34,12 @@ internal sealed class LabFieldsValidator : AbstractValidator<ILabFields>
         RuleFor(c => c.Description).MaximumLength(10_000).WithMessage(_ => text["Validation_TooLong"]);
         RuleFor(c => c.Goals).MaximumLength(10_000).WithMessage(_ => text["Validation_TooLong"]);
         RuleFor(c => c.Kind).IsInEnum().WithMessage(_ => text["Validation_Invalid"]);
+        RuleFor(c => c.StartsOn).PlausibleDate(text);
+        RuleFor(c => c.EndsOn).PlausibleDate(text);
         RuleFor(c => c.EndsOn).GreaterThanOrEqualTo(c => c.StartsOn).When(c => c.StartsOn is not null && c.EndsOn is not null)
             .WithMessage(_ => text["Lab_EndBeforeStart"]);
-        RuleFor(c => c.CoordinatorPersonIds).Must(ids => ids is null || ids.Count <= 10).WithMessage(_ => text["Validation_Invalid"]);
+        RuleFor(c => c.CoordinatorPersonIds).AtMost(10, text);
+        RuleFor(c => c.RequiredPartnerGroups).AtMost(Enum.GetValues<PartnerGroup>().Length, text);
         RuleForEach(c => c.RequiredPartnerGroups).IsInEnum().WithMessage(_ => text["Validation_Invalid"]);
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Alliance.Labs.LabsCore;
 
 /// <summary>The labs of the alliance, filterable by action field, status and kind; member counts from SQL.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record ListLabs(
     Guid? ActionFieldId = null,
     LabStatus? Status = null,

@@ -3,6 +3,7 @@ using Alliance.Labs.Contracts;
 using Alliance.Labs.Persistence;
 using Alliance.Labs.Resources;
 using Alliance.Members.Contracts;
+using Alliance.Shared.Contracts;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Alliance.Labs.LabsCore;
 
 /// <summary>Staff edit a lab. A concluded lab is not edited (409); a stale version is refused (409).</summary>
+[AllowedFor(Who.Staff)]
 internal sealed record UpdateLab(
     Guid LabId,
     uint Version,
@@ -35,16 +37,15 @@ internal sealed class UpdateLabValidator : AbstractValidator<UpdateLab>
     }
 }
 
-internal sealed class UpdateLabHandler(LabsDbContext db, LabAccess access, IMediator mediator) : IRequestHandler<UpdateLab, Unit>
+internal sealed class UpdateLabHandler(LabsDbContext db, LabPermissions permissions, IMediator mediator, IStringLocalizer<LabsText> text) : IRequestHandler<UpdateLab, Unit>
 {
     public async Task<Unit> Handle(UpdateLab request, CancellationToken cancellationToken)
     {
-        access.RequireStaff();
         var lab = await db.Labs.Include(l => l.Coordinators).FirstOrDefaultAsync(l => l.Id == request.LabId, cancellationToken)
             ?? throw Alliance.Shared.Errors.NotFoundException.For("Lab", request.LabId);
-        access.RequireOpen(lab);
+        permissions.RequireOpen(lab);
         db.Entry(lab).Property(l => l.Version).OriginalValue = request.Version;
-        await LabWriter.ApplyAsync(lab, request, mediator, cancellationToken);
+        await LabWriter.ApplyAsync(lab, request, mediator, text, cancellationToken);
         return Unit.Value;
     }
 }

@@ -1,6 +1,7 @@
 using Alliance.Labs.Common;
 using Alliance.Labs.Domain;
 using Alliance.Labs.Persistence;
+using Alliance.Shared.Contracts;
 using Alliance.Shared.Errors;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Alliance.Labs.Matching;
 
 /// <summary>One need with its matches and whether the caller may match it.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record GetNeed(Guid NeedId) : IRequest<NeedView>;
 
 internal sealed record NeedView(
@@ -16,7 +18,7 @@ internal sealed record NeedView(
 
 internal sealed record MatchItem(Guid Id, Guid OfferId, string OfferTitle, string OfferOrganization, DateTimeOffset MatchedAt, MatchOutcome Outcome, string? OutcomeNote);
 
-internal sealed class GetNeedHandler(LabsDbContext db, LabAccess access) : IRequestHandler<GetNeed, NeedView>
+internal sealed class GetNeedHandler(LabsDbContext db, LabPermissions permissions) : IRequestHandler<GetNeed, NeedView>
 {
     public async Task<NeedView> Handle(GetNeed request, CancellationToken cancellationToken)
     {
@@ -27,8 +29,8 @@ internal sealed class GetNeedHandler(LabsDbContext db, LabAccess access) : IRequ
             .Select(m => new MatchItem(m.Id, m.OfferId, m.Offer!.Title,
                 db.Organizations.Where(o => o.Id == m.Offer.OrganizationId).Select(o => o.Name).FirstOrDefault() ?? "—", m.MatchedAt, m.Outcome, m.OutcomeNote))
             .ToListAsync(cancellationToken);
-        var canMatch = access.User.IsStaff || (need.LabId is { } lab && await access.IsCoordinatorAsync(lab, cancellationToken));
+        var canMatch = await permissions.CanMatchAsync(need, cancellationToken);
         return new NeedView(need.Id, need.Title, need.Description, need.OrganizationId, organization, need.ForWhom, need.Until, need.Quantity,
-            need.IsClosed, need.CreatedAt, matches, canMatch, access.User.IsStaff || need.OrganizationId == access.User.OrganizationId);
+            need.IsClosed, need.CreatedAt, matches, canMatch, permissions.CanClosePosting(need.OrganizationId));
     }
 }

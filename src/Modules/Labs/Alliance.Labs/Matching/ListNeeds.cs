@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Alliance.Labs.Matching;
 
 /// <summary>Open needs (newest first), with how many offers are matched to each.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record ListNeeds(bool IncludeClosed = false, int Page = 1, int PageSize = Paging.DefaultPageSize) : IRequest<PagedResult<NeedListItem>>;
 
 internal sealed record NeedListItem(Guid Id, string Title, string Organization, string? ForWhom, DateOnly? Until, int? Quantity, int Matches, bool IsMine, bool IsClosed);

@@ -3,6 +3,7 @@ using Alliance.Labs.Domain;
 using Alliance.Labs.Persistence;
 using Alliance.Labs.Resources;
 using Alliance.Members.Contracts;
+using Alliance.Shared.Contracts;
 using Alliance.Shared.Errors;
 using Alliance.Shared.Mail;
 using Alliance.Shared.Messaging;
@@ -18,26 +19,24 @@ namespace Alliance.Labs.Matching;
 /// Staff (or the coordinator of the need's lab) match a need with one or more offers of other organisations.
 /// Both sides get an e-mail in their language, queued with the match.
 /// </summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record MatchNeed(Guid NeedId, IReadOnlyList<Guid> OfferIds) : IRequest<IReadOnlyList<Guid>>;
 
 internal sealed class MatchNeedValidator : AbstractValidator<MatchNeed>
 {
     public MatchNeedValidator(IStringLocalizer<LabsText> text) =>
-        RuleFor(c => c.OfferIds).NotEmpty().WithMessage(_ => text["Match_OfferRequired"]).Must(ids => ids is null || ids.Count <= 20).WithMessage(_ => text["Validation_Invalid"]);
+        RuleFor(c => c.OfferIds).NotEmpty().WithMessage(_ => text["Match_OfferRequired"]).AtMost(20, text);
 }
 
 internal sealed class MatchNeedHandler(
-    LabsDbContext db, LabAccess access, IMediator mediator, EmailComposer composer, IStringLocalizer<LabsText> text, TimeProvider clock)
+    LabsDbContext db, LabPermissions permissions, IMediator mediator, EmailComposer composer, IStringLocalizer<LabsText> text, TimeProvider clock)
     : IRequestHandler<MatchNeed, IReadOnlyList<Guid>>
 {
     public async Task<IReadOnlyList<Guid>> Handle(MatchNeed request, CancellationToken cancellationToken)
     {
         var need = await db.Needs.AsNoTracking().FirstOrDefaultAsync(n => n.Id == request.NeedId, cancellationToken)
             ?? throw NotFoundException.For("Need", request.NeedId);
-        if (!access.User.IsStaff && !(need.LabId is { } lab && await access.IsCoordinatorAsync(lab, cancellationToken)))
-        {
-            throw new ForbiddenException();
-        }
+        LabPermissions.Require(await permissions.CanMatchAsync(need, cancellationToken));
 
         if (need.IsClosed)
         {
@@ -62,7 +61,7 @@ internal sealed class MatchNeedHandler(
         }
 
         var now = clock.GetUtcNow();
-        var matches = offers.Select(o => new Match { Id = Guid.NewGuid(), NeedId = need.Id, OfferId = o.Id, MatchedAt = now, MatchedByPersonId = access.User.PersonId }).ToList();
+        var matches = offers.Select(o => new Match { Id = Guid.NewGuid(), NeedId = need.Id, OfferId = o.Id, MatchedAt = now, MatchedByPersonId = permissions.User.PersonId }).ToList();
         db.Matches.AddRange(matches);
 
         var names = await db.Organizations.AsNoTracking().Where(o => o.Id == need.OrganizationId || offers.Select(x => x.OrganizationId).Contains(o.Id))

@@ -6,10 +6,12 @@ using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Alliance.Shared.Contracts;
 
 namespace Alliance.Labs.Matching;
 
 /// <summary>An organisation (often a school) posts a need: what, for whom, until when, how many.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record PostNeed(string Title, string? Description, string? ForWhom, DateOnly? Until, int? Quantity, Guid? LabId) : IRequest<Guid>;
 
 internal sealed class PostNeedValidator : AbstractValidator<PostNeed>
@@ -19,21 +21,21 @@ internal sealed class PostNeedValidator : AbstractValidator<PostNeed>
         RuleFor(c => c.Title).NotEmpty().WithMessage(_ => text["Validation_Required"]).MaximumLength(200).WithMessage(_ => text["Validation_TooLong"]);
         RuleFor(c => c.Description).MaximumLength(4000).WithMessage(_ => text["Validation_TooLong"]);
         RuleFor(c => c.ForWhom).MaximumLength(200).WithMessage(_ => text["Validation_TooLong"]);
-        RuleFor(c => c.Until).Must(d => d is null || d >= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).WithMessage(_ => text["Validation_DateInPast"]);
+        RuleFor(c => c.Until).TodayOrLater(clock, text, "Validation_DateInPast").PlausibleDate(text);
         RuleFor(c => c.Quantity).InclusiveBetween(1, 10_000).When(c => c.Quantity is not null).WithMessage(_ => text["Validation_Quantity"]);
         RuleFor(c => c.LabId).MustAsync(async (id, ct) => id is null || await db.Labs.AnyAsync(l => l.Id == id, ct)).WithMessage(_ => text["Validation_Invalid"]);
     }
 }
 
-internal sealed class PostNeedHandler(LabsDbContext db, LabAccess access, OrganizationCopies organizations, TimeProvider clock) : IRequestHandler<PostNeed, Guid>
+internal sealed class PostNeedHandler(LabsDbContext db, LabPermissions permissions, OrganizationCopies organizations, TimeProvider clock) : IRequestHandler<PostNeed, Guid>
 {
     public async Task<Guid> Handle(PostNeed request, CancellationToken cancellationToken)
     {
-        var organization = access.RequireOrganization();
+        var organization = permissions.RequireOrganization();
         await organizations.EnsureAsync([organization], cancellationToken);
         var need = new Need
         {
-            Id = Guid.NewGuid(), OrganizationId = organization, LabId = request.LabId, PostedByPersonId = access.User.PersonId, Title = request.Title.Trim(),
+            Id = Guid.NewGuid(), OrganizationId = organization, LabId = request.LabId, PostedByPersonId = permissions.User.PersonId, Title = request.Title.Trim(),
             Description = request.Description?.Trim(), ForWhom = request.ForWhom?.Trim(), Until = request.Until, Quantity = request.Quantity, CreatedAt = clock.GetUtcNow(),
         };
         db.Needs.Add(need);

@@ -5,10 +5,12 @@ using Alliance.Labs.Resources;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.Localization;
+using Alliance.Shared.Contracts;
 
 namespace Alliance.Labs.Matching;
 
 /// <summary>A company posts what it can give.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record PostOffer(string Title, string? Description, int? Quantity) : IRequest<Guid>;
 
 internal sealed class PostOfferValidator : AbstractValidator<PostOffer>
@@ -21,15 +23,15 @@ internal sealed class PostOfferValidator : AbstractValidator<PostOffer>
     }
 }
 
-internal sealed class PostOfferHandler(LabsDbContext db, LabAccess access, OrganizationCopies organizations, TimeProvider clock) : IRequestHandler<PostOffer, Guid>
+internal sealed class PostOfferHandler(LabsDbContext db, LabPermissions permissions, OrganizationCopies organizations, TimeProvider clock) : IRequestHandler<PostOffer, Guid>
 {
     public async Task<Guid> Handle(PostOffer request, CancellationToken cancellationToken)
     {
-        var organization = access.RequireOrganization();
+        var organization = permissions.RequireOrganization();
         await organizations.EnsureAsync([organization], cancellationToken);
         var offer = new Offer
         {
-            Id = Guid.NewGuid(), OrganizationId = organization, PostedByPersonId = access.User.PersonId, Title = request.Title.Trim(),
+            Id = Guid.NewGuid(), OrganizationId = organization, PostedByPersonId = permissions.User.PersonId, Title = request.Title.Trim(),
             Description = request.Description?.Trim(), Quantity = request.Quantity, CreatedAt = clock.GetUtcNow(),
         };
         db.Offers.Add(offer);

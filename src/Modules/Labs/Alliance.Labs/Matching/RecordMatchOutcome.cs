@@ -2,6 +2,7 @@ using Alliance.Labs.Common;
 using Alliance.Labs.Domain;
 using Alliance.Labs.Persistence;
 using Alliance.Labs.Resources;
+using Alliance.Shared.Contracts;
 using Alliance.Shared.Errors;
 using FluentValidation;
 using MediatR;
@@ -11,6 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Alliance.Labs.Matching;
 
 /// <summary>What came of a match: done or not realised, with a short note.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record RecordMatchOutcome(Guid MatchId, MatchOutcome Outcome, string? Note) : IRequest<Unit>;
 
 internal sealed class RecordMatchOutcomeValidator : AbstractValidator<RecordMatchOutcome>
@@ -22,16 +24,13 @@ internal sealed class RecordMatchOutcomeValidator : AbstractValidator<RecordMatc
     }
 }
 
-internal sealed class RecordMatchOutcomeHandler(LabsDbContext db, LabAccess access, TimeProvider clock) : IRequestHandler<RecordMatchOutcome, Unit>
+internal sealed class RecordMatchOutcomeHandler(LabsDbContext db, LabPermissions permissions, TimeProvider clock) : IRequestHandler<RecordMatchOutcome, Unit>
 {
     public async Task<Unit> Handle(RecordMatchOutcome request, CancellationToken cancellationToken)
     {
         var match = await db.Matches.Include(m => m.Need).FirstOrDefaultAsync(m => m.Id == request.MatchId, cancellationToken)
             ?? throw NotFoundException.For("Match", request.MatchId);
-        if (!access.User.IsStaff && !(match.Need!.LabId is { } lab && await access.IsCoordinatorAsync(lab, cancellationToken)))
-        {
-            throw new ForbiddenException();
-        }
+        LabPermissions.Require(await permissions.CanMatchAsync(match.Need!, cancellationToken));
 
         match.Outcome = request.Outcome;
         match.OutcomeNote = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();

@@ -10,6 +10,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Npgsql;
+using Alliance.Shared.Contracts;
 
 namespace Alliance.Labs.Membership;
 
@@ -17,6 +18,7 @@ namespace Alliance.Labs.Membership;
 /// The coordinator or staff approve a request with a role. Two approvals at once give one membership: the unique
 /// index on the request (and on lab + organisation) decides; the loser sees the approval that won.
 /// </summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record ApproveMembership(Guid RequestId, MembershipRole Role = MembershipRole.Partner) : IRequest<Guid>;
 
 internal sealed class ApproveMembershipValidator : AbstractValidator<ApproveMembership>
@@ -25,16 +27,16 @@ internal sealed class ApproveMembershipValidator : AbstractValidator<ApproveMemb
         RuleFor(c => c.Role).IsInEnum().WithMessage(_ => text["Validation_Invalid"]);
 }
 
-internal sealed class ApproveMembershipHandler(LabsDbContext db, LabAccess access, IStringLocalizer<LabsText> text, TimeProvider clock)
+internal sealed class ApproveMembershipHandler(LabsDbContext db, LabPermissions permissions, IStringLocalizer<LabsText> text, TimeProvider clock)
     : IRequestHandler<ApproveMembership, Guid>
 {
     public async Task<Guid> Handle(ApproveMembership request, CancellationToken cancellationToken)
     {
         var entry = await db.MembershipRequests.FirstOrDefaultAsync(r => r.Id == request.RequestId, cancellationToken)
             ?? throw NotFoundException.For("Membership request", request.RequestId);
-        var lab = await access.LabAsync(entry.LabId, cancellationToken);
-        await access.RequireManagerAsync(lab.Id, cancellationToken);
-        access.RequireOpen(lab);
+        var lab = await permissions.LabAsync(entry.LabId, cancellationToken);
+        await permissions.RequireManagerAsync(lab.Id, cancellationToken);
+        permissions.RequireOpen(lab);
 
         if (entry.Status == MembershipRequestStatus.Approved)
         {
@@ -49,7 +51,7 @@ internal sealed class ApproveMembershipHandler(LabsDbContext db, LabAccess acces
         var now = clock.GetUtcNow();
         entry.Status = MembershipRequestStatus.Approved;
         entry.DecidedAt = now;
-        entry.DecidedByPersonId = access.User.PersonId;
+        entry.DecidedByPersonId = permissions.User.PersonId;
         var membership = new LabMembership
         {
             Id = Guid.NewGuid(), LabId = lab.Id, OrganizationId = entry.OrganizationId, Role = request.Role, RequestId = entry.Id, JoinedAt = now,

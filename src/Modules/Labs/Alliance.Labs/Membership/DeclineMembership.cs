@@ -7,10 +7,12 @@ using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Alliance.Shared.Contracts;
 
 namespace Alliance.Labs.Membership;
 
 /// <summary>The coordinator or staff decline a request, with a reason the organisation sees.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record DeclineMembership(Guid RequestId, string Reason) : IRequest<Unit>;
 
 internal sealed class DeclineMembershipValidator : AbstractValidator<DeclineMembership>
@@ -19,14 +21,14 @@ internal sealed class DeclineMembershipValidator : AbstractValidator<DeclineMemb
         RuleFor(c => c.Reason).NotEmpty().WithMessage(_ => text["Validation_Required"]).MaximumLength(2000).WithMessage(_ => text["Validation_TooLong"]);
 }
 
-internal sealed class DeclineMembershipHandler(LabsDbContext db, LabAccess access, IStringLocalizer<LabsText> text, TimeProvider clock)
+internal sealed class DeclineMembershipHandler(LabsDbContext db, LabPermissions permissions, IStringLocalizer<LabsText> text, TimeProvider clock)
     : IRequestHandler<DeclineMembership, Unit>
 {
     public async Task<Unit> Handle(DeclineMembership request, CancellationToken cancellationToken)
     {
         var entry = await db.MembershipRequests.FirstOrDefaultAsync(r => r.Id == request.RequestId, cancellationToken)
             ?? throw NotFoundException.For("Membership request", request.RequestId);
-        await access.RequireManagerAsync(entry.LabId, cancellationToken);
+        await permissions.RequireManagerAsync(entry.LabId, cancellationToken);
         if (entry.Status != MembershipRequestStatus.Pending)
         {
             throw new ConflictException(text["Membership_AlreadyDecided"]);
@@ -35,7 +37,7 @@ internal sealed class DeclineMembershipHandler(LabsDbContext db, LabAccess acces
         entry.Status = MembershipRequestStatus.Declined;
         entry.DeclineReason = request.Reason.Trim();
         entry.DecidedAt = clock.GetUtcNow();
-        entry.DecidedByPersonId = access.User.PersonId;
+        entry.DecidedByPersonId = permissions.User.PersonId;
         return Unit.Value;
     }
 }

@@ -5,22 +5,21 @@ using Alliance.Shared.Errors;
 using Alliance.Shared.Messaging;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Alliance.Shared.Contracts;
 
 namespace Alliance.Labs.Membership;
 
 /// <summary>An organisation leaves a lab (its representative), or the coordinator/staff end the membership.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record LeaveLab(Guid MembershipId) : IRequest<Unit>;
 
-internal sealed class LeaveLabHandler(LabsDbContext db, LabAccess access, TimeProvider clock) : IRequestHandler<LeaveLab, Unit>
+internal sealed class LeaveLabHandler(LabsDbContext db, LabPermissions permissions, TimeProvider clock) : IRequestHandler<LeaveLab, Unit>
 {
     public async Task<Unit> Handle(LeaveLab request, CancellationToken cancellationToken)
     {
         var membership = await db.Memberships.FirstOrDefaultAsync(m => m.Id == request.MembershipId && m.LeftAt == null, cancellationToken)
             ?? throw NotFoundException.For("Membership", request.MembershipId);
-        if (membership.OrganizationId != access.User.OrganizationId)
-        {
-            await access.RequireManagerAsync(membership.LabId, cancellationToken);
-        }
+        await permissions.RequireCanEndMembershipAsync(membership, cancellationToken);
 
         var now = clock.GetUtcNow();
         membership.LeftAt = now;

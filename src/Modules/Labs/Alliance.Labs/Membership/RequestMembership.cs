@@ -7,10 +7,12 @@ using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Alliance.Shared.Contracts;
 
 namespace Alliance.Labs.Membership;
 
 /// <summary>A representative asks to join a lab for their organisation, with a short motivation.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record RequestMembership(Guid LabId, string Motivation) : IRequest<Guid>;
 
 internal sealed class RequestMembershipValidator : AbstractValidator<RequestMembership>
@@ -21,14 +23,14 @@ internal sealed class RequestMembershipValidator : AbstractValidator<RequestMemb
 }
 
 internal sealed class RequestMembershipHandler(
-    LabsDbContext db, LabAccess access, OrganizationCopies organizations, IStringLocalizer<LabsText> text, TimeProvider clock)
+    LabsDbContext db, LabPermissions permissions, OrganizationCopies organizations, IStringLocalizer<LabsText> text, TimeProvider clock)
     : IRequestHandler<RequestMembership, Guid>
 {
     public async Task<Guid> Handle(RequestMembership request, CancellationToken cancellationToken)
     {
-        var organization = access.RequireOrganization();
-        var lab = await access.LabAsync(request.LabId, cancellationToken);
-        access.RequireOpen(lab);
+        var organization = permissions.RequireOrganization();
+        var lab = await permissions.LabAsync(request.LabId, cancellationToken);
+        permissions.RequireOpen(lab);
         if (await db.Memberships.AnyAsync(m => m.LabId == lab.Id && m.OrganizationId == organization && m.LeftAt == null, cancellationToken))
         {
             throw new ConflictException(text["Membership_AlreadyMember"]);
@@ -42,7 +44,7 @@ internal sealed class RequestMembershipHandler(
         await organizations.EnsureAsync([organization], cancellationToken);
         var entry = new MembershipRequest
         {
-            Id = Guid.NewGuid(), LabId = lab.Id, OrganizationId = organization, RequestedByPersonId = access.User.PersonId,
+            Id = Guid.NewGuid(), LabId = lab.Id, OrganizationId = organization, RequestedByPersonId = permissions.User.PersonId,
             Motivation = request.Motivation.Trim(), Status = MembershipRequestStatus.Pending, RequestedAt = clock.GetUtcNow(),
         };
         db.MembershipRequests.Add(entry);

@@ -1,3 +1,4 @@
+using Alliance.Shared.Contracts;
 using Alliance.Labs.Common;
 using Alliance.Labs.Domain;
 using Alliance.Labs.Persistence;
@@ -9,6 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Alliance.Labs.Outcomes;
 
 /// <summary>The coordinator or staff record an outcome of the lab (concept, recommendation, pilot project).</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record CreateOutcome(
     Guid LabId, string Title, string? Description, OutcomeKind Kind, OutcomeStatus Status, int Percent, IReadOnlyList<Guid>? PartnerOrganizationIds)
     : IRequest<Guid>;
@@ -22,18 +24,18 @@ internal sealed class CreateOutcomeValidator : AbstractValidator<CreateOutcome>
         RuleFor(c => c.Kind).IsInEnum().WithMessage(_ => text["Validation_Invalid"]);
         RuleFor(c => c.Status).IsInEnum().WithMessage(_ => text["Validation_Invalid"]);
         RuleFor(c => c.Percent).InclusiveBetween(0, 100).WithMessage(_ => text["Outcome_PercentRange"]);
-        RuleFor(c => c.PartnerOrganizationIds).Must(ids => ids is null || ids.Count <= 100).WithMessage(_ => text["Validation_Invalid"]);
+        RuleFor(c => c.PartnerOrganizationIds).AtMost(LabRules.MaxListEntries, text);
     }
 }
 
-internal sealed class CreateOutcomeHandler(LabsDbContext db, LabAccess access, OrganizationCopies organizations, TimeProvider clock)
+internal sealed class CreateOutcomeHandler(LabsDbContext db, LabPermissions permissions, OrganizationCopies organizations, TimeProvider clock)
     : IRequestHandler<CreateOutcome, Guid>
 {
     public async Task<Guid> Handle(CreateOutcome request, CancellationToken cancellationToken)
     {
-        var lab = await access.LabAsync(request.LabId, cancellationToken);
-        await access.RequireManagerAsync(lab.Id, cancellationToken);
-        access.RequireOpen(lab);
+        var lab = await permissions.LabAsync(request.LabId, cancellationToken);
+        await permissions.RequireManagerAsync(lab.Id, cancellationToken);
+        permissions.RequireOpen(lab);
         var partners = (request.PartnerOrganizationIds ?? []).Distinct().ToList();
         await organizations.EnsureAsync(partners, cancellationToken);
         var now = clock.GetUtcNow();

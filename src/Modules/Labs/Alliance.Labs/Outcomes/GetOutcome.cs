@@ -4,10 +4,12 @@ using Alliance.Labs.Persistence;
 using Alliance.Shared.Errors;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Alliance.Shared.Contracts;
 
 namespace Alliance.Labs.Outcomes;
 
 /// <summary>An outcome with its partner organisations and its timeline of progress notes (newest first).</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record GetOutcome(Guid OutcomeId) : IRequest<OutcomeView>;
 
 internal sealed record OutcomeView(
@@ -16,7 +18,7 @@ internal sealed record OutcomeView(
 
 internal sealed record OutcomeNoteItem(DateOnly Date, string Text, string Author);
 
-internal sealed class GetOutcomeHandler(LabsDbContext db, LabAccess access, PeopleNames people) : IRequestHandler<GetOutcome, OutcomeView>
+internal sealed class GetOutcomeHandler(LabsDbContext db, LabPermissions permissions, PeopleNames people) : IRequestHandler<GetOutcome, OutcomeView>
 {
     public async Task<OutcomeView> Handle(GetOutcome request, CancellationToken cancellationToken)
     {
@@ -30,6 +32,6 @@ internal sealed class GetOutcomeHandler(LabsDbContext db, LabAccess access, Peop
         return new OutcomeView(
             outcome.Id, outcome.LabId, labTitle, outcome.Title, outcome.Description, outcome.Kind, outcome.Status, outcome.Percent, partners,
             notes.Select(n => new OutcomeNoteItem(n.Date, n.Text, n.AuthorPersonId is { } a && names.TryGetValue(a, out var name) ? name : "—")).ToList(),
-            await access.CanManageAsync(outcome.LabId, cancellationToken), outcome.Version);
+            await permissions.CanManageAsync(outcome.LabId, cancellationToken), outcome.Version);
     }
 }

@@ -7,10 +7,12 @@ using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Alliance.Shared.Contracts;
 
 namespace Alliance.Labs.Outcomes;
 
 /// <summary>Moves an outcome on: status and percent, optionally with a dated progress note for the timeline.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record UpdateOutcomeProgress(Guid OutcomeId, uint Version, OutcomeStatus Status, int Percent, DateOnly? NoteDate, string? Note) : IRequest<Unit>;
 
 internal sealed class UpdateOutcomeProgressValidator : AbstractValidator<UpdateOutcomeProgress>
@@ -20,19 +22,20 @@ internal sealed class UpdateOutcomeProgressValidator : AbstractValidator<UpdateO
         RuleFor(c => c.Status).IsInEnum().WithMessage(_ => text["Validation_Invalid"]);
         RuleFor(c => c.Percent).InclusiveBetween(0, 100).WithMessage(_ => text["Outcome_PercentRange"]);
         RuleFor(c => c.Note).MaximumLength(4000).WithMessage(_ => text["Validation_TooLong"]);
+        RuleFor(c => c.NoteDate).PlausibleDate(text);
         RuleFor(c => c.NoteDate).NotNull().When(c => !string.IsNullOrWhiteSpace(c.Note)).WithMessage(_ => text["Validation_Required"]);
     }
 }
 
-internal sealed class UpdateOutcomeProgressHandler(LabsDbContext db, LabAccess access, TimeProvider clock) : IRequestHandler<UpdateOutcomeProgress, Unit>
+internal sealed class UpdateOutcomeProgressHandler(LabsDbContext db, LabPermissions permissions, TimeProvider clock) : IRequestHandler<UpdateOutcomeProgress, Unit>
 {
     public async Task<Unit> Handle(UpdateOutcomeProgress request, CancellationToken cancellationToken)
     {
         var outcome = await db.Outcomes.FirstOrDefaultAsync(o => o.Id == request.OutcomeId, cancellationToken)
             ?? throw NotFoundException.For("Outcome", request.OutcomeId);
-        var lab = await access.LabAsync(outcome.LabId, cancellationToken);
-        await access.RequireManagerAsync(lab.Id, cancellationToken);
-        access.RequireOpen(lab);
+        var lab = await permissions.LabAsync(outcome.LabId, cancellationToken);
+        await permissions.RequireManagerAsync(lab.Id, cancellationToken);
+        permissions.RequireOpen(lab);
         db.Entry(outcome).Property(o => o.Version).OriginalValue = request.Version;
         var now = clock.GetUtcNow();
         outcome.Status = request.Status;
@@ -42,7 +45,7 @@ internal sealed class UpdateOutcomeProgressHandler(LabsDbContext db, LabAccess a
         {
             db.OutcomeNotes.Add(new OutcomeNote
             {
-                Id = Guid.NewGuid(), OutcomeId = outcome.Id, Date = request.NoteDate!.Value, Text = request.Note.Trim(), AuthorPersonId = access.User.PersonId, CreatedAt = now,
+                Id = Guid.NewGuid(), OutcomeId = outcome.Id, Date = request.NoteDate!.Value, Text = request.Note.Trim(), AuthorPersonId = permissions.User.PersonId, CreatedAt = now,
             });
         }
 

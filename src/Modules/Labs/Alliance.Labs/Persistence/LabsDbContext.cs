@@ -1,3 +1,4 @@
+using Alliance.Labs.Common;
 using Alliance.Labs.Domain;
 using Alliance.Shared.Messaging;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,7 @@ internal sealed class LabsDbContext(DbContextOptions<LabsDbContext> options) : D
         builder.Entity<ActionField>(e =>
         {
             e.ToTable("action_fields");
-            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.Title).HasMaxLength(200).UseCollation(GermanOrder.Collation);
             e.Property(x => x.Description).HasMaxLength(4000);
             e.HasIndex(x => x.Title).IsUnique();
         });
@@ -45,7 +46,7 @@ internal sealed class LabsDbContext(DbContextOptions<LabsDbContext> options) : D
         builder.Entity<Lab>(e =>
         {
             e.ToTable("labs");
-            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.Title).HasMaxLength(200).UseCollation(GermanOrder.Collation);
             e.Property(x => x.Description).HasMaxLength(10_000);
             e.Property(x => x.Goals).HasMaxLength(10_000);
             e.Property(x => x.Version).IsRowVersion();
@@ -72,7 +73,7 @@ internal sealed class LabsDbContext(DbContextOptions<LabsDbContext> options) : D
         {
             e.ToTable("organizations");
             e.Property(x => x.Id).ValueGeneratedNever();
-            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Name).HasMaxLength(200).UseCollation(GermanOrder.Collation);
         });
 
         builder.Entity<MembershipRequest>(e =>
@@ -100,7 +101,7 @@ internal sealed class LabsDbContext(DbContextOptions<LabsDbContext> options) : D
         builder.Entity<TopicProposal>(e =>
         {
             e.ToTable("proposals");
-            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.Title).HasMaxLength(200).UseCollation(GermanOrder.Collation);
             e.Property(x => x.Description).HasMaxLength(TopicProposal.MaxDescriptionLength);
             e.Property(x => x.AnswerReason).HasMaxLength(4000);
             e.Property(x => x.Version).IsRowVersion();
@@ -120,7 +121,7 @@ internal sealed class LabsDbContext(DbContextOptions<LabsDbContext> options) : D
         builder.Entity<Outcome>(e =>
         {
             e.ToTable("outcomes");
-            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.Title).HasMaxLength(200).UseCollation(GermanOrder.Collation);
             e.Property(x => x.Description).HasMaxLength(10_000);
             e.Property(x => x.Version).IsRowVersion();
             e.HasMany(x => x.Notes).WithOne().HasForeignKey(n => n.OutcomeId).OnDelete(DeleteBehavior.Cascade);
@@ -142,8 +143,10 @@ internal sealed class LabsDbContext(DbContextOptions<LabsDbContext> options) : D
             e.Property(x => x.MeetingTitle).HasMaxLength(300);
             e.Property(x => x.SourceLink).HasMaxLength(500);
             e.Property(x => x.Version).IsRowVersion();
-            // A meeting decision becomes one action item, however often the event arrives.
-            e.HasIndex(x => x.DecisionId).IsUnique().HasFilter("\"DecisionId\" IS NOT NULL");
+            // Each action item of a meeting decision becomes one task, however often its event arrives; a decision
+            // with three action items gives three tasks.
+            e.HasIndex(x => x.SourceActionItemId).IsUnique().HasFilter("\"SourceActionItemId\" IS NOT NULL");
+            e.HasIndex(x => x.DecisionId);
             e.HasIndex(x => new { x.LabId, x.Status });
             e.HasIndex(x => new { x.OwnerPersonId, x.Status });
             e.HasIndex(x => new { x.OwnerOrganizationId, x.Status });
@@ -159,7 +162,7 @@ internal sealed class LabsDbContext(DbContextOptions<LabsDbContext> options) : D
         builder.Entity<Need>(e =>
         {
             e.ToTable("needs");
-            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.Title).HasMaxLength(200).UseCollation(GermanOrder.Collation);
             e.Property(x => x.Description).HasMaxLength(4000);
             e.Property(x => x.ForWhom).HasMaxLength(200);
             e.HasIndex(x => new { x.IsClosed, x.CreatedAt });
@@ -169,7 +172,7 @@ internal sealed class LabsDbContext(DbContextOptions<LabsDbContext> options) : D
         builder.Entity<Offer>(e =>
         {
             e.ToTable("offers");
-            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.Title).HasMaxLength(200).UseCollation(GermanOrder.Collation);
             e.Property(x => x.Description).HasMaxLength(4000);
             e.HasIndex(x => new { x.IsClosed, x.CreatedAt });
             e.HasIndex(x => x.OrganizationId);
@@ -188,7 +191,7 @@ internal sealed class LabsDbContext(DbContextOptions<LabsDbContext> options) : D
         builder.Entity<Participant>(e =>
         {
             e.ToTable("participants");
-            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Name).HasMaxLength(200).UseCollation(GermanOrder.Collation);
             e.Property(x => x.Email).HasMaxLength(320);
             e.Property(x => x.Note).HasMaxLength(4000);
             e.Property(x => x.Version).IsRowVersion();

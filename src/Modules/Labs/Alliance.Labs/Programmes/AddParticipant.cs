@@ -4,13 +4,16 @@ using Alliance.Labs.Domain;
 using Alliance.Labs.Persistence;
 using Alliance.Labs.Resources;
 using Alliance.Shared.Errors;
+using Alliance.Shared.Localization;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.Localization;
+using Alliance.Shared.Contracts;
 
 namespace Alliance.Labs.Programmes;
 
 /// <summary>Staff (or the programme's coordinator) add a participant to a programme lab.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record AddParticipant(Guid LabId, string Name, string? Email, ParticipantStatus Status, DateOnly? FollowUpOn, string? Note) : IRequest<Guid>;
 
 internal sealed class AddParticipantValidator : AbstractValidator<AddParticipant>
@@ -20,24 +23,25 @@ internal sealed class AddParticipantValidator : AbstractValidator<AddParticipant
         RuleFor(c => c.Name).NotEmpty().WithMessage(_ => text["Validation_Required"]).MaximumLength(200).WithMessage(_ => text["Validation_TooLong"]);
         RuleFor(c => c.Email).EmailAddress().When(c => !string.IsNullOrWhiteSpace(c.Email)).WithMessage(_ => text["Validation_Email"]).MaximumLength(320);
         RuleFor(c => c.Status).IsInEnum().WithMessage(_ => text["Validation_Invalid"]);
+        RuleFor(c => c.FollowUpOn).PlausibleDate(text);
         RuleFor(c => c.Note).MaximumLength(4000).WithMessage(_ => text["Validation_TooLong"]);
     }
 }
 
-internal sealed class AddParticipantHandler(LabsDbContext db, LabAccess access, IStringLocalizer<LabsText> text, TimeProvider clock) : IRequestHandler<AddParticipant, Guid>
+internal sealed class AddParticipantHandler(LabsDbContext db, LabPermissions permissions, IStringLocalizer<LabsText> text, TimeProvider clock) : IRequestHandler<AddParticipant, Guid>
 {
     public async Task<Guid> Handle(AddParticipant request, CancellationToken cancellationToken)
     {
-        var lab = await access.LabAsync(request.LabId, cancellationToken);
-        await access.RequireManagerAsync(lab.Id, cancellationToken);
-        access.RequireOpen(lab);
+        var lab = await permissions.LabAsync(request.LabId, cancellationToken);
+        await permissions.RequireManagerAsync(lab.Id, cancellationToken);
+        permissions.RequireOpen(lab);
         if (lab.Kind != LabKind.Programme)
         {
             throw new ConflictException(text["Programme_NotAProgramme"]);
         }
 
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = AllianceTime.Today(clock);
         var participant = new Participant
         {
             Id = Guid.NewGuid(), LabId = lab.Id, Name = request.Name.Trim(), Email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim(),
@@ -45,7 +49,7 @@ internal sealed class AddParticipantHandler(LabsDbContext db, LabAccess access, 
         };
         participant.History.Add(new ParticipantStatusChange
         {
-            Id = Guid.NewGuid(), ParticipantId = participant.Id, Status = request.Status, On = today, ChangedByPersonId = access.User.PersonId, RecordedAt = now,
+            Id = Guid.NewGuid(), ParticipantId = participant.Id, Status = request.Status, On = today, ChangedByPersonId = permissions.User.PersonId, RecordedAt = now,
         });
         db.Participants.Add(participant);
         return participant.Id;

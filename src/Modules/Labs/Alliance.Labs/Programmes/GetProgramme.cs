@@ -1,3 +1,4 @@
+using Alliance.Shared.Localization;
 using Alliance.Labs.Common;
 using Alliance.Labs.Contracts;
 using Alliance.Labs.Domain;
@@ -12,6 +13,7 @@ using Microsoft.Extensions.Options;
 namespace Alliance.Labs.Programmes;
 
 /// <summary>A programme's funnel (participants per status, counted in SQL) and its participants, paged, filterable.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record GetProgramme(Guid LabId, ParticipantStatus? Status = null, bool DueOnly = false, int Page = 1, int PageSize = Paging.DefaultPageSize)
     : IRequest<ProgrammeView>;
 
@@ -25,20 +27,20 @@ internal sealed record ParticipantItem(
 
 internal sealed record ParticipantHistoryItem(ParticipantStatus Status, DateOnly On, string? Note);
 
-internal sealed class GetProgrammeHandler(LabsDbContext db, LabAccess access, IOptions<LabsOptions> options, TimeProvider clock) : IRequestHandler<GetProgramme, ProgrammeView>
+internal sealed class GetProgrammeHandler(LabsDbContext db, LabPermissions permissions, IOptions<LabsOptions> options, TimeProvider clock) : IRequestHandler<GetProgramme, ProgrammeView>
 {
     public async Task<ProgrammeView> Handle(GetProgramme request, CancellationToken cancellationToken)
     {
-        var lab = await access.LabAsync(request.LabId, cancellationToken);
+        var lab = await permissions.LabAsync(request.LabId, cancellationToken);
         if (lab.Kind != LabKind.Programme)
         {
             throw NotFoundException.For("Programme", request.LabId);
         }
 
         // Participants are private people, not members: only the office and the programme's coordinators see them.
-        await access.RequireManagerAsync(lab.Id, cancellationToken);
+        await permissions.RequireManagerAsync(lab.Id, cancellationToken);
         var days = options.Value.FollowUpDays;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = AllianceTime.Today(clock);
         var threshold = today.AddDays(-days);
         var funnel = await db.Participants.Where(p => p.LabId == lab.Id).GroupBy(p => p.Status)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);

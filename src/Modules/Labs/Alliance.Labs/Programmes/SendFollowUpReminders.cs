@@ -1,3 +1,4 @@
+using Alliance.Shared.Localization;
 using Alliance.Labs.Contracts;
 using Alliance.Labs.Domain;
 using Alliance.Labs.Persistence;
@@ -9,6 +10,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Alliance.Shared.Contracts;
 
 namespace Alliance.Labs.Programmes;
 
@@ -17,6 +19,7 @@ namespace Alliance.Labs.Programmes;
 /// follow-up — one mail per programme and coordinator listing them. A reminder row per participant and last
 /// contact makes it once: after the next recorded contact the clock starts again.
 /// </summary>
+[AllowedFor(Who.Internal)]
 internal sealed record SendFollowUpReminders : IRequest<int>;
 
 internal sealed class SendFollowUpRemindersHandler(
@@ -26,7 +29,7 @@ internal sealed class SendFollowUpRemindersHandler(
     public async Task<int> Handle(SendFollowUpReminders request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = AllianceTime.Today(clock);
         var threshold = today.AddDays(-options.Value.FollowUpDays);
         var due = await db.Participants.AsNoTracking()
             .Where(p => db.Labs.Any(l => l.Id == p.LabId && l.Kind == LabKind.Programme && l.Status != LabStatus.Concluded))
@@ -48,12 +51,14 @@ internal sealed class SendFollowUpRemindersHandler(
         foreach (var lab in labs)
         {
             var participants = due.Where(d => d.LabId == lab.Id).ToList();
-            var list = string.Join("\n", participants.Select(p => $"- {p.Name} ({p.LastContactOn:dd.MM.yyyy})"));
             foreach (var coordinator in lab.Coordinators.Select(c => people.GetValueOrDefault(c.PersonId)).OfType<PersonSummary>()
                          .Where(p => !p.IsErased && !string.IsNullOrEmpty(p.Email)))
             {
+                // Dates in the coordinator's language; "1 participant" / "3 participants".
+                var culture = Cultures.Formatting(coordinator.PreferredLanguage);
+                var list = string.Join("\n", participants.Select(p => $"- {p.Name} ({p.LastContactOn.ToString("d", culture)})"));
                 db.AddIntegrationEvent(composer.Compose(text, coordinator.PreferredLanguage, coordinator.Email!, coordinator.DisplayName,
-                    "Mail_FollowUp_Subject", "Mail_FollowUp_Body",
+                    "Mail_FollowUp_Subject", participants.Count == 1 ? "Mail_FollowUp_Body_One" : "Mail_FollowUp_Body_Other",
                     [lab.Title, participants.Count, options.Value.FollowUpDays, list, composer.Link($"/labs/{lab.Id}/programme?dueOnly=true")],
                     "labs-follow-up"), now);
             }

@@ -3,6 +3,7 @@ using Alliance.Labs.Contracts;
 using Alliance.Labs.Domain;
 using Alliance.Labs.Persistence;
 using Alliance.Labs.Resources;
+using Alliance.Shared.Contracts;
 using Alliance.Shared.Errors;
 using Alliance.Shared.Messaging;
 using FluentValidation;
@@ -24,6 +25,7 @@ internal enum ProposalAnswer
 /// Staff answer an open proposal: take it into an existing lab, into a new lab (title + action field), merge it
 /// with another proposal, or decline it with a reason the proposer sees.
 /// </summary>
+[AllowedFor(Who.Staff)]
 internal sealed record AnswerProposal(
     Guid ProposalId,
     uint Version,
@@ -52,12 +54,11 @@ internal sealed class AnswerProposalValidator : AbstractValidator<AnswerProposal
     }
 }
 
-internal sealed class AnswerProposalHandler(LabsDbContext db, LabAccess access, IStringLocalizer<LabsText> text, TimeProvider clock)
+internal sealed class AnswerProposalHandler(LabsDbContext db, LabPermissions permissions, IStringLocalizer<LabsText> text, TimeProvider clock)
     : IRequestHandler<AnswerProposal, Guid?>
 {
     public async Task<Guid?> Handle(AnswerProposal request, CancellationToken cancellationToken)
     {
-        access.RequireStaff();
         var proposal = await db.Proposals.FirstOrDefaultAsync(p => p.Id == request.ProposalId, cancellationToken)
             ?? throw NotFoundException.For("Proposal", request.ProposalId);
         db.Entry(proposal).Property(p => p.Version).OriginalValue = request.Version;
@@ -70,8 +71,8 @@ internal sealed class AnswerProposalHandler(LabsDbContext db, LabAccess access, 
         switch (request.Answer)
         {
             case ProposalAnswer.TakeIntoLab:
-                var lab = await access.LabAsync(request.LabId!.Value, cancellationToken);
-                access.RequireOpen(lab);
+                var lab = await permissions.LabAsync(request.LabId!.Value, cancellationToken);
+                permissions.RequireOpen(lab);
                 proposal.Status = ProposalStatus.TakenIntoLab;
                 proposal.LabId = lab.Id;
                 break;
@@ -87,7 +88,7 @@ internal sealed class AnswerProposalHandler(LabsDbContext db, LabAccess access, 
                     Description = proposal.Description, Kind = LabKind.WorkingLab, Status = LabStatus.Proposed, CreatedAt = now,
                 };
                 db.Labs.Add(created);
-                db.StatusChanges.Add(new LabStatusChange { Id = Guid.NewGuid(), LabId = created.Id, Status = created.Status, ChangedAt = now, ChangedByPersonId = access.User.PersonId });
+                db.StatusChanges.Add(new LabStatusChange { Id = Guid.NewGuid(), LabId = created.Id, Status = created.Status, ChangedAt = now, ChangedByPersonId = permissions.User.PersonId });
                 db.AddIntegrationEvent(new LabStatusChanged(created.Id, created.Status), now);
                 proposal.Status = ProposalStatus.TakenIntoLab;
                 proposal.LabId = created.Id;
@@ -110,7 +111,7 @@ internal sealed class AnswerProposalHandler(LabsDbContext db, LabAccess access, 
 
         proposal.AnswerReason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
         proposal.AnsweredAt = now;
-        proposal.AnsweredByPersonId = access.User.PersonId;
+        proposal.AnsweredByPersonId = permissions.User.PersonId;
         return proposal.LabId;
     }
 }

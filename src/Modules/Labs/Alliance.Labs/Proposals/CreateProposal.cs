@@ -6,10 +6,12 @@ using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Alliance.Shared.Contracts;
 
 namespace Alliance.Labs.Proposals;
 
 /// <summary>A representative proposes a topic for their organisation.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record CreateProposal(string Title, string Description, Guid? ActionFieldId) : IRequest<Guid>, IProposalFields;
 
 /// <summary>The rules of a proposal's fields, shared by create and update.</summary>
@@ -38,17 +40,17 @@ internal sealed class CreateProposalValidator : AbstractValidator<CreateProposal
     public CreateProposalValidator(LabsDbContext db, IStringLocalizer<LabsText> text) => Include(new ProposalFieldsValidator(db, text));
 }
 
-internal sealed class CreateProposalHandler(LabsDbContext db, LabAccess access, OrganizationCopies organizations, TimeProvider clock)
+internal sealed class CreateProposalHandler(LabsDbContext db, LabPermissions permissions, OrganizationCopies organizations, TimeProvider clock)
     : IRequestHandler<CreateProposal, Guid>
 {
     public async Task<Guid> Handle(CreateProposal request, CancellationToken cancellationToken)
     {
-        var organization = access.RequireOrganization();
+        var organization = permissions.RequireOrganization();
         await organizations.EnsureAsync([organization], cancellationToken);
         var proposal = new TopicProposal
         {
             Id = Guid.NewGuid(), Title = request.Title.Trim(), Description = request.Description.Trim(), ActionFieldId = request.ActionFieldId,
-            OrganizationId = organization, ProposedByPersonId = access.User.PersonId, CreatedAt = clock.GetUtcNow(), Status = ProposalStatus.Open,
+            OrganizationId = organization, ProposedByPersonId = permissions.User.PersonId, CreatedAt = clock.GetUtcNow(), Status = ProposalStatus.Open,
         };
         db.Proposals.Add(proposal);
         return proposal.Id;

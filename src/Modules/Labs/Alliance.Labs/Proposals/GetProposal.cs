@@ -1,21 +1,24 @@
 using Alliance.Labs.Domain;
 using Alliance.Labs.Persistence;
 using Alliance.Shared.Errors;
-using Alliance.Shared.Security;
+using Alliance.Labs.Common;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Alliance.Shared.Contracts;
 
 namespace Alliance.Labs.Proposals;
 
 /// <summary>One proposal with its supporters and the office's answer.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record GetProposal(Guid ProposalId) : IRequest<ProposalView>;
 
 internal sealed record ProposalView(
     Guid Id, string Title, string Description, Guid OrganizationId, string Organization, string? ActionField, ProposalStatus Status,
     DateTimeOffset CreatedAt, IReadOnlyList<string> Supporters, bool SupportedByMe, bool IsMine, bool CanSupport,
-    Guid? LabId, string? LabTitle, Guid? MergedIntoId, string? MergedIntoTitle, string? AnswerReason, DateTimeOffset? AnsweredAt, uint Version);
+    Guid? LabId, string? LabTitle, Guid? MergedIntoId, string? MergedIntoTitle, string? AnswerReason, DateTimeOffset? AnsweredAt, uint Version,
+    bool CanEdit, bool CanAnswer, Guid? ActionFieldId);
 
-internal sealed class GetProposalHandler(LabsDbContext db, ICurrentUser user) : IRequestHandler<GetProposal, ProposalView>
+internal sealed class GetProposalHandler(LabsDbContext db, LabPermissions permissions) : IRequestHandler<GetProposal, ProposalView>
 {
     public async Task<ProposalView> Handle(GetProposal request, CancellationToken cancellationToken)
     {
@@ -27,12 +30,13 @@ internal sealed class GetProposalHandler(LabsDbContext db, ICurrentUser user) : 
         var actionField = p.ActionFieldId is null ? null : await db.ActionFields.AsNoTracking().Where(a => a.Id == p.ActionFieldId).Select(a => a.Title).FirstOrDefaultAsync(cancellationToken);
         var labTitle = p.LabId is null ? null : await db.Labs.AsNoTracking().Where(l => l.Id == p.LabId).Select(l => l.Title).FirstOrDefaultAsync(cancellationToken);
         var mergedTitle = p.MergedIntoId is null ? null : await db.Proposals.AsNoTracking().Where(x => x.Id == p.MergedIntoId).Select(x => x.Title).FirstOrDefaultAsync(cancellationToken);
-        var own = user.OrganizationId;
+        var own = permissions.OwnOrganization;
         var supportedByMe = supporters.Any(s => s.OrganizationId == own);
         var isMine = p.OrganizationId == own;
         return new ProposalView(
             p.Id, p.Title, p.Description, p.OrganizationId, organization, actionField, p.Status, p.CreatedAt, supporters.Select(s => s.Name).ToList(),
-            supportedByMe, isMine, own is not null && !isMine && !supportedByMe && p.Status == ProposalStatus.Open,
-            p.LabId, labTitle, p.MergedIntoId, mergedTitle, p.AnswerReason, p.AnsweredAt, p.Version);
+            supportedByMe, isMine, permissions.CanSupportProposal(p, supportedByMe),
+            p.LabId, labTitle, p.MergedIntoId, mergedTitle, p.AnswerReason, p.AnsweredAt, p.Version,
+            permissions.CanEditProposal(p) && p.Status == ProposalStatus.Open, permissions.CanAnswerProposal(p), p.ActionFieldId);
     }
 }

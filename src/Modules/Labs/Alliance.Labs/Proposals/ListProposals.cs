@@ -16,6 +16,7 @@ internal enum ProposalSort
 }
 
 /// <summary>Topic proposals, sortable by supports and age; "can I support it" computed in SQL.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record ListProposals(
     ProposalStatus? Status = null,
     ProposalSort Sort = ProposalSort.Supports,

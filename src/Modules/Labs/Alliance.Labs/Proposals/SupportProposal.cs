@@ -6,19 +6,21 @@ using Alliance.Shared.Errors;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Alliance.Shared.Contracts;
 
 namespace Alliance.Labs.Proposals;
 
 /// <summary>An organisation backs an open proposal: once (primary key), never its own.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record SupportProposal(Guid ProposalId) : IRequest<Unit>;
 
 internal sealed class SupportProposalHandler(
-    LabsDbContext db, LabAccess access, OrganizationCopies organizations, IStringLocalizer<LabsText> text, TimeProvider clock)
+    LabsDbContext db, LabPermissions permissions, OrganizationCopies organizations, IStringLocalizer<LabsText> text, TimeProvider clock)
     : IRequestHandler<SupportProposal, Unit>
 {
     public async Task<Unit> Handle(SupportProposal request, CancellationToken cancellationToken)
     {
-        var organization = access.RequireOrganization();
+        var organization = permissions.RequireOrganization();
         var proposal = await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == request.ProposalId, cancellationToken)
             ?? throw NotFoundException.For("Proposal", request.ProposalId);
         if (proposal.OrganizationId == organization)
@@ -37,7 +39,7 @@ internal sealed class SupportProposalHandler(
         }
 
         await organizations.EnsureAsync([organization], cancellationToken);
-        db.Supports.Add(new ProposalSupport { ProposalId = proposal.Id, OrganizationId = organization, PersonId = access.User.PersonId, CreatedAt = clock.GetUtcNow() });
+        db.Supports.Add(new ProposalSupport { ProposalId = proposal.Id, OrganizationId = organization, PersonId = permissions.User.PersonId, CreatedAt = clock.GetUtcNow() });
         return Unit.Value;
     }
 }

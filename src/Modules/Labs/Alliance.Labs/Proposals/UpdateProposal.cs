@@ -2,6 +2,7 @@ using Alliance.Labs.Common;
 using Alliance.Labs.Domain;
 using Alliance.Labs.Persistence;
 using Alliance.Labs.Resources;
+using Alliance.Shared.Contracts;
 using Alliance.Shared.Errors;
 using FluentValidation;
 using MediatR;
@@ -11,6 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Alliance.Labs.Proposals;
 
 /// <summary>The proposing organisation (or staff) edits its proposal while it is still open; stale versions get 409.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record UpdateProposal(Guid ProposalId, uint Version, string Title, string Description, Guid? ActionFieldId) : IRequest<Unit>, IProposalFields;
 
 internal sealed class UpdateProposalValidator : AbstractValidator<UpdateProposal>
@@ -19,16 +21,13 @@ internal sealed class UpdateProposalValidator : AbstractValidator<UpdateProposal
         Include(new ProposalFieldsValidator(db, text));
 }
 
-internal sealed class UpdateProposalHandler(LabsDbContext db, LabAccess access, IStringLocalizer<LabsText> text) : IRequestHandler<UpdateProposal, Unit>
+internal sealed class UpdateProposalHandler(LabsDbContext db, LabPermissions permissions, IStringLocalizer<LabsText> text) : IRequestHandler<UpdateProposal, Unit>
 {
     public async Task<Unit> Handle(UpdateProposal request, CancellationToken cancellationToken)
     {
         var proposal = await db.Proposals.FirstOrDefaultAsync(p => p.Id == request.ProposalId, cancellationToken)
             ?? throw NotFoundException.For("Proposal", request.ProposalId);
-        if (!access.User.IsStaff && proposal.OrganizationId != access.User.OrganizationId)
-        {
-            throw new ForbiddenException();
-        }
+        LabPermissions.Require(permissions.CanEditProposal(proposal));
 
         if (proposal.Status != ProposalStatus.Open)
         {

@@ -40,7 +40,8 @@ namespace Alliance.Labs.Persistence.Migrations
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("de-DE-x-icu");
 
                     b.HasKey("Id");
 
@@ -87,6 +88,9 @@ namespace Alliance.Labs.Persistence.Migrations
                     b.Property<int>("Source")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("SourceActionItemId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("SourceLink")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -110,9 +114,11 @@ namespace Alliance.Labs.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DecisionId")
+                    b.HasIndex("DecisionId");
+
+                    b.HasIndex("SourceActionItemId")
                         .IsUnique()
-                        .HasFilter("\"DecisionId\" IS NOT NULL");
+                        .HasFilter("\"SourceActionItemId\" IS NOT NULL");
 
                     b.HasIndex("LabId", "Status");
 
@@ -196,7 +202,8 @@ namespace Alliance.Labs.Persistence.Migrations
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("de-DE-x-icu");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -423,7 +430,8 @@ namespace Alliance.Labs.Persistence.Migrations
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("de-DE-x-icu");
 
                     b.Property<DateOnly?>("Until")
                         .HasColumnType("date");
@@ -465,7 +473,8 @@ namespace Alliance.Labs.Persistence.Migrations
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("de-DE-x-icu");
 
                     b.HasKey("Id");
 
@@ -484,10 +493,14 @@ namespace Alliance.Labs.Persistence.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("de-DE-x-icu");
 
                     b.Property<int>("PartnerGroup")
                         .HasColumnType("integer");
+
+                    b.Property<long>("SourceVersion")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -526,7 +539,8 @@ namespace Alliance.Labs.Persistence.Migrations
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("de-DE-x-icu");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -602,7 +616,8 @@ namespace Alliance.Labs.Persistence.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("de-DE-x-icu");
 
                     b.Property<string>("Note")
                         .HasMaxLength(4000)
@@ -729,7 +744,8 @@ namespace Alliance.Labs.Persistence.Migrations
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("de-DE-x-icu");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
