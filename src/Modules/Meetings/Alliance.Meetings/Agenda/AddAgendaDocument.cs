@@ -18,17 +18,17 @@ internal sealed class AddAgendaDocumentValidator : AbstractValidator<AddAgendaDo
 {
     public AddAgendaDocumentValidator(IStringLocalizer<MeetingsText> text)
     {
-        RuleFor(d => d.Name).NotEmpty().WithMessage(_ => text["Validation_TitleRequired"]).MaximumLength(200);
+        RuleFor(d => d.Name).NotEmpty().WithMessage(_ => text["Validation_TitleRequired"]).MaximumLength(TextLimits.DocumentName);
         RuleFor(d => d.Url)
             .Must(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
-            .When(d => d.Content is null).WithMessage(_ => text["Validation_OnlineLink"]).MaximumLength(1000);
+            .When(d => d.Content is null).WithMessage(_ => text["Validation_OnlineLink"]).MaximumLength(TextLimits.DocumentUrl);
         RuleFor(d => d.Content).Must(c => c!.Length is > 0 and <= AgendaDocument.MaxFileBytes).When(d => d.Content is not null)
             .WithMessage(_ => text["Validation_FileTooLarge"]);
-        RuleFor(d => d.ContentType).MaximumLength(100);
+        RuleFor(d => d.ContentType).MaximumLength(TextLimits.ContentType);
     }
 }
 
-internal sealed class AddAgendaDocumentHandler(MeetingsDbContext db, MeetingAccess access, TimeProvider clock) : IRequestHandler<AddAgendaDocument, Guid>
+internal sealed class AddAgendaDocumentHandler(MeetingsDbContext db, MeetingPermissions access, TimeProvider clock) : IRequestHandler<AddAgendaDocument, Guid>
 {
     public async Task<Guid> Handle(AddAgendaDocument request, CancellationToken cancellationToken)
     {

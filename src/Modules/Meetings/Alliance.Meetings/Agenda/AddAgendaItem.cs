@@ -19,8 +19,8 @@ internal sealed class AddAgendaItemValidator : AbstractValidator<AddAgendaItem>
 {
     public AddAgendaItemValidator(IStringLocalizer<MeetingsText> text, IMediator mediator, ModuleCatalog catalog)
     {
-        RuleFor(a => a.Title).NotEmpty().WithMessage(_ => text["Validation_TitleRequired"]).MaximumLength(300);
-        RuleFor(a => a.Presenter).MaximumLength(200);
+        RuleFor(a => a.Title).NotEmpty().WithMessage(_ => text["Validation_TitleRequired"]).MaximumLength(TextLimits.AgendaTitle);
+        RuleFor(a => a.Presenter).MaximumLength(TextLimits.Presenter);
         RuleFor(a => a.PlannedMinutes).InclusiveBetween(1, 600).WithMessage(_ => text["Validation_PlannedMinutes"]);
         RuleFor(a => a.LabId)
             .MustAsync(async (labId, ct) => catalog.Handles(typeof(GetLabDetails)) && await mediator.Send(new GetLabDetails(labId!.Value), ct) is not null)
@@ -28,7 +28,7 @@ internal sealed class AddAgendaItemValidator : AbstractValidator<AddAgendaItem>
     }
 }
 
-internal sealed class AddAgendaItemHandler(MeetingsDbContext db, MeetingAccess access, IMediator mediator, ModuleCatalog catalog)
+internal sealed class AddAgendaItemHandler(MeetingsDbContext db, MeetingPermissions access, IMediator mediator, ModuleCatalog catalog)
     : IRequestHandler<AddAgendaItem, Guid>
 {
     public async Task<Guid> Handle(AddAgendaItem request, CancellationToken cancellationToken)

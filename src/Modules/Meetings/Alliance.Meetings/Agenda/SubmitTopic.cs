@@ -18,12 +18,12 @@ internal sealed class SubmitTopicValidator : AbstractValidator<SubmitTopic>
 {
     public SubmitTopicValidator(IStringLocalizer<MeetingsText> text)
     {
-        RuleFor(t => t.Title).NotEmpty().WithMessage(_ => text["Validation_TitleRequired"]).MaximumLength(300);
-        RuleFor(t => t.Description).MaximumLength(4000);
+        RuleFor(t => t.Title).NotEmpty().WithMessage(_ => text["Validation_TitleRequired"]).MaximumLength(TextLimits.AgendaTitle);
+        RuleFor(t => t.Description).MaximumLength(TextLimits.TopicDescription);
     }
 }
 
-internal sealed class SubmitTopicHandler(MeetingsDbContext db, MeetingAccess access, ICurrentUser user, IStringLocalizer<MeetingsText> text, TimeProvider clock)
+internal sealed class SubmitTopicHandler(MeetingsDbContext db, MeetingPermissions access, ICurrentUser user, IStringLocalizer<MeetingsText> text, TimeProvider clock)
     : IRequestHandler<SubmitTopic, Guid>
 {
     public async Task<Guid> Handle(SubmitTopic request, CancellationToken cancellationToken)

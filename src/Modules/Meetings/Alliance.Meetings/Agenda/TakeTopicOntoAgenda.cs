@@ -11,7 +11,7 @@ namespace Alliance.Meetings.Agenda;
 /// <summary>Staff take a submitted topic onto the agenda: a new item, presented by the submitter.</summary>
 internal sealed record TakeTopicOntoAgenda(Guid TopicId, int PlannedMinutes = 15) : IRequest<Guid>;
 
-internal sealed class TakeTopicOntoAgendaHandler(MeetingsDbContext db, MeetingAccess access) : IRequestHandler<TakeTopicOntoAgenda, Guid>
+internal sealed class TakeTopicOntoAgendaHandler(MeetingsDbContext db, MeetingPermissions access) : IRequestHandler<TakeTopicOntoAgenda, Guid>
 {
     public async Task<Guid> Handle(TakeTopicOntoAgenda request, CancellationToken cancellationToken)
     {

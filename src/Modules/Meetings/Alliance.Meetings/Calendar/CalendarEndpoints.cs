@@ -20,7 +20,7 @@ internal static class CalendarEndpoints
 
     public static void Map(IEndpointRouteBuilder endpoints, RouteGroupBuilder api)
     {
-        api.MapGet("/{id:guid}/ics", async Task<Results<FileContentHttpResult, NotFound>> (Guid id, MeetingAccess access, IcsWriter writer, CancellationToken ct) =>
+        api.MapGet("/{id:guid}/ics", async Task<Results<FileContentHttpResult, NotFound>> (Guid id, MeetingPermissions access, IcsWriter writer, CancellationToken ct) =>
             {
                 var meeting = await access.VisibleMeetingAsync(id, ct);
                 var ics = writer.Write(meeting.DisplayTitle, [meeting]);

@@ -14,10 +14,10 @@ internal sealed record CancelMeeting(Guid MeetingId, string? Reason = null) : IR
 
 internal sealed class CancelMeetingValidator : AbstractValidator<CancelMeeting>
 {
-    public CancelMeetingValidator() => RuleFor(c => c.Reason).MaximumLength(1000);
+    public CancelMeetingValidator() => RuleFor(c => c.Reason).MaximumLength(TextLimits.CancelReason);
 }
 
-internal sealed class CancelMeetingHandler(MeetingsDbContext db, MeetingAccess access, MeetingMails mails, TimeProvider clock) : IRequestHandler<CancelMeeting, MediatR.Unit>
+internal sealed class CancelMeetingHandler(MeetingsDbContext db, MeetingPermissions access, MeetingMails mails, TimeProvider clock) : IRequestHandler<CancelMeeting, MediatR.Unit>
 {
     public async Task<MediatR.Unit> Handle(CancelMeeting request, CancellationToken cancellationToken)
     {

@@ -40,7 +40,7 @@ internal sealed record PollView(Guid Id, Guid? AgendaItemId, string Question, bo
 
 internal sealed record AddendumView(string Text, string AuthorName, DateTimeOffset AddedAt);
 
-internal sealed class GetMeetingHandler(MeetingsDbContext db, MeetingAccess access, ICurrentUser user, TimeProvider clock) : IRequestHandler<GetMeeting, MeetingDetails>
+internal sealed class GetMeetingHandler(MeetingsDbContext db, MeetingPermissions access, ICurrentUser user, TimeProvider clock) : IRequestHandler<GetMeeting, MeetingDetails>
 {
     public async Task<MeetingDetails> Handle(GetMeeting request, CancellationToken cancellationToken)
     {

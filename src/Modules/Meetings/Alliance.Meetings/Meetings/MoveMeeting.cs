@@ -16,17 +16,18 @@ internal sealed record MoveMeeting(Guid MeetingId, DateTime StartsAtLocal, DateT
 
 internal sealed class MoveMeetingValidator : AbstractValidator<MoveMeeting>
 {
-    public MoveMeetingValidator(IStringLocalizer<MeetingsText> text)
+    public MoveMeetingValidator(IStringLocalizer<MeetingsText> text, TimeProvider clock)
     {
-        RuleFor(m => m.EndsAtLocal).GreaterThan(m => m.StartsAtLocal).WithMessage(_ => text["Validation_EndBeforeStart"]);
-        RuleFor(m => m.Place).NotEmpty().When(m => string.IsNullOrWhiteSpace(m.OnlineLink)).WithMessage(_ => text["Validation_PlaceOrLink"]).MaximumLength(300);
-        RuleFor(m => m.OnlineLink).MaximumLength(500)
+        RuleFor(m => m.StartsAtLocal).InPlanningRange(clock, text);
+        RuleFor(m => m.EndsAtLocal).Cascade(CascadeMode.Stop).InPlanningRange(clock, text).GreaterThan(m => m.StartsAtLocal).WithMessage(_ => text["Validation_EndBeforeStart"]);
+        RuleFor(m => m.Place).NotEmpty().When(m => string.IsNullOrWhiteSpace(m.OnlineLink)).WithMessage(_ => text["Validation_PlaceOrLink"]).MaximumLength(TextLimits.Place);
+        RuleFor(m => m.OnlineLink).MaximumLength(TextLimits.Link)
             .Must(link => Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
             .When(m => !string.IsNullOrWhiteSpace(m.OnlineLink)).WithMessage(_ => text["Validation_OnlineLink"]);
     }
 }
 
-internal sealed class MoveMeetingHandler(MeetingsDbContext db, MeetingAccess access, MeetingMails mails, TimeProvider clock) : IRequestHandler<MoveMeeting, MediatR.Unit>
+internal sealed class MoveMeetingHandler(MeetingsDbContext db, MeetingPermissions access, MeetingMails mails, TimeProvider clock) : IRequestHandler<MoveMeeting, MediatR.Unit>
 {
     public async Task<MediatR.Unit> Handle(MoveMeeting request, CancellationToken cancellationToken)
     {

@@ -19,7 +19,7 @@ internal sealed class AddAddendumValidator : AbstractValidator<AddAddendum>
         RuleFor(a => a.Text).NotEmpty().WithMessage(_ => text["Validation_TextRequired"]).MaximumLength(4000);
 }
 
-internal sealed class AddAddendumHandler(MeetingsDbContext db, MeetingAccess access, ICurrentUser user, TimeProvider clock) : IRequestHandler<AddAddendum, Guid>
+internal sealed class AddAddendumHandler(MeetingsDbContext db, MeetingPermissions access, ICurrentUser user, TimeProvider clock) : IRequestHandler<AddAddendum, Guid>
 {
     public async Task<Guid> Handle(AddAddendum request, CancellationToken cancellationToken)
     {

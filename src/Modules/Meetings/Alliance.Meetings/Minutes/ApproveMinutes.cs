@@ -10,7 +10,7 @@ namespace Alliance.Meetings.Minutes;
 /// <summary>Approves (closes) the minutes: from now on they are locked. Open polls must be closed first.</summary>
 internal sealed record ApproveMinutes(Guid MeetingId, uint Version) : IRequest;
 
-internal sealed class ApproveMinutesHandler(MeetingsDbContext db, MeetingAccess access, TimeProvider clock) : IRequestHandler<ApproveMinutes, MediatR.Unit>
+internal sealed class ApproveMinutesHandler(MeetingsDbContext db, MeetingPermissions access, TimeProvider clock) : IRequestHandler<ApproveMinutes, MediatR.Unit>
 {
     public async Task<MediatR.Unit> Handle(ApproveMinutes request, CancellationToken cancellationToken)
     {

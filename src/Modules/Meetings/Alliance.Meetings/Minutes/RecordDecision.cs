@@ -27,16 +27,19 @@ internal sealed class RecordDecisionValidator : AbstractValidator<RecordDecision
 {
     public RecordDecisionValidator(IStringLocalizer<MeetingsText> text)
     {
-        RuleFor(d => d.Text).NotEmpty().WithMessage(_ => text["Validation_DecisionRequired"]).MaximumLength(4000);
+        RuleFor(d => d.Text).NotEmpty().WithMessage(_ => text["Validation_DecisionRequired"]).MaximumLength(TextLimits.DecisionText);
+        RuleFor(d => d.ActionItems).Must(items => items is null || items.Count <= RequestCaps.ActionItemsPerDecision)
+            .WithMessage(_ => string.Format(text["Validation_TooManyActionItems"], RequestCaps.ActionItemsPerDecision));
+        RuleForEach(d => d.ActionItems).NotNull().WithMessage(_ => text["Validation_ActionItemMissing"]);
         RuleForEach(d => d.ActionItems).ChildRules(action =>
         {
-            action.RuleFor(a => a.Title).NotEmpty().WithMessage(_ => text["Validation_TitleRequired"]).MaximumLength(500);
+            action.RuleFor(a => a.Title).NotEmpty().WithMessage(_ => text["Validation_TitleRequired"]).MaximumLength(TextLimits.ActionItemTitle);
             action.RuleFor(a => a.OwnerPersonId).NotNull().When(a => a.OwnerOrganizationId is null).WithMessage(_ => text["Validation_OwnerRequired"]);
         });
     }
 }
 
-internal sealed class RecordDecisionHandler(MeetingsDbContext db, MeetingAccess access, IMediator mediator, EmailComposer composer, TimeProvider clock)
+internal sealed class RecordDecisionHandler(MeetingsDbContext db, MeetingPermissions access, IMediator mediator, EmailComposer composer, TimeProvider clock)
     : IRequestHandler<RecordDecision, Guid>
 {
     public async Task<Guid> Handle(RecordDecision request, CancellationToken cancellationToken)

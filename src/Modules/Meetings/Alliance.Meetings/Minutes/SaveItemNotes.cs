@@ -15,7 +15,7 @@ internal sealed class SaveItemNotesValidator : AbstractValidator<SaveItemNotes>
     public SaveItemNotesValidator() => RuleFor(n => n.Notes).MaximumLength(20_000);
 }
 
-internal sealed class SaveItemNotesHandler(MeetingsDbContext db, MeetingAccess access) : IRequestHandler<SaveItemNotes, MediatR.Unit>
+internal sealed class SaveItemNotesHandler(MeetingsDbContext db, MeetingPermissions access) : IRequestHandler<SaveItemNotes, MediatR.Unit>
 {
     public async Task<MediatR.Unit> Handle(SaveItemNotes request, CancellationToken cancellationToken)
     {

@@ -20,7 +20,7 @@ namespace Alliance.Meetings.Polls;
 /// </summary>
 internal sealed record CastVote(Guid PollId, IReadOnlyList<int> OptionIndexes, Guid? OrganizationId = null, bool Change = false) : IRequest;
 
-internal sealed class CastVoteHandler(MeetingsDbContext db, ICurrentUser user, MeetingAccess access, IStringLocalizer<MeetingsText> text, TimeProvider clock)
+internal sealed class CastVoteHandler(MeetingsDbContext db, ICurrentUser user, MeetingPermissions access, IStringLocalizer<MeetingsText> text, TimeProvider clock)
     : IRequestHandler<CastVote, MediatR.Unit>
 {
     public async Task<MediatR.Unit> Handle(CastVote request, CancellationToken cancellationToken)
@@ -29,7 +29,7 @@ internal sealed class CastVoteHandler(MeetingsDbContext db, ICurrentUser user, M
         var meeting = await access.VisibleMeetingAsync(poll.MeetingId, cancellationToken);
         var manages = await access.CanManageAsync(meeting.LabId, cancellationToken);
         var organizationId = request.OrganizationId ?? user.OrganizationId ?? throw new ForbiddenException();
-        if (organizationId != user.OrganizationId && !manages)
+        if (!access.MayVoteFor(organizationId, manages))
         {
             throw new ForbiddenException("Representatives vote for their own organisation only.");
         }

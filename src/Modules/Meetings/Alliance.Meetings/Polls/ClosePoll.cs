@@ -11,7 +11,7 @@ internal sealed record ClosePoll(Guid PollId) : IRequest<IReadOnlyList<PollOptio
 
 internal sealed record PollOptionResult(int Index, string Option, int Votes);
 
-internal sealed class ClosePollHandler(MeetingsDbContext db, MeetingAccess access, TimeProvider clock) : IRequestHandler<ClosePoll, IReadOnlyList<PollOptionResult>>
+internal sealed class ClosePollHandler(MeetingsDbContext db, MeetingPermissions access, TimeProvider clock) : IRequestHandler<ClosePoll, IReadOnlyList<PollOptionResult>>
 {
     public async Task<IReadOnlyList<PollOptionResult>> Handle(ClosePoll request, CancellationToken cancellationToken)
     {

@@ -15,7 +15,7 @@ namespace Alliance.Meetings.Registrations;
 /// </summary>
 internal sealed record CancelRegistration(Guid MeetingId, Guid? PersonId = null, bool Decline = false) : IRequest;
 
-internal sealed class CancelRegistrationHandler(MeetingsDbContext db, ICurrentUser user, MeetingAccess access, MeetingMails mails, TimeProvider clock)
+internal sealed class CancelRegistrationHandler(MeetingsDbContext db, ICurrentUser user, MeetingPermissions access, MeetingMails mails, TimeProvider clock)
     : IRequestHandler<CancelRegistration, MediatR.Unit>
 {
     public async Task<MediatR.Unit> Handle(CancelRegistration request, CancellationToken cancellationToken)
@@ -29,7 +29,7 @@ internal sealed class CancelRegistrationHandler(MeetingsDbContext db, ICurrentUs
         var meeting = await db.LockAsync(request.MeetingId, cancellationToken) ?? throw NotFoundException.For("Meeting", request.MeetingId);
         var registration = await db.Registrations.FirstOrDefaultAsync(r => r.MeetingId == meeting.Id && r.PersonId == personId, cancellationToken)
             ?? throw NotFoundException.For("Registration", personId);
-        if (personId != user.PersonId && !manages && (registration.OrganizationId is null || registration.OrganizationId != user.OrganizationId))
+        if (!access.MayRegister(personId, registration.OrganizationId, manages))
         {
             throw new ForbiddenException();
         }

@@ -14,7 +14,7 @@ namespace Alliance.Meetings.Registrations;
 /// </summary>
 internal sealed record CheckIn(Guid MeetingId, Guid PersonId, bool Present = true) : IRequest;
 
-internal sealed class CheckInHandler(MeetingsDbContext db, MeetingAccess access, IMediator mediator, TimeProvider clock) : IRequestHandler<CheckIn, MediatR.Unit>
+internal sealed class CheckInHandler(MeetingsDbContext db, MeetingPermissions access, IMediator mediator, TimeProvider clock) : IRequestHandler<CheckIn, MediatR.Unit>
 {
     public async Task<MediatR.Unit> Handle(CheckIn request, CancellationToken cancellationToken)
     {

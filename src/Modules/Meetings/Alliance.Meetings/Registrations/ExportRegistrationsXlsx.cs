@@ -16,29 +16,20 @@ namespace Alliance.Meetings.Registrations;
 /// the caller's language, check-in times in the meeting's time zone. Written with the OpenXml SDK that the minutes use
 /// too, so no second spreadsheet library is needed.
 /// </summary>
-internal sealed record ExportRegistrationsXlsx(Guid MeetingId) : IRequest<byte[]>;
+internal sealed record ExportRegistrationsXlsx(Guid MeetingId) : IRequest<ExportedFile>;
 
-internal sealed class ExportRegistrationsXlsxHandler(MeetingsDbContext db, MeetingAccess access, IStringLocalizer<MeetingsText> text)
-    : IRequestHandler<ExportRegistrationsXlsx, byte[]>
+internal sealed class ExportRegistrationsXlsxHandler(MeetingsDbContext db, MeetingPermissions access, IStringLocalizer<MeetingsText> text)
+    : IRequestHandler<ExportRegistrationsXlsx, ExportedFile>
 {
-    public async Task<byte[]> Handle(ExportRegistrationsXlsx request, CancellationToken cancellationToken)
+    public async Task<ExportedFile> Handle(ExportRegistrationsXlsx request, CancellationToken cancellationToken)
     {
-        var meeting = await access.ManagedMeetingAsync(request.MeetingId, cancellationToken);
-        var rows = await ListRegistrationsHandler.Query(db, new ListRegistrations(request.MeetingId))
-            .OrderBy(r => r.PartnerGroup).ThenBy(r => r.OrganizationName).ThenBy(r => r.PersonName)
-            .Select(r => new { r.PersonName, r.OrganizationName, r.PartnerGroup, r.Status, r.CheckedInAt })
-            .ToListAsync(cancellationToken);
-
+        var (_, rows) = await RegistrationExportRows.LoadAsync(db, access, text, request.MeetingId, cancellationToken);
         var sheetData = new SheetData();
-        sheetData.Append(Row(text["Registration_Person"], text["Registration_Organization"], text["Registration_PartnerGroup"], text["Registration_Status"], text["Registration_CheckedInAt"]));
+        sheetData.Append(Row([.. RegistrationExportRows.Headers(text)]));
         foreach (var row in rows)
         {
-            sheetData.Append(Row(
-                row.PersonName,
-                row.OrganizationName ?? "",
-                row.PartnerGroup is { } group ? text["PartnerGroup_" + group] : "",
-                text["Status_" + row.Status],
-                row.CheckedInAt is { } at ? Recurrence.ToLocal(at, meeting.TimeZone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : ""));
+            sheetData.Append(Row(row.Person, row.Organization, row.PartnerGroup, row.Status,
+                row.CheckedInAt?.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? ""));
         }
 
         using var stream = new MemoryStream();
@@ -52,7 +43,7 @@ internal sealed class ExportRegistrationsXlsxHandler(MeetingsDbContext db, Meeti
             sheets.Append(new Sheet { Id = workbookPart.GetIdOfPart(sheetPart), SheetId = 1, Name = text["Registrations_Sheet"].Value });
         }
 
-        return stream.ToArray();
+        return new ExportedFile(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "registrations.xlsx");
     }
 
     private static Row Row(params string[] values)

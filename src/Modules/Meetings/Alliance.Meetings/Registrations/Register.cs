@@ -22,7 +22,7 @@ internal sealed record Register(Guid MeetingId, Guid? PersonId = null) : IReques
 internal sealed record RegistrationResult(Guid RegistrationId, string Status, int? WaitlistPlace);
 
 internal sealed class RegisterHandler(
-    MeetingsDbContext db, ICurrentUser user, IMediator mediator, MeetingAccess access, IStringLocalizer<MeetingsText> text, TimeProvider clock)
+    MeetingsDbContext db, ICurrentUser user, IMediator mediator, MeetingPermissions access, IStringLocalizer<MeetingsText> text, TimeProvider clock)
     : IRequestHandler<Register, RegistrationResult>
 {
     public async Task<RegistrationResult> Handle(Register request, CancellationToken cancellationToken)
@@ -32,7 +32,7 @@ internal sealed class RegisterHandler(
             ?? throw NotFoundException.For("Person", personId);
         var meetingForAccess = await access.VisibleMeetingAsync(request.MeetingId, cancellationToken);
         var manages = await access.CanManageAsync(meetingForAccess.LabId, cancellationToken);
-        if (personId != user.PersonId && !manages && (person.OrganizationId is null || person.OrganizationId != user.OrganizationId))
+        if (!access.MayRegister(personId, person.OrganizationId, manages))
         {
             throw new ForbiddenException("Representatives register themselves or delegates of their own organisation.");
         }

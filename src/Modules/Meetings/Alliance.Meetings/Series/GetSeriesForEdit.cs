@@ -12,7 +12,7 @@ internal sealed record GetSeriesForEdit(Guid SeriesId) : IRequest<SeriesForEdit>
 internal sealed record SeriesForEdit(Guid Id, string Title, string RecurrenceRule, string TimeZone, TimeOnly StartTime, int DurationMinutes,
     string? Place, string? OnlineLink, int Capacity, int? DelegateLimit, IReadOnlyList<int> ReminderDaysBefore, uint Version);
 
-internal sealed class GetSeriesForEditHandler(MeetingsDbContext db, MeetingAccess access) : IRequestHandler<GetSeriesForEdit, SeriesForEdit>
+internal sealed class GetSeriesForEditHandler(MeetingsDbContext db, MeetingPermissions access) : IRequestHandler<GetSeriesForEdit, SeriesForEdit>
 {
     public async Task<SeriesForEdit> Handle(GetSeriesForEdit request, CancellationToken cancellationToken)
     {

@@ -36,7 +36,7 @@ internal sealed class UpdateSeriesValidator : AbstractValidator<UpdateSeries>
     }
 }
 
-internal sealed class UpdateSeriesHandler(MeetingsDbContext db, MeetingAccess access, MeetingMails mails, TimeProvider clock) : IRequestHandler<UpdateSeries, int>
+internal sealed class UpdateSeriesHandler(MeetingsDbContext db, MeetingPermissions access, MeetingMails mails, TimeProvider clock) : IRequestHandler<UpdateSeries, int>
 {
     public async Task<int> Handle(UpdateSeries request, CancellationToken cancellationToken)
     {
