@@ -33,6 +33,7 @@ internal sealed class CancelMeetingHandler(MeetingsDbContext db, MeetingPermissi
         var told = await db.Registrations
             .Where(r => r.MeetingId == meeting.Id && (r.Status == RegistrationStatus.Registered || r.Status == RegistrationStatus.Waitlisted || r.Status == RegistrationStatus.Invited))
             .ToListAsync(cancellationToken);
+        await mails.RefreshContactsAsync(told, cancellationToken);
         foreach (var registration in told)
         {
             if (mails.Compose(registration, meeting, "Mail_Cancelled_Subject", "Mail_Cancelled_Body", request.Reason?.Trim()) is { } mail)

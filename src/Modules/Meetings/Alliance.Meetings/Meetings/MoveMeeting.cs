@@ -48,6 +48,7 @@ internal sealed class MoveMeetingHandler(MeetingsDbContext db, MeetingPermission
         var told = await db.Registrations
             .Where(r => r.MeetingId == meeting.Id && (r.Status == RegistrationStatus.Registered || r.Status == RegistrationStatus.Waitlisted || r.Status == RegistrationStatus.Invited))
             .ToListAsync(cancellationToken);
+        await mails.RefreshContactsAsync(told, cancellationToken);
         foreach (var registration in told)
         {
             if (mails.Compose(registration, meeting, "Mail_Moved_Subject", "Mail_Moved_Body") is { } mail)

@@ -59,6 +59,7 @@ internal sealed class CancelRegistrationHandler(MeetingsDbContext db, ICurrentUs
             {
                 first.Status = RegistrationStatus.Registered;
                 first.WaitlistPosition = null;
+                await mails.RefreshContactsAsync([first], cancellationToken);
                 if (mails.Compose(first, meeting, "Mail_Promoted_Subject", "Mail_Promoted_Body") is { } mail)
                 {
                     db.AddIntegrationEvent(mail, now);

@@ -52,6 +52,7 @@ internal sealed class SendRemindersHandler(MeetingsDbContext db, MeetingMails ma
             .Select(l => (l.PersonId, l.DaysBefore)).ToHashSet();
         // The agenda is the same for every registrant: read it once per meeting, not once per mail.
         var agenda = await AgendaTextAsync(meetingId, cancellationToken);
+        await mails.RefreshContactsAsync(registered, cancellationToken);
         var sent = 0;
         foreach (var registration in registered)
         {

@@ -82,6 +82,7 @@ internal sealed class UpdateSeriesHandler(MeetingsDbContext db, MeetingPermissio
             meeting.Sequence++;
             var told = await db.Registrations.Where(r => r.MeetingId == meeting.Id
                 && (r.Status == RegistrationStatus.Registered || r.Status == RegistrationStatus.Waitlisted || r.Status == RegistrationStatus.Invited)).ToListAsync(cancellationToken);
+            await mails.RefreshContactsAsync(told, cancellationToken);
             foreach (var registration in told)
             {
                 if (mails.Compose(registration, meeting, "Mail_Moved_Subject", "Mail_Moved_Body") is { } mail)
