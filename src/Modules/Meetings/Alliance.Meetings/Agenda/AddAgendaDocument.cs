@@ -1,8 +1,8 @@
 using Alliance.Meetings.Domain;
 using Alliance.Meetings.Meetings;
-using Alliance.Meetings.Minutes;
 using Alliance.Meetings.Persistence;
 using Alliance.Meetings.Resources;
+using Alliance.Shared.Contracts;
 using Alliance.Shared.Errors;
 using FluentValidation;
 using MediatR;
@@ -12,6 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Alliance.Meetings.Agenda;
 
 /// <summary>Attaches a document to an agenda item: a link, or a small file (at most 5 MB, stored in the database).</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record AddAgendaDocument(Guid AgendaItemId, string Name, string? Url, string? ContentType = null, byte[]? Content = null) : IRequest<Guid>;
 
 internal sealed class AddAgendaDocumentValidator : AbstractValidator<AddAgendaDocument>
@@ -34,8 +35,7 @@ internal sealed class AddAgendaDocumentHandler(MeetingsDbContext db, MeetingPerm
     {
         var item = await db.AgendaItems.FirstOrDefaultAsync(a => a.Id == request.AgendaItemId, cancellationToken)
             ?? throw NotFoundException.For("Agenda item", request.AgendaItemId);
-        var meeting = await access.ManagedMeetingAsync(item.MeetingId, cancellationToken);
-        MinutesGuard.EnsureEditable(meeting);
+        var meeting = await access.MeetingWithEditableMinutesAsync(item.MeetingId, cancellationToken);
         var document = new AgendaDocument
         {
             Id = Guid.NewGuid(), AgendaItemId = item.Id, Name = request.Name.Trim(), Url = request.Content is null ? request.Url?.Trim() : null,

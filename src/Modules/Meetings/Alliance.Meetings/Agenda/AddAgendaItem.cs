@@ -1,9 +1,9 @@
 using Alliance.Labs.Contracts;
 using Alliance.Meetings.Domain;
 using Alliance.Meetings.Meetings;
-using Alliance.Meetings.Minutes;
 using Alliance.Meetings.Persistence;
 using Alliance.Meetings.Resources;
+using Alliance.Shared.Contracts;
 using Alliance.Shared.Modules;
 using FluentValidation;
 using MediatR;
@@ -13,6 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace Alliance.Meetings.Agenda;
 
 /// <summary>Adds an item to the agenda (title, presenter, planned minutes, optionally the lab it is about).</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record AddAgendaItem(Guid MeetingId, string Title, string? Presenter, int PlannedMinutes, Guid? LabId = null) : IRequest<Guid>;
 
 internal sealed class AddAgendaItemValidator : AbstractValidator<AddAgendaItem>
@@ -33,8 +34,7 @@ internal sealed class AddAgendaItemHandler(MeetingsDbContext db, MeetingPermissi
 {
     public async Task<Guid> Handle(AddAgendaItem request, CancellationToken cancellationToken)
     {
-        var meeting = await access.ManagedMeetingAsync(request.MeetingId, cancellationToken);
-        MinutesGuard.EnsureEditable(meeting);
+        var meeting = await access.MeetingWithEditableMinutesAsync(request.MeetingId, cancellationToken);
         var position = (await db.AgendaItems.Where(a => a.MeetingId == meeting.Id).MaxAsync(a => (int?)a.Position, cancellationToken) ?? 0) + 1;
         string? labTitle = null;
         if (request.LabId is { } labId && catalog.Handles(typeof(GetLabDetails)))

@@ -1,5 +1,6 @@
 using Alliance.Meetings.Meetings;
 using Alliance.Meetings.Persistence;
+using Alliance.Shared.Contracts;
 using Alliance.Shared.Errors;
 using MediatR;
 using Microsoft.AspNetCore.Http;
@@ -9,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Alliance.Meetings.Agenda;
 
 /// <summary>An attached document for download: the file, or the link to follow. 404 unless the caller may see the meeting.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record GetAgendaDocument(Guid DocumentId) : IRequest<AgendaDocumentDownload>;
 
 /// <summary>Either a stored file (<see cref="Content"/>) or a link (<see cref="Url"/>).</summary>

@@ -2,6 +2,7 @@ using Alliance.Meetings.Domain;
 using Alliance.Meetings.Meetings;
 using Alliance.Meetings.Persistence;
 using Alliance.Meetings.Resources;
+using Alliance.Shared.Contracts;
 using Alliance.Shared.Errors;
 using Alliance.Shared.Security;
 using FluentValidation;
@@ -12,6 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace Alliance.Meetings.Agenda;
 
 /// <summary>A member proposes a topic for the meeting's agenda, before the topic deadline (or the start).</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record SubmitTopic(Guid MeetingId, string Title, string? Description) : IRequest<Guid>;
 
 internal sealed class SubmitTopicValidator : AbstractValidator<SubmitTopic>

@@ -2,6 +2,7 @@ using Alliance.Meetings.Domain;
 using Alliance.Meetings.Persistence;
 using Alliance.Meetings.Resources;
 using Alliance.Meetings.Scheduling;
+using Alliance.Shared.Contracts;
 using Alliance.Shared.Errors;
 using Alliance.Shared.Modules;
 using FluentValidation;
@@ -11,6 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Alliance.Meetings.Meetings;
 
 /// <summary>A single meeting outside a series. Start and end are local times in <see cref="TimeZone"/>.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record CreateMeeting(
     string Title,
     MeetingKind Kind,

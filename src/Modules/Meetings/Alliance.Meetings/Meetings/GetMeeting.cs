@@ -2,6 +2,7 @@ using Alliance.Meetings.Domain;
 using Alliance.Meetings.Persistence;
 using Alliance.Meetings.Polls;
 using Alliance.Members.Contracts;
+using Alliance.Shared.Contracts;
 using Alliance.Shared.Security;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Alliance.Meetings.Meetings;
 
 /// <summary>One meeting with agenda, decisions, polls, the caller's registration and (for managers) the counts by partner group.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record GetMeeting(Guid MeetingId) : IRequest<MeetingDetails>;
 
 internal sealed record MeetingDetails(

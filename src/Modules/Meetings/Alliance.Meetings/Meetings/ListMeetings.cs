@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Alliance.Meetings.Meetings;
 
 /// <summary>Upcoming (or past) meetings the caller may see, with seat and waitlist counts aggregated in SQL, and the caller's own status.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record ListMeetings(bool Past = false, string? Search = null, int Page = 1, int PageSize = Paging.DefaultPageSize) : IRequest<PagedResult<MeetingListItem>>;
 
 internal sealed record MeetingListItem(

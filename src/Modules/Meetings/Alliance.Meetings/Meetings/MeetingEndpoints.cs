@@ -39,12 +39,3 @@ internal static class MeetingEndpoints
     internal sealed record CancelBody(string? Reason);
 }
 
-/// <summary>Turns a sent command's completion into 204, so each route stays a one-liner.</summary>
-internal static class EndpointResults
-{
-    public static async Task<NoContent> NoContent(this Task sent)
-    {
-        await sent;
-        return TypedResults.NoContent();
-    }
-}

@@ -4,8 +4,10 @@ using Alliance.Meetings.Persistence;
 using Alliance.Shared.Errors;
 using Alliance.Shared.Modules;
 using Alliance.Shared.Security;
+using Alliance.Meetings.Resources;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Alliance.Meetings.Meetings;
 
@@ -15,7 +17,7 @@ namespace Alliance.Meetings.Meetings;
 /// invited to (or open to all members). Names of registrants follow the directory's rule: staff and the person's own
 /// organisation always see them, everyone else only when the person agreed to show their name.
 /// </summary>
-internal sealed class MeetingPermissions(ICurrentUser user, IMediator mediator, ModuleCatalog catalog, MeetingsDbContext db)
+internal sealed class MeetingPermissions(ICurrentUser user, IMediator mediator, ModuleCatalog catalog, MeetingsDbContext db, IStringLocalizer<MeetingsText> text)
 {
     /// <summary>Staff (or administrators): create meetings and series, see counts everywhere.</summary>
     public bool IsStaff => user.IsStaff;
@@ -99,6 +101,21 @@ internal sealed class MeetingPermissions(ICurrentUser user, IMediator mediator, 
         var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == meetingId, cancellationToken)
             ?? throw NotFoundException.For("Meeting", meetingId);
         await EnsureCanManageAsync(meeting, cancellationToken);
+        return meeting;
+    }
+
+    /// <summary>
+    /// The meeting whose minutes the caller may change now: managed by the caller (403) and not yet approved — approved
+    /// minutes are locked, later corrections only as a logged addendum (409).
+    /// </summary>
+    public async Task<Meeting> MeetingWithEditableMinutesAsync(Guid meetingId, CancellationToken cancellationToken)
+    {
+        var meeting = await ManagedMeetingAsync(meetingId, cancellationToken);
+        if (meeting.MinutesStatus == MinutesStatus.Approved)
+        {
+            throw new ConflictException(text["Conflict_MinutesLocked"]);
+        }
+
         return meeting;
     }
 

@@ -2,6 +2,7 @@ using Alliance.Meetings.Domain;
 using Alliance.Meetings.Persistence;
 using Alliance.Meetings.Resources;
 using Alliance.Meetings.Scheduling;
+using Alliance.Shared.Contracts;
 using Alliance.Shared.Errors;
 using Alliance.Shared.Messaging;
 using FluentValidation;
@@ -12,6 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace Alliance.Meetings.Meetings;
 
 /// <summary>Moves one meeting (also one occurrence of a series, which then no longer follows the series). Registrants are told.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record MoveMeeting(Guid MeetingId, DateTime StartsAtLocal, DateTime EndsAtLocal, string? Place, string? OnlineLink, uint Version) : IRequest;
 
 internal sealed class MoveMeetingValidator : AbstractValidator<MoveMeeting>
@@ -27,7 +29,7 @@ internal sealed class MoveMeetingValidator : AbstractValidator<MoveMeeting>
     }
 }
 
-internal sealed class MoveMeetingHandler(MeetingsDbContext db, MeetingPermissions access, MeetingMails mails, TimeProvider clock) : IRequestHandler<MoveMeeting, MediatR.Unit>
+internal sealed class MoveMeetingHandler(MeetingsDbContext db, MeetingPermissions access, MeetingMails mails, IStringLocalizer<MeetingsText> text, TimeProvider clock) : IRequestHandler<MoveMeeting, MediatR.Unit>
 {
     public async Task<MediatR.Unit> Handle(MoveMeeting request, CancellationToken cancellationToken)
     {
@@ -35,7 +37,7 @@ internal sealed class MoveMeetingHandler(MeetingsDbContext db, MeetingPermission
         var now = clock.GetUtcNow();
         if (meeting.IsCancelled || meeting.StartsAt < now)
         {
-            throw new ConflictException("Cancelled or past meetings cannot be moved.");
+            throw new ConflictException(text["Conflict_NotMovable"]);
         }
 
         db.Entry(meeting).Property(m => m.Version).OriginalValue = request.Version;

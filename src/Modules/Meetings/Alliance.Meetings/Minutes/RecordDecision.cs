@@ -4,6 +4,7 @@ using Alliance.Meetings.Meetings;
 using Alliance.Meetings.Persistence;
 using Alliance.Meetings.Resources;
 using Alliance.Members.Contracts;
+using Alliance.Shared.Contracts;
 using Alliance.Shared.Errors;
 using Alliance.Shared.Mail;
 using Alliance.Shared.Messaging;
@@ -19,6 +20,7 @@ namespace Alliance.Meetings.Minutes;
 /// item are published (DecisionRecorded, ActionItemDecided) through the outbox in the same commit as the minutes,
 /// so Labs turns them into task lists.
 /// </summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record RecordDecision(Guid AgendaItemId, string Text, IReadOnlyList<ActionItemInput>? ActionItems = null) : IRequest<Guid>;
 
 internal sealed record ActionItemInput(string Title, Guid? OwnerPersonId, Guid? OwnerOrganizationId, DateOnly? DueDate);
@@ -39,15 +41,14 @@ internal sealed class RecordDecisionValidator : AbstractValidator<RecordDecision
     }
 }
 
-internal sealed class RecordDecisionHandler(MeetingsDbContext db, MeetingPermissions access, IMediator mediator, EmailComposer composer, TimeProvider clock)
+internal sealed class RecordDecisionHandler(MeetingsDbContext db, MeetingPermissions access, IMediator mediator, EmailComposer composer, IStringLocalizer<MeetingsText> text, TimeProvider clock)
     : IRequestHandler<RecordDecision, Guid>
 {
     public async Task<Guid> Handle(RecordDecision request, CancellationToken cancellationToken)
     {
         var item = await db.AgendaItems.FirstOrDefaultAsync(a => a.Id == request.AgendaItemId, cancellationToken)
             ?? throw NotFoundException.For("Agenda item", request.AgendaItemId);
-        var meeting = await access.ManagedMeetingAsync(item.MeetingId, cancellationToken);
-        MinutesGuard.EnsureEditable(meeting);
+        var meeting = await access.MeetingWithEditableMinutesAsync(item.MeetingId, cancellationToken);
         var actions = request.ActionItems ?? [];
         var people = (await mediator.Send(new GetPeopleByIds([.. actions.Where(a => a.OwnerPersonId is not null).Select(a => a.OwnerPersonId!.Value)]), cancellationToken))
             .ToDictionary(p => p.Id);
@@ -55,7 +56,7 @@ internal sealed class RecordDecisionHandler(MeetingsDbContext db, MeetingPermiss
             .ToDictionary(o => o.Id);
         var failures = actions.Select((action, index) =>
                 (action.OwnerPersonId is { } p && !people.ContainsKey(p)) || (action.OwnerOrganizationId is { } o && !organizations.ContainsKey(o))
-                    ? new FluentValidation.Results.ValidationFailure($"ActionItems[{index}].OwnerPersonId", "Unknown owner.") : null)
+                    ? new FluentValidation.Results.ValidationFailure($"ActionItems[{index}].OwnerPersonId", text["Validation_UnknownOwner"]) : null)
             .OfType<FluentValidation.Results.ValidationFailure>().ToList();
         if (failures.Count > 0)
         {
@@ -81,7 +82,7 @@ internal sealed class RecordDecisionHandler(MeetingsDbContext db, MeetingPermiss
             };
             db.ActionItems.Add(actionItem);
             db.AddIntegrationEvent(new ActionItemDecided(meeting.Id, decision.Id, labId, actionItem.Title, action.OwnerPersonId, action.OwnerOrganizationId,
-                action.DueDate, meeting.DisplayTitle, composer.Link($"/meetings/{meeting.Id}/minutes")), now);
+                action.DueDate, meeting.DisplayTitle, composer.Link($"/meetings/{meeting.Id}/minutes")) { ActionItemId = actionItem.Id }, now);
         }
 
         return decision.Id;

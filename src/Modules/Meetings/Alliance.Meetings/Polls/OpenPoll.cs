@@ -1,8 +1,8 @@
 using Alliance.Meetings.Domain;
 using Alliance.Meetings.Meetings;
-using Alliance.Meetings.Minutes;
 using Alliance.Meetings.Persistence;
 using Alliance.Meetings.Resources;
+using Alliance.Shared.Contracts;
 using FluentValidation;
 using FluentValidation.Results;
 using MediatR;
@@ -12,6 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Alliance.Meetings.Polls;
 
 /// <summary>Staff open a straw poll during the meeting: a question, two or more options, single or multiple choice.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record OpenPoll(Guid MeetingId, Guid? AgendaItemId, string Question, IReadOnlyList<string> Options, bool MultipleChoice = false) : IRequest<Guid>;
 
 internal sealed class OpenPollValidator : AbstractValidator<OpenPoll>
@@ -29,8 +30,7 @@ internal sealed class OpenPollHandler(MeetingsDbContext db, MeetingPermissions a
 {
     public async Task<Guid> Handle(OpenPoll request, CancellationToken cancellationToken)
     {
-        var meeting = await access.ManagedMeetingAsync(request.MeetingId, cancellationToken);
-        MinutesGuard.EnsureEditable(meeting);
+        var meeting = await access.MeetingWithEditableMinutesAsync(request.MeetingId, cancellationToken);
         if (request.AgendaItemId is { } itemId && !await db.AgendaItems.AnyAsync(a => a.Id == itemId && a.MeetingId == meeting.Id, cancellationToken))
         {
             throw new ValidationException([new ValidationFailure(nameof(OpenPoll.AgendaItemId), text["Validation_AgendaItemOfOtherMeeting"])]);

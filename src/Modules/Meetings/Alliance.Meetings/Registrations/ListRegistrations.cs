@@ -14,6 +14,7 @@ namespace Alliance.Meetings.Registrations;
 /// and partner group. Names follow <see cref="MeetingPermissions.SeesName"/>: a hidden name comes back as null with
 /// <see cref="RegistrationListItem.NameShared"/> false, and a search never matches it.
 /// </summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record ListRegistrations(
     Guid MeetingId, string? Search = null, RegistrationStatus? Status = null, PartnerGroup? PartnerGroup = null,
     int Page = 1, int PageSize = 50) : IRequest<PagedResult<RegistrationListItem>>;

@@ -3,6 +3,7 @@ using Alliance.Meetings.Meetings;
 using Alliance.Meetings.Persistence;
 using Alliance.Meetings.Resources;
 using Alliance.Members.Contracts;
+using Alliance.Shared.Contracts;
 using Alliance.Shared.Errors;
 using Alliance.Shared.Security;
 using FluentValidation;
@@ -17,6 +18,7 @@ namespace Alliance.Meetings.Registrations;
 /// Registers a person (oneself, or a delegate of one's own organisation; staff anyone). At capacity the person goes
 /// onto the waitlist. The meeting row is locked, so 200 parallel registrations for 50 seats give exactly 50.
 /// </summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record Register(Guid MeetingId, Guid? PersonId = null) : IRequest<RegistrationResult>;
 
 internal sealed record RegistrationResult(Guid RegistrationId, string Status, int? WaitlistPlace);
@@ -34,7 +36,7 @@ internal sealed class RegisterHandler(
         var manages = await access.CanManageAsync(meetingForAccess.LabId, cancellationToken);
         if (!access.MayRegister(personId, person.OrganizationId, manages))
         {
-            throw new ForbiddenException("Representatives register themselves or delegates of their own organisation.");
+            throw new ForbiddenException(text["Forbidden_RegisterOthers"]);
         }
 
         var organization = person.OrganizationId is { } organizationId

@@ -3,6 +3,7 @@ using Alliance.Meetings.Meetings;
 using Alliance.Meetings.Persistence;
 using Alliance.Meetings.Resources;
 using Alliance.Meetings.Scheduling;
+using Alliance.Shared.Exports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -30,14 +31,14 @@ internal static class RegistrationExportRows
             r.CheckedInAt is { } at ? Recurrence.ToLocal(at, meeting.TimeZone) : null))]);
     }
 
-    /// <summary>The header row in the caller's language.</summary>
-    public static IReadOnlyList<string> Headers(IStringLocalizer<MeetingsText> text) =>
-        [text["Registration_Person"], text["Registration_Organization"], text["Registration_PartnerGroup"], text["Registration_Status"], text["Registration_CheckedInAt"]];
+    /// <summary>The columns of both exports, headers in the caller's language; check-in as a real date-time in the meeting's zone.</summary>
+    public static IReadOnlyList<ExportColumn<RegistrationExportRow>> Columns(IStringLocalizer<MeetingsText> text) =>
+    [
+        new(text["Registration_Person"], r => r.Person, 32),
+        new(text["Registration_Organization"], r => r.Organization, 36),
+        new(text["Registration_PartnerGroup"], r => r.PartnerGroup, 20),
+        new(text["Registration_Status"], r => r.Status, 16),
+        new(text["Registration_CheckedInAt"], r => r.CheckedInAt, 18),
+    ];
 }
 
-/// <summary>An export's bytes with the type and name it is downloaded as.</summary>
-internal sealed record ExportedFile(byte[] Content, string ContentType, string FileName)
-{
-    public Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult ToResult() =>
-        Microsoft.AspNetCore.Http.TypedResults.File(Content, ContentType, FileName);
-}

@@ -1,3 +1,4 @@
+using Alliance.Shared.Contracts;
 using System.Security.Cryptography;
 using Alliance.Meetings.Domain;
 using Alliance.Meetings.Meetings;
@@ -13,6 +14,7 @@ using Microsoft.Extensions.Localization;
 namespace Alliance.Meetings.Series;
 
 /// <summary>Creates a recurring series and its occurrences within the horizon in one transaction, e.g. "Allianztreffen", FREQ=MONTHLY;INTERVAL=3;BYDAY=TH;BYSETPOS=3 at 18:00 for 150 minutes.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record CreateSeries(
     string Title,
     MeetingKind Kind,

@@ -1,5 +1,6 @@
 using Alliance.Meetings.Meetings;
 using Alliance.Meetings.Persistence;
+using Alliance.Shared.Contracts;
 using Alliance.Shared.Errors;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Alliance.Meetings.Series;
 
 /// <summary>The editable fields of a series, for those who may manage it (404 otherwise, like meetings).</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record GetSeriesForEdit(Guid SeriesId) : IRequest<SeriesForEdit>;
 
 internal sealed record SeriesForEdit(Guid Id, string Title, string RecurrenceRule, string TimeZone, TimeOnly StartTime, int DurationMinutes,

@@ -1,4 +1,5 @@
 using Alliance.Meetings.Persistence;
+using Alliance.Shared.Contracts;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,6 +10,7 @@ namespace Alliance.Meetings.Series;
 /// Idempotent: the series row is locked while its occurrences are created and (series, occurrence start) is unique, so two
 /// runs or two hosts create nothing twice.
 /// </summary>
+[AllowedFor(Who.Internal)]
 internal sealed record MaterializeOccurrences(Guid? SeriesId = null) : IRequest<int>;
 
 internal sealed class MaterializeOccurrencesHandler(MeetingsDbContext db, OccurrenceScheduler scheduler) : IRequestHandler<MaterializeOccurrences, int>

@@ -3,6 +3,7 @@ using Alliance.Meetings.Meetings;
 using Alliance.Meetings.Persistence;
 using Alliance.Meetings.Resources;
 using Alliance.Meetings.Scheduling;
+using Alliance.Shared.Contracts;
 using Alliance.Shared.Errors;
 using Alliance.Shared.Messaging;
 using FluentValidation;
@@ -17,6 +18,7 @@ namespace Alliance.Meetings.Series;
 /// series change (past ones and ones moved or cancelled by hand stay as they are); their registrants are told.
 /// The rule itself stays, so the numbering of the series stays stable.
 /// </summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record UpdateSeries(
     Guid SeriesId, TimeOnly StartTime, int DurationMinutes, string? Place, string? OnlineLink, int Capacity, int? DelegateLimit,
     IReadOnlyList<int>? ReminderDaysBefore, uint Version) : IRequest<int>;

@@ -557,6 +557,9 @@ namespace Alliance.Meetings.Persistence.Migrations
                         .HasMaxLength(201)
                         .HasColumnType("character varying(201)");
 
+                    b.Property<long>("PersonVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset?>("RespondedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -5,7 +5,7 @@
 namespace Alliance.Meetings.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class StoredCopiesFitAndNameConsent : Migration
+    public partial class StoredCopiesFitAndPersonCopies : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -39,6 +39,14 @@ namespace Alliance.Meetings.Persistence.Migrations
                 type: "boolean",
                 nullable: false,
                 defaultValue: false);
+
+            migrationBuilder.AddColumn<long>(
+                name: "PersonVersion",
+                schema: "meetings",
+                table: "registrations",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
 
             migrationBuilder.AlterColumn<string>(
                 name: "ResultSummary",
@@ -93,6 +101,11 @@ namespace Alliance.Meetings.Persistence.Migrations
         {
             migrationBuilder.DropColumn(
                 name: "NameVisibleToMembers",
+                schema: "meetings",
+                table: "registrations");
+
+            migrationBuilder.DropColumn(
+                name: "PersonVersion",
                 schema: "meetings",
                 table: "registrations");
 

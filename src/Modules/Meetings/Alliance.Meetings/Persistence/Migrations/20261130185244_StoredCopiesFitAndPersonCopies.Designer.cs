@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Alliance.Meetings.Persistence.Migrations
 {
     [DbContext(typeof(MeetingsDbContext))]
-    [Migration("20261130183718_StoredCopiesFitAndNameConsent")]
-    partial class StoredCopiesFitAndNameConsent
+    [Migration("20261130185244_StoredCopiesFitAndPersonCopies")]
+    partial class StoredCopiesFitAndPersonCopies
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -559,6 +559,9 @@ namespace Alliance.Meetings.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(201)
                         .HasColumnType("character varying(201)");
+
+                    b.Property<long>("PersonVersion")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset?>("RespondedAt")
                         .HasColumnType("timestamp with time zone");
