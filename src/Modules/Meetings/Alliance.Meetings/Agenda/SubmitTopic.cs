@@ -33,7 +33,7 @@ internal sealed class SubmitTopicHandler(MeetingsDbContext db, MeetingPermission
         var personId = user.PersonId ?? throw new ForbiddenException();
         var meeting = await access.VisibleMeetingAsync(request.MeetingId, cancellationToken);
         var now = clock.GetUtcNow();
-        if (meeting.IsCancelled || now >= (meeting.TopicDeadline ?? meeting.StartsAt))
+        if (!access.CanSubmitTopic(meeting, now))
         {
             throw new ValidationException([new ValidationFailure(nameof(SubmitTopic.Title), text["Validation_TopicDeadlinePassed"])]);
         }

@@ -126,6 +126,13 @@ internal sealed class MeetingPermissions(ICurrentUser user, IMediator mediator, 
     public bool MayRegister(Guid personId, Guid? personOrganizationId, bool managesMeeting) =>
         personId == user.PersonId || managesMeeting || (personOrganizationId is not null && personOrganizationId == user.OrganizationId);
 
+    /// <summary>A signed-in person proposes topics until the topic deadline (or the start) of a meeting that is not cancelled.</summary>
+    public bool CanSubmitTopic(Meeting meeting, DateTimeOffset now) =>
+        user.PersonId is not null && !meeting.IsCancelled && now < (meeting.TopicDeadline ?? meeting.StartsAt);
+
+    /// <summary>Whether the caller belongs to an organisation and so may cast its vote in a straw poll.</summary>
+    public bool CanVoteForOwnOrganization => user.OrganizationId is not null;
+
     /// <summary>Representatives vote for their own organisation; a manager records any organisation's vote.</summary>
     public bool MayVoteFor(Guid organizationId, bool managesMeeting) => managesMeeting || organizationId == user.OrganizationId;
 
