@@ -54,7 +54,7 @@ public sealed class RegistrationPrivacyAndExportTests(AllianceApp app) : IClassF
 
         var rows = (await ReadXlsxAsync(await response.Content.ReadAsByteArrayAsync())).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("Person\tOrganisation\tPartnergruppe\tStatus\tEingecheckt um", rows[0]);
-        Assert.Contains(rows.Skip(1), row => row.StartsWith(hidden + "\t", StringComparison.Ordinal) && row.Contains("\teingeladen\t", StringComparison.Ordinal));
+        Assert.Contains(rows.Skip(1), row => row.StartsWith($"Hanna {hidden}\t", StringComparison.Ordinal) && row.Contains("\teingeladen\t", StringComparison.Ordinal));
     }
 
     /// <summary>A meeting of the lab the representative coordinates, with one invitee who withholds her name and one who shares it.</summary>
