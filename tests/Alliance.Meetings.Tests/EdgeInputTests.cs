@@ -46,6 +46,10 @@ public sealed class EdgeInputTests(AllianceApp app) : IClassFixture<AllianceApp>
         await AssertFieldErrorAsync(await staff.PutAsJsonAsync($"/api/meetings/{meetingId}/schedule",
             new { startsAtLocal = Iso(yesterday), endsAtLocal = Iso(yesterday.AddHours(2)), place = "Rathaus", version = meeting.Version }), "startsAtLocal");
 
+        var halfAnHourAgo = Scheduling.Recurrence.ToLocal(DateTimeOffset.UtcNow.AddMinutes(-30), "Europe/Berlin");
+        await AssertFieldErrorAsync(await staff.PutAsJsonAsync($"/api/meetings/{meetingId}/schedule",
+            new { startsAtLocal = Iso(halfAnHourAgo), endsAtLocal = Iso(halfAnHourAgo.AddHours(2)), place = "Rathaus", version = meeting.Version }), "startsAtLocal");
+
         var after = await MeetingScenario.DbAsync(app, db => db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meetingId));
         Assert.Equal(meeting.StartsAt, after.StartsAt);
     }

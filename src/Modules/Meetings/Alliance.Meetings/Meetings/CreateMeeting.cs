@@ -41,7 +41,9 @@ internal sealed class CreateMeetingValidator : AbstractValidator<CreateMeeting>
                 || Recurrence.ToInstant(DateOnly.FromDateTime(start), TimeOnly.FromDateTime(start), m.TimeZone ?? Recurrence.DefaultTimeZone) > clock.GetUtcNow())
             .WithMessage(_ => text["Validation_StartInPast"]);
         RuleFor(m => m.TopicDeadlineLocal).Cascade(CascadeMode.Stop).InPlanningRange(clock, text)
-            .Must(deadline => deadline > clock.GetUtcNow().UtcDateTime).When(m => m.TopicDeadlineLocal is not null).WithMessage(_ => text["Validation_DateOutOfRange"])
+            .Must((m, deadline) => Recurrence.FindZone(m.TimeZone ?? Recurrence.DefaultTimeZone) is null
+                || Recurrence.ToInstant(DateOnly.FromDateTime(deadline!.Value), TimeOnly.FromDateTime(deadline.Value), m.TimeZone ?? Recurrence.DefaultTimeZone) > clock.GetUtcNow())
+            .When(m => m.TopicDeadlineLocal is not null).WithMessage(_ => text["Validation_DateOutOfRange"])
             .LessThan(m => m.StartsAtLocal).When(m => m.TopicDeadlineLocal is not null)
             .WithMessage(_ => text["Validation_DeadlineAfterStart"]);
         RuleFor(m => m.Kind).IsInEnum();

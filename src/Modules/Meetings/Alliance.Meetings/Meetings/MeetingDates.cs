@@ -1,4 +1,5 @@
 using Alliance.Meetings.Resources;
+using Alliance.Shared.Localization;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -15,14 +16,14 @@ internal static class MeetingDates
 
     public static bool InRange(DateTime local, TimeProvider clock)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        return local >= now.Date.AddDays(-1) && local <= now.AddYears(YearsAhead);
+        var today = AllianceTime.Today(clock).ToDateTime(TimeOnly.MinValue);
+        return local >= today.AddDays(-1) && local <= today.AddYears(YearsAhead);
     }
 
     /// <summary>A series may start up to ten years back (its earlier occurrences count for the numbering) or ahead.</summary>
     public static bool InRange(DateOnly date, TimeProvider clock)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = AllianceTime.Today(clock);
         return date >= today.AddYears(-YearsAhead) && date <= today.AddYears(YearsAhead);
     }
 

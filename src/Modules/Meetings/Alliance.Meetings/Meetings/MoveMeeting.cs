@@ -6,6 +6,7 @@ using Alliance.Shared.Contracts;
 using Alliance.Shared.Errors;
 using Alliance.Shared.Messaging;
 using FluentValidation;
+using FluentValidation.Results;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -43,6 +44,11 @@ internal sealed class MoveMeetingHandler(MeetingsDbContext db, MeetingPermission
         db.Entry(meeting).Property(m => m.Version).OriginalValue = request.Version;
         meeting.StartsAt = Recurrence.ToInstant(DateOnly.FromDateTime(request.StartsAtLocal), TimeOnly.FromDateTime(request.StartsAtLocal), meeting.TimeZone);
         meeting.EndsAt = Recurrence.ToInstant(DateOnly.FromDateTime(request.EndsAtLocal), TimeOnly.FromDateTime(request.EndsAtLocal), meeting.TimeZone);
+        if (meeting.StartsAt <= now)
+        {
+            // The validator checked the range; only here, in the meeting's zone, is "in the past" exact.
+            throw new ValidationException([new ValidationFailure(nameof(MoveMeeting.StartsAtLocal), text["Validation_StartInPast"])]);
+        }
         meeting.Place = request.Place?.Trim();
         meeting.OnlineLink = request.OnlineLink?.Trim();
         meeting.IsDetached = true;
