@@ -37,7 +37,8 @@ public sealed class SchedulingTests(AllianceApp app) : IClassFixture<AllianceApp
 
         var meetings = await MeetingScenario.DbAsync(app, db => db.Meetings.AsNoTracking().Where(m => m.SeriesId == seriesId).OrderBy(m => m.StartsAt).ToListAsync());
         Assert.InRange(meetings.Count, 12, 14); // weekly within 90 days
-        Assert.Equal(meetings.Count, runs.Sum());
+        // CreateSeries wrote the occurrences with the series in one transaction; concurrent job runs add none twice.
+        Assert.Equal(0, runs.Sum());
         Assert.Equal(0, again);
         Assert.Equal(meetings.Count, meetings.Select(m => m.Number).Distinct().Count());
         Assert.All(meetings, m => Assert.Equal(8, Recurrence.ToLocal(m.StartsAt, m.TimeZone).Hour));

@@ -24,15 +24,16 @@ public sealed class MeetingsModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<MeetingsDbContext>(configuration, MeetingsDbContext.Schema);
-        services.AddScoped<MeetingAccess>();
+        services.AddScoped<MeetingPermissions>();
         services.AddScoped<MeetingMails>();
         services.AddScoped<Invitations>();
+        services.AddScoped<Series.OccurrenceScheduler>();
         services.AddScoped<IcsWriter>();
         services.AddScoped<MeetingsJobs>();
         services.AddScoped<MeetingsDemoSeeder>();
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => MeetingEndpoints.Map(endpoints);
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => MeetingsEndpoints.Map(endpoints);
 
     public IReadOnlyList<NavigationItem> Navigation =>
     [

@@ -2,6 +2,7 @@ using Alliance.Meetings.Domain;
 using Alliance.Meetings.Meetings;
 using Alliance.Meetings.Persistence;
 using Alliance.Meetings.Resources;
+using Alliance.Shared.Contracts;
 using Alliance.Shared.Errors;
 using Alliance.Shared.Security;
 using FluentValidation;
@@ -12,18 +13,19 @@ using Microsoft.Extensions.Localization;
 namespace Alliance.Meetings.Agenda;
 
 /// <summary>A member proposes a topic for the meeting's agenda, before the topic deadline (or the start).</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record SubmitTopic(Guid MeetingId, string Title, string? Description) : IRequest<Guid>;
 
 internal sealed class SubmitTopicValidator : AbstractValidator<SubmitTopic>
 {
     public SubmitTopicValidator(IStringLocalizer<MeetingsText> text)
     {
-        RuleFor(t => t.Title).NotEmpty().WithMessage(_ => text["Validation_TitleRequired"]).MaximumLength(300);
-        RuleFor(t => t.Description).MaximumLength(4000);
+        RuleFor(t => t.Title).NotEmpty().WithMessage(_ => text["Validation_TitleRequired"]).MaximumLength(TextLimits.AgendaTitle);
+        RuleFor(t => t.Description).MaximumLength(TextLimits.TopicDescription);
     }
 }
 
-internal sealed class SubmitTopicHandler(MeetingsDbContext db, MeetingAccess access, ICurrentUser user, IStringLocalizer<MeetingsText> text, TimeProvider clock)
+internal sealed class SubmitTopicHandler(MeetingsDbContext db, MeetingPermissions access, ICurrentUser user, IStringLocalizer<MeetingsText> text, TimeProvider clock)
     : IRequestHandler<SubmitTopic, Guid>
 {
     public async Task<Guid> Handle(SubmitTopic request, CancellationToken cancellationToken)
@@ -31,7 +33,7 @@ internal sealed class SubmitTopicHandler(MeetingsDbContext db, MeetingAccess acc
         var personId = user.PersonId ?? throw new ForbiddenException();
         var meeting = await access.VisibleMeetingAsync(request.MeetingId, cancellationToken);
         var now = clock.GetUtcNow();
-        if (meeting.IsCancelled || now >= (meeting.TopicDeadline ?? meeting.StartsAt))
+        if (!access.CanSubmitTopic(meeting, now))
         {
             throw new ValidationException([new ValidationFailure(nameof(SubmitTopic.Title), text["Validation_TopicDeadlinePassed"])]);
         }

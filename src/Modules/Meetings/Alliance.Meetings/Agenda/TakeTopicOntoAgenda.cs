@@ -1,26 +1,28 @@
 using Alliance.Meetings.Domain;
 using Alliance.Meetings.Meetings;
-using Alliance.Meetings.Minutes;
 using Alliance.Meetings.Persistence;
+using Alliance.Meetings.Resources;
+using Alliance.Shared.Contracts;
 using Alliance.Shared.Errors;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Alliance.Meetings.Agenda;
 
 /// <summary>Staff take a submitted topic onto the agenda: a new item, presented by the submitter.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record TakeTopicOntoAgenda(Guid TopicId, int PlannedMinutes = 15) : IRequest<Guid>;
 
-internal sealed class TakeTopicOntoAgendaHandler(MeetingsDbContext db, MeetingAccess access) : IRequestHandler<TakeTopicOntoAgenda, Guid>
+internal sealed class TakeTopicOntoAgendaHandler(MeetingsDbContext db, MeetingPermissions access, IStringLocalizer<MeetingsText> text) : IRequestHandler<TakeTopicOntoAgenda, Guid>
 {
     public async Task<Guid> Handle(TakeTopicOntoAgenda request, CancellationToken cancellationToken)
     {
         var topic = await db.Topics.FirstOrDefaultAsync(t => t.Id == request.TopicId, cancellationToken) ?? throw NotFoundException.For("Topic", request.TopicId);
-        var meeting = await access.ManagedMeetingAsync(topic.MeetingId, cancellationToken);
-        MinutesGuard.EnsureEditable(meeting);
+        var meeting = await access.MeetingWithEditableMinutesAsync(topic.MeetingId, cancellationToken);
         if (topic.Status == TopicStatus.OnAgenda)
         {
-            throw new ConflictException("The topic is already on the agenda.");
+            throw new ConflictException(text["Conflict_TopicOnAgenda"]);
         }
 
         var position = (await db.AgendaItems.Where(a => a.MeetingId == meeting.Id).MaxAsync(a => (int?)a.Position, cancellationToken) ?? 0) + 1;

@@ -14,6 +14,9 @@ namespace Alliance.Meetings.Calendar;
 /// </summary>
 internal sealed class IcsWriter(EmailComposer composer)
 {
+    /// <summary>The MIME type of iCalendar files.</summary>
+    public const string ContentType = "text/calendar; charset=utf-8";
+
     public string Write(string name, IEnumerable<Meeting> meetings)
     {
         var calendar = new Ical.Net.Calendar { ProductId = "-//Alliance//Meetings//DE" };

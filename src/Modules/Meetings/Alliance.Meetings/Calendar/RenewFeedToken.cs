@@ -1,6 +1,7 @@
 using Alliance.Meetings.Domain;
 using Alliance.Meetings.Persistence;
 using Alliance.Meetings.Series;
+using Alliance.Shared.Contracts;
 using Alliance.Shared.Errors;
 using Alliance.Shared.Security;
 using MediatR;
@@ -9,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Alliance.Meetings.Calendar;
 
 /// <summary>The caller's personal calendar feed link; <see cref="Renew"/> replaces the token (the old link stops working).</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record GetMyFeedToken(bool Renew = false) : IRequest<string>;
 
 internal sealed class GetMyFeedTokenHandler(MeetingsDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<GetMyFeedToken, string>

@@ -17,7 +17,7 @@ namespace Alliance.Meetings.Demo;
 /// meetings with attendance and approved minutes — the 7th with the straw poll on four cooperation models and the decision
 /// to continue as a network with an office — and the upcoming eighth with registrations.
 /// </summary>
-internal sealed class MeetingsDemoSeeder(MeetingsDbContext db, IMediator mediator, EmailComposer composer, TimeProvider clock)
+internal sealed class MeetingsDemoSeeder(MeetingsDbContext db, IMediator mediator, OccurrenceScheduler scheduler, EmailComposer composer, TimeProvider clock)
 {
     public const string SeriesTitle = "Allianztreffen";
     public const string Rule = "FREQ=MONTHLY;INTERVAL=3;BYDAY=TH;BYSETPOS=3";
@@ -148,8 +148,9 @@ internal sealed class MeetingsDemoSeeder(MeetingsDbContext db, IMediator mediato
             }
         }
 
+        // The series, its history and its upcoming occurrences are written together, as CreateSeries does.
+        await scheduler.AddOccurrencesAsync(series, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await mediator.Send(new MaterializeOccurrences(series.Id), cancellationToken);
 
         // Some members have already registered for the upcoming eighth meeting.
         var upcoming = await db.Meetings.Where(m => m.SeriesId == series.Id && m.StartsAt > now).OrderBy(m => m.StartsAt).FirstOrDefaultAsync(cancellationToken);

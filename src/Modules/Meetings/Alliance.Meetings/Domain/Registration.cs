@@ -16,6 +16,12 @@ internal sealed class Registration
     public string? OrganizationName { get; set; }
     public PartnerGroup? PartnerGroup { get; set; }
     public string? Email { get; set; }
+
+    /// <summary>Copy of the person's consent to show their name to other members (kept fresh from Members' PersonChanged).</summary>
+    public bool NameVisibleToMembers { get; set; }
+
+    /// <summary>The <c>SourceVersion</c> of the last PersonChanged applied to this copy; older snapshots are ignored.</summary>
+    public long PersonVersion { get; set; }
     public string Language { get; set; } = "de";
     public RegistrationStatus Status { get; set; }
 

@@ -2,6 +2,7 @@ using Alliance.Meetings.Domain;
 using Alliance.Meetings.Persistence;
 using Alliance.Meetings.Resources;
 using Alliance.Meetings.Scheduling;
+using Alliance.Shared.Contracts;
 using Alliance.Shared.Errors;
 using Alliance.Shared.Modules;
 using FluentValidation;
@@ -11,6 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Alliance.Meetings.Meetings;
 
 /// <summary>A single meeting outside a series. Start and end are local times in <see cref="TimeZone"/>.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record CreateMeeting(
     string Title,
     MeetingKind Kind,
@@ -32,18 +34,23 @@ internal sealed class CreateMeetingValidator : AbstractValidator<CreateMeeting>
     public CreateMeetingValidator(IStringLocalizer<MeetingsText> text, IMediator mediator, ModuleCatalog catalog, TimeProvider clock)
     {
         Include(new MeetingFieldsValidator(text, mediator, catalog));
-        RuleFor(m => m.EndsAtLocal).GreaterThan(m => m.StartsAtLocal).WithMessage(_ => text["Validation_EndBeforeStart"]);
-        RuleFor(m => m.StartsAtLocal)
+        RuleFor(m => m.EndsAtLocal).Cascade(CascadeMode.Stop).InPlanningRange(clock, text)
+            .GreaterThan(m => m.StartsAtLocal).WithMessage(_ => text["Validation_EndBeforeStart"]);
+        RuleFor(m => m.StartsAtLocal).Cascade(CascadeMode.Stop).InPlanningRange(clock, text)
             .Must((m, start) => Recurrence.FindZone(m.TimeZone ?? Recurrence.DefaultTimeZone) is null
                 || Recurrence.ToInstant(DateOnly.FromDateTime(start), TimeOnly.FromDateTime(start), m.TimeZone ?? Recurrence.DefaultTimeZone) > clock.GetUtcNow())
             .WithMessage(_ => text["Validation_StartInPast"]);
-        RuleFor(m => m.TopicDeadlineLocal).LessThan(m => m.StartsAtLocal).When(m => m.TopicDeadlineLocal is not null)
+        RuleFor(m => m.TopicDeadlineLocal).Cascade(CascadeMode.Stop).InPlanningRange(clock, text)
+            .Must((m, deadline) => Recurrence.FindZone(m.TimeZone ?? Recurrence.DefaultTimeZone) is null
+                || Recurrence.ToInstant(DateOnly.FromDateTime(deadline!.Value), TimeOnly.FromDateTime(deadline.Value), m.TimeZone ?? Recurrence.DefaultTimeZone) > clock.GetUtcNow())
+            .When(m => m.TopicDeadlineLocal is not null).WithMessage(_ => text["Validation_DateOutOfRange"])
+            .LessThan(m => m.StartsAtLocal).When(m => m.TopicDeadlineLocal is not null)
             .WithMessage(_ => text["Validation_DeadlineAfterStart"]);
         RuleFor(m => m.Kind).IsInEnum();
     }
 }
 
-internal sealed class CreateMeetingHandler(MeetingsDbContext db, MeetingAccess access, Invitations invitations, TimeProvider clock)
+internal sealed class CreateMeetingHandler(MeetingsDbContext db, MeetingPermissions access, Invitations invitations, TimeProvider clock)
     : IRequestHandler<CreateMeeting, Guid>
 {
     public async Task<Guid> Handle(CreateMeeting request, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Alliance.Meetings.Domain;
 using Alliance.Meetings.Persistence;
 using Alliance.Meetings.Polls;
 using Alliance.Members.Contracts;
+using Alliance.Shared.Contracts;
 using Alliance.Shared.Security;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Alliance.Meetings.Meetings;
 
 /// <summary>One meeting with agenda, decisions, polls, the caller's registration and (for managers) the counts by partner group.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record GetMeeting(Guid MeetingId) : IRequest<MeetingDetails>;
 
 internal sealed record MeetingDetails(
@@ -17,7 +19,7 @@ internal sealed record MeetingDetails(
     DateTimeOffset? MinutesApprovedAt, uint Version, bool CanManage, int Registered, int Waitlisted, int CheckedIn,
     RegistrationStatus? MyStatus, int? MyWaitlistPlace, IReadOnlyList<AgendaItemView> Agenda, IReadOnlyList<PollView> Polls,
     IReadOnlyList<AddendumView> Addenda, IReadOnlyDictionary<PartnerGroup, int> RegisteredByPartnerGroup, IReadOnlyList<string> AttendingOrganizations,
-    DateTimeOffset? TopicDeadline, IReadOnlyList<TopicView> Topics)
+    DateTimeOffset? TopicDeadline, IReadOnlyList<TopicView> Topics, bool CanSubmitTopic, bool CanVote)
 {
     public int PlannedMinutes => Agenda.Sum(a => a.PlannedMinutes);
     public int AvailableMinutes => (int)(EndsAt - StartsAt).TotalMinutes;
@@ -40,7 +42,7 @@ internal sealed record PollView(Guid Id, Guid? AgendaItemId, string Question, bo
 
 internal sealed record AddendumView(string Text, string AuthorName, DateTimeOffset AddedAt);
 
-internal sealed class GetMeetingHandler(MeetingsDbContext db, MeetingAccess access, ICurrentUser user, TimeProvider clock) : IRequestHandler<GetMeeting, MeetingDetails>
+internal sealed class GetMeetingHandler(MeetingsDbContext db, MeetingPermissions access, ICurrentUser user, TimeProvider clock) : IRequestHandler<GetMeeting, MeetingDetails>
 {
     public async Task<MeetingDetails> Handle(GetMeeting request, CancellationToken cancellationToken)
     {
@@ -101,6 +103,7 @@ internal sealed class GetMeetingHandler(MeetingsDbContext db, MeetingAccess acce
                 ? counts.Where(c => c.Status == RegistrationStatus.Registered && c.PartnerGroup != null)
                     .GroupBy(c => c.PartnerGroup!.Value).ToDictionary(g => g.Key, g => g.Sum(c => c.Count))
                 : new Dictionary<PartnerGroup, int>(),
-            attending, meeting.TopicDeadline, topics);
+            attending, meeting.TopicDeadline, topics,
+            access.CanSubmitTopic(meeting, clock.GetUtcNow()), access.CanVoteForOwnOrganization);
     }
 }

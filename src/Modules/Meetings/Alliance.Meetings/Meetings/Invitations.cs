@@ -73,6 +73,7 @@ internal sealed class Invitations(MeetingsDbContext db, IMediator mediator, Modu
         OrganizationName = organization?.Name,
         PartnerGroup = organization?.PartnerGroup,
         Email = person.MayContactByEmail ? person.Email : null,
+        NameVisibleToMembers = person.NameVisibleToMembers,
         Language = person.PreferredLanguage,
         Status = status,
         CreatedAt = now,

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Alliance.Meetings.Meetings;
 
 /// <summary>Upcoming (or past) meetings the caller may see, with seat and waitlist counts aggregated in SQL, and the caller's own status.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record ListMeetings(bool Past = false, string? Search = null, int Page = 1, int PageSize = Paging.DefaultPageSize) : IRequest<PagedResult<MeetingListItem>>;
 
 internal sealed record MeetingListItem(
@@ -18,20 +19,13 @@ internal sealed record MeetingListItem(
     public string DisplayTitle => Number is { } n ? $"{n}. {Title}" : Title;
 }
 
-internal sealed class ListMeetingsHandler(MeetingsDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<ListMeetings, PagedResult<MeetingListItem>>
+internal sealed class ListMeetingsHandler(MeetingsDbContext db, ICurrentUser user, MeetingPermissions permissions, TimeProvider clock) : IRequestHandler<ListMeetings, PagedResult<MeetingListItem>>
 {
     public Task<PagedResult<MeetingListItem>> Handle(ListMeetings request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var person = user.PersonId ?? Guid.Empty;
-        var organization = user.OrganizationId ?? Guid.Empty;
-        var query = db.Meetings.AsNoTracking();
-        if (!user.IsStaff)
-        {
-            query = query.Where(m => m.Audience == AudienceKind.AllMembers
-                || m.AudienceOrganizationIds.Contains(organization)
-                || db.Registrations.Any(r => r.MeetingId == m.Id && r.PersonId == person));
-        }
+        var query = permissions.Listable(db.Meetings.AsNoTracking());
 
         query = request.Past ? query.Where(m => m.EndsAt < now) : query.Where(m => m.EndsAt >= now);
         if (!string.IsNullOrWhiteSpace(request.Search))

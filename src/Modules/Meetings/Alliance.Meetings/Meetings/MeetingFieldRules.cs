@@ -28,20 +28,24 @@ internal sealed class MeetingFieldsValidator : AbstractValidator<IMeetingFields>
 {
     public MeetingFieldsValidator(IStringLocalizer<MeetingsText> text, IMediator mediator, ModuleCatalog catalog)
     {
-        RuleFor(m => m.Title).NotEmpty().WithMessage(_ => text["Validation_TitleRequired"]).MaximumLength(200);
+        RuleFor(m => m.Title).NotEmpty().WithMessage(_ => text["Validation_TitleRequired"]).MaximumLength(TextLimits.MeetingTitle);
         RuleFor(m => m.TimeZone)
             .Must(zone => zone is null || Recurrence.FindZone(zone) is not null)
             .WithMessage(_ => text["Validation_UnknownTimeZone"]);
         RuleFor(m => m.Capacity).GreaterThan(0).WithMessage(_ => text["Validation_CapacityPositive"]).LessThanOrEqualTo(100_000);
         RuleFor(m => m.DelegateLimit).GreaterThan(0).When(m => m.DelegateLimit is not null).WithMessage(_ => text["Validation_DelegateLimitPositive"]);
-        RuleFor(m => m.Place).MaximumLength(300);
+        RuleFor(m => m.Place).MaximumLength(TextLimits.Place);
         RuleFor(m => m.Place).NotEmpty().When(m => string.IsNullOrWhiteSpace(m.OnlineLink)).WithMessage(_ => text["Validation_PlaceOrLink"]);
         RuleFor(m => m.OnlineLink)
             .Must(link => Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
             .When(m => !string.IsNullOrWhiteSpace(m.OnlineLink))
             .WithMessage(_ => text["Validation_OnlineLink"])
-            .MaximumLength(500);
+            .MaximumLength(TextLimits.Link);
         RuleFor(m => m.Audience).IsInEnum();
+        RuleFor(m => m.OrganizationIds).Must(ids => ids is null || ids.Count <= RequestCaps.OrganizationsPerMeeting)
+            .WithMessage(_ => string.Format(text["Validation_TooManyOrganizations"], RequestCaps.OrganizationsPerMeeting));
+        RuleFor(m => m.ReminderDaysBefore).Must(days => days is null || days.Count <= RequestCaps.RemindersPerMeeting)
+            .WithMessage(_ => string.Format(text["Validation_TooManyReminders"], RequestCaps.RemindersPerMeeting));
         RuleFor(m => m.OrganizationIds).NotEmpty().When(m => m.Audience == AudienceKind.ChosenOrganizations)
             .WithMessage(_ => text["Validation_OrganizationsRequired"]);
         RuleFor(m => m.LabId)

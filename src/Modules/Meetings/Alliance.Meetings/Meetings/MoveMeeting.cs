@@ -2,9 +2,11 @@ using Alliance.Meetings.Domain;
 using Alliance.Meetings.Persistence;
 using Alliance.Meetings.Resources;
 using Alliance.Meetings.Scheduling;
+using Alliance.Shared.Contracts;
 using Alliance.Shared.Errors;
 using Alliance.Shared.Messaging;
 using FluentValidation;
+using FluentValidation.Results;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -12,21 +14,23 @@ using Microsoft.Extensions.Localization;
 namespace Alliance.Meetings.Meetings;
 
 /// <summary>Moves one meeting (also one occurrence of a series, which then no longer follows the series). Registrants are told.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record MoveMeeting(Guid MeetingId, DateTime StartsAtLocal, DateTime EndsAtLocal, string? Place, string? OnlineLink, uint Version) : IRequest;
 
 internal sealed class MoveMeetingValidator : AbstractValidator<MoveMeeting>
 {
-    public MoveMeetingValidator(IStringLocalizer<MeetingsText> text)
+    public MoveMeetingValidator(IStringLocalizer<MeetingsText> text, TimeProvider clock)
     {
-        RuleFor(m => m.EndsAtLocal).GreaterThan(m => m.StartsAtLocal).WithMessage(_ => text["Validation_EndBeforeStart"]);
-        RuleFor(m => m.Place).NotEmpty().When(m => string.IsNullOrWhiteSpace(m.OnlineLink)).WithMessage(_ => text["Validation_PlaceOrLink"]).MaximumLength(300);
-        RuleFor(m => m.OnlineLink).MaximumLength(500)
+        RuleFor(m => m.StartsAtLocal).InPlanningRange(clock, text);
+        RuleFor(m => m.EndsAtLocal).Cascade(CascadeMode.Stop).InPlanningRange(clock, text).GreaterThan(m => m.StartsAtLocal).WithMessage(_ => text["Validation_EndBeforeStart"]);
+        RuleFor(m => m.Place).NotEmpty().When(m => string.IsNullOrWhiteSpace(m.OnlineLink)).WithMessage(_ => text["Validation_PlaceOrLink"]).MaximumLength(TextLimits.Place);
+        RuleFor(m => m.OnlineLink).MaximumLength(TextLimits.Link)
             .Must(link => Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
             .When(m => !string.IsNullOrWhiteSpace(m.OnlineLink)).WithMessage(_ => text["Validation_OnlineLink"]);
     }
 }
 
-internal sealed class MoveMeetingHandler(MeetingsDbContext db, MeetingAccess access, MeetingMails mails, TimeProvider clock) : IRequestHandler<MoveMeeting, MediatR.Unit>
+internal sealed class MoveMeetingHandler(MeetingsDbContext db, MeetingPermissions access, MeetingMails mails, IStringLocalizer<MeetingsText> text, TimeProvider clock) : IRequestHandler<MoveMeeting, MediatR.Unit>
 {
     public async Task<MediatR.Unit> Handle(MoveMeeting request, CancellationToken cancellationToken)
     {
@@ -34,12 +38,17 @@ internal sealed class MoveMeetingHandler(MeetingsDbContext db, MeetingAccess acc
         var now = clock.GetUtcNow();
         if (meeting.IsCancelled || meeting.StartsAt < now)
         {
-            throw new ConflictException("Cancelled or past meetings cannot be moved.");
+            throw new ConflictException(text["Conflict_NotMovable"]);
         }
 
         db.Entry(meeting).Property(m => m.Version).OriginalValue = request.Version;
         meeting.StartsAt = Recurrence.ToInstant(DateOnly.FromDateTime(request.StartsAtLocal), TimeOnly.FromDateTime(request.StartsAtLocal), meeting.TimeZone);
         meeting.EndsAt = Recurrence.ToInstant(DateOnly.FromDateTime(request.EndsAtLocal), TimeOnly.FromDateTime(request.EndsAtLocal), meeting.TimeZone);
+        if (meeting.StartsAt <= now)
+        {
+            // The validator checked the range; only here, in the meeting's zone, is "in the past" exact.
+            throw new ValidationException([new ValidationFailure(nameof(MoveMeeting.StartsAtLocal), text["Validation_StartInPast"])]);
+        }
         meeting.Place = request.Place?.Trim();
         meeting.OnlineLink = request.OnlineLink?.Trim();
         meeting.IsDetached = true;
@@ -47,6 +56,7 @@ internal sealed class MoveMeetingHandler(MeetingsDbContext db, MeetingAccess acc
         var told = await db.Registrations
             .Where(r => r.MeetingId == meeting.Id && (r.Status == RegistrationStatus.Registered || r.Status == RegistrationStatus.Waitlisted || r.Status == RegistrationStatus.Invited))
             .ToListAsync(cancellationToken);
+        await mails.RefreshContactsAsync(told, cancellationToken);
         foreach (var registration in told)
         {
             if (mails.Compose(registration, meeting, "Mail_Moved_Subject", "Mail_Moved_Body") is { } mail)

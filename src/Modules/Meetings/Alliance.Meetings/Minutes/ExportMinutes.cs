@@ -1,3 +1,4 @@
+using Alliance.Shared.Contracts;
 using System.Globalization;
 using System.Text;
 using Alliance.Meetings.Meetings;
@@ -9,6 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Alliance.Meetings.Minutes;
 
 /// <summary>The minutes as a Markdown document in the caller's language: agenda, attendance, notes, decisions, action items, polls, addenda.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record ExportMinutes(Guid MeetingId) : IRequest<string>;
 
 internal sealed class ExportMinutesHandler(IMediator mediator, IStringLocalizer<MeetingsText> text) : IRequestHandler<ExportMinutes, string>

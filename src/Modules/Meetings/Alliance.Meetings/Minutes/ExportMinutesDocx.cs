@@ -1,3 +1,4 @@
+using Alliance.Shared.Contracts;
 using System.Globalization;
 using Alliance.Meetings.Meetings;
 using Alliance.Meetings.Resources;
@@ -15,6 +16,7 @@ namespace Alliance.Meetings.Minutes;
 /// place, attendance, and per agenda item notes, poll results, decisions and action items (owner, due date), then addenda.
 /// User text goes into text runs only, so it never becomes markup.
 /// </summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record ExportMinutesDocx(Guid MeetingId) : IRequest<byte[]>;
 
 internal sealed class ExportMinutesDocxHandler(IMediator mediator, IStringLocalizer<MeetingsText> text) : IRequestHandler<ExportMinutesDocx, byte[]>

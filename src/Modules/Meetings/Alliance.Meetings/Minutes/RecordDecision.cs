@@ -4,6 +4,7 @@ using Alliance.Meetings.Meetings;
 using Alliance.Meetings.Persistence;
 using Alliance.Meetings.Resources;
 using Alliance.Members.Contracts;
+using Alliance.Shared.Contracts;
 using Alliance.Shared.Errors;
 using Alliance.Shared.Mail;
 using Alliance.Shared.Messaging;
@@ -19,6 +20,7 @@ namespace Alliance.Meetings.Minutes;
 /// item are published (DecisionRecorded, ActionItemDecided) through the outbox in the same commit as the minutes,
 /// so Labs turns them into task lists.
 /// </summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record RecordDecision(Guid AgendaItemId, string Text, IReadOnlyList<ActionItemInput>? ActionItems = null) : IRequest<Guid>;
 
 internal sealed record ActionItemInput(string Title, Guid? OwnerPersonId, Guid? OwnerOrganizationId, DateOnly? DueDate);
@@ -27,24 +29,26 @@ internal sealed class RecordDecisionValidator : AbstractValidator<RecordDecision
 {
     public RecordDecisionValidator(IStringLocalizer<MeetingsText> text)
     {
-        RuleFor(d => d.Text).NotEmpty().WithMessage(_ => text["Validation_DecisionRequired"]).MaximumLength(4000);
+        RuleFor(d => d.Text).NotEmpty().WithMessage(_ => text["Validation_DecisionRequired"]).MaximumLength(TextLimits.DecisionText);
+        RuleFor(d => d.ActionItems).Must(items => items is null || items.Count <= RequestCaps.ActionItemsPerDecision)
+            .WithMessage(_ => string.Format(text["Validation_TooManyActionItems"], RequestCaps.ActionItemsPerDecision));
+        RuleForEach(d => d.ActionItems).NotNull().WithMessage(_ => text["Validation_ActionItemMissing"]);
         RuleForEach(d => d.ActionItems).ChildRules(action =>
         {
-            action.RuleFor(a => a.Title).NotEmpty().WithMessage(_ => text["Validation_TitleRequired"]).MaximumLength(500);
+            action.RuleFor(a => a.Title).NotEmpty().WithMessage(_ => text["Validation_TitleRequired"]).MaximumLength(TextLimits.ActionItemTitle);
             action.RuleFor(a => a.OwnerPersonId).NotNull().When(a => a.OwnerOrganizationId is null).WithMessage(_ => text["Validation_OwnerRequired"]);
         });
     }
 }
 
-internal sealed class RecordDecisionHandler(MeetingsDbContext db, MeetingAccess access, IMediator mediator, EmailComposer composer, TimeProvider clock)
+internal sealed class RecordDecisionHandler(MeetingsDbContext db, MeetingPermissions access, IMediator mediator, EmailComposer composer, IStringLocalizer<MeetingsText> text, TimeProvider clock)
     : IRequestHandler<RecordDecision, Guid>
 {
     public async Task<Guid> Handle(RecordDecision request, CancellationToken cancellationToken)
     {
         var item = await db.AgendaItems.FirstOrDefaultAsync(a => a.Id == request.AgendaItemId, cancellationToken)
             ?? throw NotFoundException.For("Agenda item", request.AgendaItemId);
-        var meeting = await access.ManagedMeetingAsync(item.MeetingId, cancellationToken);
-        MinutesGuard.EnsureEditable(meeting);
+        var meeting = await access.MeetingWithEditableMinutesAsync(item.MeetingId, cancellationToken);
         var actions = request.ActionItems ?? [];
         var people = (await mediator.Send(new GetPeopleByIds([.. actions.Where(a => a.OwnerPersonId is not null).Select(a => a.OwnerPersonId!.Value)]), cancellationToken))
             .ToDictionary(p => p.Id);
@@ -52,7 +56,7 @@ internal sealed class RecordDecisionHandler(MeetingsDbContext db, MeetingAccess 
             .ToDictionary(o => o.Id);
         var failures = actions.Select((action, index) =>
                 (action.OwnerPersonId is { } p && !people.ContainsKey(p)) || (action.OwnerOrganizationId is { } o && !organizations.ContainsKey(o))
-                    ? new FluentValidation.Results.ValidationFailure($"ActionItems[{index}].OwnerPersonId", "Unknown owner.") : null)
+                    ? new FluentValidation.Results.ValidationFailure($"ActionItems[{index}].OwnerPersonId", text["Validation_UnknownOwner"]) : null)
             .OfType<FluentValidation.Results.ValidationFailure>().ToList();
         if (failures.Count > 0)
         {
@@ -78,7 +82,7 @@ internal sealed class RecordDecisionHandler(MeetingsDbContext db, MeetingAccess 
             };
             db.ActionItems.Add(actionItem);
             db.AddIntegrationEvent(new ActionItemDecided(meeting.Id, decision.Id, labId, actionItem.Title, action.OwnerPersonId, action.OwnerOrganizationId,
-                action.DueDate, meeting.DisplayTitle, composer.Link($"/meetings/{meeting.Id}/minutes")), now);
+                action.DueDate, meeting.DisplayTitle, composer.Link($"/meetings/{meeting.Id}/minutes")) { ActionItemId = actionItem.Id }, now);
         }
 
         return decision.Id;

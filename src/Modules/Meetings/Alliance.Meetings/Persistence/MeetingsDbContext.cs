@@ -31,11 +31,11 @@ internal sealed class MeetingsDbContext(DbContextOptions<MeetingsDbContext> opti
         builder.Entity<MeetingSeries>(series =>
         {
             series.ToTable("series");
-            series.Property(s => s.Title).HasMaxLength(200);
-            series.Property(s => s.RecurrenceRule).HasMaxLength(500);
-            series.Property(s => s.TimeZone).HasMaxLength(64);
-            series.Property(s => s.Place).HasMaxLength(300);
-            series.Property(s => s.OnlineLink).HasMaxLength(500);
+            series.Property(s => s.Title).HasMaxLength(TextLimits.MeetingTitle);
+            series.Property(s => s.RecurrenceRule).HasMaxLength(TextLimits.RecurrenceRule);
+            series.Property(s => s.TimeZone).HasMaxLength(TextLimits.TimeZone);
+            series.Property(s => s.Place).HasMaxLength(TextLimits.Place);
+            series.Property(s => s.OnlineLink).HasMaxLength(TextLimits.Link);
             series.Property(s => s.FeedToken).HasMaxLength(64);
             series.HasIndex(s => s.FeedToken).IsUnique();
             series.Property(s => s.Version).IsRowVersion();
@@ -44,10 +44,10 @@ internal sealed class MeetingsDbContext(DbContextOptions<MeetingsDbContext> opti
         builder.Entity<Meeting>(meeting =>
         {
             meeting.ToTable("meetings");
-            meeting.Property(m => m.Title).HasMaxLength(200);
-            meeting.Property(m => m.TimeZone).HasMaxLength(64);
-            meeting.Property(m => m.Place).HasMaxLength(300);
-            meeting.Property(m => m.OnlineLink).HasMaxLength(500);
+            meeting.Property(m => m.Title).HasMaxLength(TextLimits.MeetingTitle);
+            meeting.Property(m => m.TimeZone).HasMaxLength(TextLimits.TimeZone);
+            meeting.Property(m => m.Place).HasMaxLength(TextLimits.Place);
+            meeting.Property(m => m.OnlineLink).HasMaxLength(TextLimits.Link);
             meeting.Property(m => m.MinutesSummary).HasMaxLength(20_000);
             meeting.Property(m => m.Version).IsRowVersion();
             meeting.Ignore(m => m.DisplayTitle);
@@ -63,10 +63,10 @@ internal sealed class MeetingsDbContext(DbContextOptions<MeetingsDbContext> opti
         builder.Entity<AgendaItem>(item =>
         {
             item.ToTable("agenda_items");
-            item.Property(a => a.Title).HasMaxLength(300);
-            item.Property(a => a.Presenter).HasMaxLength(200);
-            item.Property(a => a.LabTitle).HasMaxLength(200);
-            item.Property(a => a.Notes).HasMaxLength(20_000);
+            item.Property(a => a.Title).HasMaxLength(TextLimits.AgendaTitle);
+            item.Property(a => a.Presenter).HasMaxLength(TextLimits.Presenter);
+            item.Property(a => a.LabTitle).HasMaxLength(TextLimits.LabTitle);
+            item.Property(a => a.Notes).HasMaxLength(TextLimits.Notes);
             item.Property(a => a.Version).IsRowVersion();
             item.HasIndex(a => new { a.MeetingId, a.Position });
             item.HasIndex(a => a.LabId);
@@ -76,18 +76,18 @@ internal sealed class MeetingsDbContext(DbContextOptions<MeetingsDbContext> opti
         builder.Entity<AgendaDocument>(document =>
         {
             document.ToTable("agenda_documents");
-            document.Property(d => d.Name).HasMaxLength(200);
-            document.Property(d => d.Url).HasMaxLength(1000);
-            document.Property(d => d.ContentType).HasMaxLength(100);
+            document.Property(d => d.Name).HasMaxLength(TextLimits.DocumentName);
+            document.Property(d => d.Url).HasMaxLength(TextLimits.DocumentUrl);
+            document.Property(d => d.ContentType).HasMaxLength(TextLimits.ContentType);
             document.ToTable(t => t.HasCheckConstraint("ck_agenda_documents_size", $"\"SizeBytes\" <= {AgendaDocument.MaxFileBytes}"));
         });
 
         builder.Entity<TopicSubmission>(topic =>
         {
             topic.ToTable("topic_submissions");
-            topic.Property(t => t.Title).HasMaxLength(300);
-            topic.Property(t => t.Description).HasMaxLength(4000);
-            topic.Property(t => t.SubmitterName).HasMaxLength(200);
+            topic.Property(t => t.Title).HasMaxLength(TextLimits.AgendaTitle);
+            topic.Property(t => t.Description).HasMaxLength(TextLimits.TopicDescription);
+            topic.Property(t => t.SubmitterName).HasMaxLength(TextLimits.PersonName);
             topic.HasIndex(t => t.MeetingId);
             topic.HasIndex(t => t.PersonId);
         });
@@ -95,8 +95,8 @@ internal sealed class MeetingsDbContext(DbContextOptions<MeetingsDbContext> opti
         builder.Entity<Registration>(registration =>
         {
             registration.ToTable("registrations");
-            registration.Property(r => r.PersonName).HasMaxLength(200);
-            registration.Property(r => r.OrganizationName).HasMaxLength(200);
+            registration.Property(r => r.PersonName).HasMaxLength(TextLimits.PersonName);
+            registration.Property(r => r.OrganizationName).HasMaxLength(TextLimits.OrganizationName);
             registration.Property(r => r.Email).HasMaxLength(320);
             registration.Property(r => r.Language).HasMaxLength(5);
             registration.HasIndex(r => new { r.MeetingId, r.PersonId }).IsUnique();
@@ -122,7 +122,7 @@ internal sealed class MeetingsDbContext(DbContextOptions<MeetingsDbContext> opti
         builder.Entity<Decision>(decision =>
         {
             decision.ToTable("decisions");
-            decision.Property(d => d.Text).HasMaxLength(4000);
+            decision.Property(d => d.Text).HasMaxLength(TextLimits.DecisionText);
             decision.HasIndex(d => d.MeetingId);
             decision.HasMany(d => d.ActionItems).WithOne().HasForeignKey(a => a.DecisionId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -130,24 +130,24 @@ internal sealed class MeetingsDbContext(DbContextOptions<MeetingsDbContext> opti
         builder.Entity<ActionItem>(action =>
         {
             action.ToTable("action_items");
-            action.Property(a => a.Title).HasMaxLength(500);
-            action.Property(a => a.OwnerName).HasMaxLength(200);
+            action.Property(a => a.Title).HasMaxLength(TextLimits.ActionItemTitle);
+            action.Property(a => a.OwnerName).HasMaxLength(TextLimits.OwnerName);
             action.HasIndex(a => a.MeetingId);
         });
 
         builder.Entity<MinutesAddendum>(addendum =>
         {
             addendum.ToTable("minutes_addenda");
-            addendum.Property(a => a.Text).HasMaxLength(4000);
-            addendum.Property(a => a.AuthorName).HasMaxLength(200);
+            addendum.Property(a => a.Text).HasMaxLength(TextLimits.AddendumText);
+            addendum.Property(a => a.AuthorName).HasMaxLength(TextLimits.PersonName);
             addendum.HasIndex(a => a.MeetingId);
         });
 
         builder.Entity<Poll>(poll =>
         {
             poll.ToTable("polls");
-            poll.Property(p => p.Question).HasMaxLength(500);
-            poll.Property(p => p.ResultSummary).HasMaxLength(4000);
+            poll.Property(p => p.Question).HasMaxLength(TextLimits.PollQuestion);
+            poll.Property(p => p.ResultSummary).HasMaxLength(TextLimits.PollResultSummary);
             poll.HasIndex(p => p.MeetingId);
         });
 

@@ -2,6 +2,7 @@ using Alliance.Meetings.Domain;
 using Alliance.Meetings.Meetings;
 using Alliance.Meetings.Persistence;
 using Alliance.Meetings.Resources;
+using Alliance.Shared.Contracts;
 using Alliance.Shared.Errors;
 using Alliance.Shared.Security;
 using FluentValidation;
@@ -18,9 +19,10 @@ namespace Alliance.Meetings.Polls;
 /// refused (409), the database's unique key decides; <see cref="Change"/> replaces the organisation's vote until the poll closes.
 /// Staff may record a vote for a present organisation given by hand.
 /// </summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record CastVote(Guid PollId, IReadOnlyList<int> OptionIndexes, Guid? OrganizationId = null, bool Change = false) : IRequest;
 
-internal sealed class CastVoteHandler(MeetingsDbContext db, ICurrentUser user, MeetingAccess access, IStringLocalizer<MeetingsText> text, TimeProvider clock)
+internal sealed class CastVoteHandler(MeetingsDbContext db, ICurrentUser user, MeetingPermissions access, IStringLocalizer<MeetingsText> text, TimeProvider clock)
     : IRequestHandler<CastVote, MediatR.Unit>
 {
     public async Task<MediatR.Unit> Handle(CastVote request, CancellationToken cancellationToken)
@@ -29,9 +31,9 @@ internal sealed class CastVoteHandler(MeetingsDbContext db, ICurrentUser user, M
         var meeting = await access.VisibleMeetingAsync(poll.MeetingId, cancellationToken);
         var manages = await access.CanManageAsync(meeting.LabId, cancellationToken);
         var organizationId = request.OrganizationId ?? user.OrganizationId ?? throw new ForbiddenException();
-        if (organizationId != user.OrganizationId && !manages)
+        if (!access.MayVoteFor(organizationId, manages))
         {
-            throw new ForbiddenException("Representatives vote for their own organisation only.");
+            throw new ForbiddenException(text["Forbidden_VoteOthers"]);
         }
 
         if (poll.IsClosed)

@@ -1,17 +1,21 @@
 using Alliance.Meetings.Meetings;
 using Alliance.Meetings.Persistence;
+using Alliance.Meetings.Resources;
+using Alliance.Shared.Contracts;
 using Alliance.Shared.Errors;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Alliance.Meetings.Polls;
 
 /// <summary>Closes a poll; its result ("option: votes") is written into the minutes.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record ClosePoll(Guid PollId) : IRequest<IReadOnlyList<PollOptionResult>>;
 
 internal sealed record PollOptionResult(int Index, string Option, int Votes);
 
-internal sealed class ClosePollHandler(MeetingsDbContext db, MeetingAccess access, TimeProvider clock) : IRequestHandler<ClosePoll, IReadOnlyList<PollOptionResult>>
+internal sealed class ClosePollHandler(MeetingsDbContext db, MeetingPermissions access, IStringLocalizer<MeetingsText> text, TimeProvider clock) : IRequestHandler<ClosePoll, IReadOnlyList<PollOptionResult>>
 {
     public async Task<IReadOnlyList<PollOptionResult>> Handle(ClosePoll request, CancellationToken cancellationToken)
     {
@@ -19,7 +23,7 @@ internal sealed class ClosePollHandler(MeetingsDbContext db, MeetingAccess acces
         await access.ManagedMeetingAsync(poll.MeetingId, cancellationToken);
         if (poll.IsClosed)
         {
-            throw new ConflictException("The poll is already closed.");
+            throw new ConflictException(text["Conflict_PollAlreadyClosed"]);
         }
 
         var results = await PollResults.CountAsync(db, poll, cancellationToken);

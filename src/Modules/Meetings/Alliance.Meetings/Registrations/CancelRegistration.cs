@@ -1,11 +1,14 @@
 using Alliance.Meetings.Domain;
 using Alliance.Meetings.Meetings;
 using Alliance.Meetings.Persistence;
+using Alliance.Meetings.Resources;
+using Alliance.Shared.Contracts;
 using Alliance.Shared.Errors;
 using Alliance.Shared.Messaging;
 using Alliance.Shared.Security;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Alliance.Meetings.Registrations;
 
@@ -13,9 +16,10 @@ namespace Alliance.Meetings.Registrations;
 /// Cancels a registration (or declines the invitation). A freed seat goes to the first person waiting, who is told by
 /// e-mail — in the same transaction, under the meeting's lock.
 /// </summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record CancelRegistration(Guid MeetingId, Guid? PersonId = null, bool Decline = false) : IRequest;
 
-internal sealed class CancelRegistrationHandler(MeetingsDbContext db, ICurrentUser user, MeetingAccess access, MeetingMails mails, TimeProvider clock)
+internal sealed class CancelRegistrationHandler(MeetingsDbContext db, ICurrentUser user, MeetingPermissions access, MeetingMails mails, IStringLocalizer<MeetingsText> text, TimeProvider clock)
     : IRequestHandler<CancelRegistration, MediatR.Unit>
 {
     public async Task<MediatR.Unit> Handle(CancelRegistration request, CancellationToken cancellationToken)
@@ -29,7 +33,7 @@ internal sealed class CancelRegistrationHandler(MeetingsDbContext db, ICurrentUs
         var meeting = await db.LockAsync(request.MeetingId, cancellationToken) ?? throw NotFoundException.For("Meeting", request.MeetingId);
         var registration = await db.Registrations.FirstOrDefaultAsync(r => r.MeetingId == meeting.Id && r.PersonId == personId, cancellationToken)
             ?? throw NotFoundException.For("Registration", personId);
-        if (personId != user.PersonId && !manages && (registration.OrganizationId is null || registration.OrganizationId != user.OrganizationId))
+        if (!access.MayRegister(personId, registration.OrganizationId, manages))
         {
             throw new ForbiddenException();
         }
@@ -37,13 +41,13 @@ internal sealed class CancelRegistrationHandler(MeetingsDbContext db, ICurrentUs
         var now = clock.GetUtcNow();
         if (meeting.StartsAt <= now)
         {
-            throw new ConflictException("The meeting has already begun.");
+            throw new ConflictException(text["Conflict_MeetingAlreadyBegun"]);
         }
 
         var freedSeat = registration.Status == RegistrationStatus.Registered;
         if (registration.Status is RegistrationStatus.Cancelled or RegistrationStatus.Declined)
         {
-            throw new ConflictException("Already cancelled.");
+            throw new ConflictException(text["Conflict_AlreadyCancelled"]);
         }
 
         registration.Status = request.Decline && registration.Status == RegistrationStatus.Invited ? RegistrationStatus.Declined : RegistrationStatus.Cancelled;
@@ -59,6 +63,7 @@ internal sealed class CancelRegistrationHandler(MeetingsDbContext db, ICurrentUs
             {
                 first.Status = RegistrationStatus.Registered;
                 first.WaitlistPosition = null;
+                await mails.RefreshContactsAsync([first], cancellationToken);
                 if (mails.Compose(first, meeting, "Mail_Promoted_Subject", "Mail_Promoted_Body") is { } mail)
                 {
                     db.AddIntegrationEvent(mail, now);

@@ -1,10 +1,13 @@
 using Alliance.Meetings.Domain;
 using Alliance.Meetings.Meetings;
 using Alliance.Meetings.Persistence;
+using Alliance.Meetings.Resources;
 using Alliance.Members.Contracts;
+using Alliance.Shared.Contracts;
 using Alliance.Shared.Errors;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Alliance.Meetings.Registrations;
 
@@ -12,16 +15,17 @@ namespace Alliance.Meetings.Registrations;
 /// Staff check a person in on the day (or undo it). A walk-in without registration is checked in as well:
 /// the person then counts as registered and present (seats do not stop someone standing in the room).
 /// </summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record CheckIn(Guid MeetingId, Guid PersonId, bool Present = true) : IRequest;
 
-internal sealed class CheckInHandler(MeetingsDbContext db, MeetingAccess access, IMediator mediator, TimeProvider clock) : IRequestHandler<CheckIn, MediatR.Unit>
+internal sealed class CheckInHandler(MeetingsDbContext db, MeetingPermissions access, IMediator mediator, IStringLocalizer<MeetingsText> text, TimeProvider clock) : IRequestHandler<CheckIn, MediatR.Unit>
 {
     public async Task<MediatR.Unit> Handle(CheckIn request, CancellationToken cancellationToken)
     {
         var meeting = await access.ManagedMeetingAsync(request.MeetingId, cancellationToken);
         if (meeting.IsCancelled)
         {
-            throw new ConflictException("The meeting is cancelled.");
+            throw new ConflictException(text["Conflict_MeetingCancelled"]);
         }
 
         var now = clock.GetUtcNow();

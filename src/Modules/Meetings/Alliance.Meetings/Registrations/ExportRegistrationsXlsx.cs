@@ -1,71 +1,26 @@
 using Alliance.Meetings.Meetings;
 using Alliance.Meetings.Persistence;
 using Alliance.Meetings.Resources;
-using Alliance.Meetings.Scheduling;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using Alliance.Shared.Contracts;
+using Alliance.Shared.Exports;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Alliance.Meetings.Registrations;
 
 /// <summary>
-/// The registration list by partner group as an Excel workbook (staff or the lab's coordinator), headers and labels in
-/// the caller's language, check-in times in the meeting's time zone. Written with the OpenXml SDK that the minutes use
-/// too, so no second spreadsheet library is needed.
+/// The registration list by partner group as an Excel workbook (staff or the lab's coordinator): header row in the
+/// caller's language, check-in as a real date-time in the meeting's time zone, widths and an autofilter.
 /// </summary>
-internal sealed record ExportRegistrationsXlsx(Guid MeetingId) : IRequest<byte[]>;
+[AllowedFor(Who.SignedIn)]
+internal sealed record ExportRegistrationsXlsx(Guid MeetingId) : IRequest<ExportFile>;
 
-internal sealed class ExportRegistrationsXlsxHandler(MeetingsDbContext db, MeetingAccess access, IStringLocalizer<MeetingsText> text)
-    : IRequestHandler<ExportRegistrationsXlsx, byte[]>
+internal sealed class ExportRegistrationsXlsxHandler(MeetingsDbContext db, MeetingPermissions permissions, IStringLocalizer<MeetingsText> text)
+    : IRequestHandler<ExportRegistrationsXlsx, ExportFile>
 {
-    public async Task<byte[]> Handle(ExportRegistrationsXlsx request, CancellationToken cancellationToken)
+    public async Task<ExportFile> Handle(ExportRegistrationsXlsx request, CancellationToken cancellationToken)
     {
-        var meeting = await access.ManagedMeetingAsync(request.MeetingId, cancellationToken);
-        var rows = await ListRegistrationsHandler.Query(db, new ListRegistrations(request.MeetingId))
-            .OrderBy(r => r.PartnerGroup).ThenBy(r => r.OrganizationName).ThenBy(r => r.PersonName)
-            .Select(r => new { r.PersonName, r.OrganizationName, r.PartnerGroup, r.Status, r.CheckedInAt })
-            .ToListAsync(cancellationToken);
-
-        var sheetData = new SheetData();
-        sheetData.Append(Row(text["Registration_Person"], text["Registration_Organization"], text["Registration_PartnerGroup"], text["Registration_Status"], text["Registration_CheckedInAt"]));
-        foreach (var row in rows)
-        {
-            sheetData.Append(Row(
-                row.PersonName,
-                row.OrganizationName ?? "",
-                row.PartnerGroup is { } group ? text["PartnerGroup_" + group] : "",
-                text["Status_" + row.Status],
-                row.CheckedInAt is { } at ? Recurrence.ToLocal(at, meeting.TimeZone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : ""));
-        }
-
-        using var stream = new MemoryStream();
-        using (var workbook = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
-        {
-            var workbookPart = workbook.AddWorkbookPart();
-            workbookPart.Workbook = new Workbook();
-            var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
-            sheetPart.Worksheet = new Worksheet(sheetData);
-            var sheets = workbookPart.Workbook.AppendChild(new Sheets());
-            sheets.Append(new Sheet { Id = workbookPart.GetIdOfPart(sheetPart), SheetId = 1, Name = text["Registrations_Sheet"].Value });
-        }
-
-        return stream.ToArray();
+        var (_, rows) = await RegistrationExportRows.LoadAsync(db, permissions, text, request.MeetingId, cancellationToken);
+        return new ExportFile("registrations.xlsx", ExportFile.Xlsx, XlsxExport.Write(rows, RegistrationExportRows.Columns(text), text["Registrations_Sheet"]));
     }
-
-    private static Row Row(params string[] values)
-    {
-        var row = new Row();
-        foreach (var value in values)
-        {
-            row.Append(new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(Clean(value))) });
-        }
-
-        return row;
-    }
-
-    /// <summary>XML 1.0 forbids most control characters; a stray one in a name must not break the workbook.</summary>
-    private static string Clean(string value) => string.Concat(value.Where(c => c is '\t' or '\n' or '\r' || (c >= ' ' && c != '\uFFFE' && c != '\uFFFF')));
 }

@@ -9,28 +9,38 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Alliance.Meetings.Registrations;
 
-/// <summary>The registration list for staff and check-in: search by name or organisation, filter by status and partner group.</summary>
+/// <summary>
+/// The registration list for staff, the lab's coordinator and check-in: search by name or organisation, filter by status
+/// and partner group. Names follow <see cref="MeetingPermissions.SeesName"/>: a hidden name comes back as null with
+/// <see cref="RegistrationListItem.NameShared"/> false, and a search never matches it.
+/// </summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record ListRegistrations(
     Guid MeetingId, string? Search = null, RegistrationStatus? Status = null, PartnerGroup? PartnerGroup = null,
     int Page = 1, int PageSize = 50) : IRequest<PagedResult<RegistrationListItem>>;
 
 internal sealed record RegistrationListItem(
-    Guid Id, Guid PersonId, string PersonName, string? OrganizationName, PartnerGroup? PartnerGroup, RegistrationStatus Status,
+    Guid Id, Guid PersonId, string? PersonName, bool NameShared, string? OrganizationName, PartnerGroup? PartnerGroup, RegistrationStatus Status,
     long? WaitlistPosition, DateTimeOffset? RespondedAt, DateTimeOffset? CheckedInAt, bool IsWalkIn);
 
-internal sealed class ListRegistrationsHandler(MeetingsDbContext db, MeetingAccess access) : IRequestHandler<ListRegistrations, PagedResult<RegistrationListItem>>
+internal sealed class ListRegistrationsHandler(MeetingsDbContext db, MeetingPermissions permissions) : IRequestHandler<ListRegistrations, PagedResult<RegistrationListItem>>
 {
     public async Task<PagedResult<RegistrationListItem>> Handle(ListRegistrations request, CancellationToken cancellationToken)
     {
-        await access.ManagedMeetingAsync(request.MeetingId, cancellationToken);
-        return await Query(db, request)
-            .OrderBy(r => r.Status == RegistrationStatus.Registered ? 0 : r.Status == RegistrationStatus.Waitlisted ? 1 : 2).ThenBy(r => r.WaitlistPosition).ThenBy(r => r.OrganizationName).ThenBy(r => r.PersonName)
-            .Select(r => new RegistrationListItem(r.Id, r.PersonId, r.PersonName, r.OrganizationName, r.PartnerGroup, r.Status, r.WaitlistPosition,
-                r.RespondedAt, r.CheckedInAt, r.IsWalkIn))
+        await permissions.ManagedMeetingAsync(request.MeetingId, cancellationToken);
+        var page = await Query(db, permissions, request)
+            .OrderBy(r => r.Status == RegistrationStatus.Registered ? 0 : r.Status == RegistrationStatus.Waitlisted ? 1 : 2).ThenBy(r => r.WaitlistPosition)
+            .ThenBy(r => r.OrganizationName).ThenBy(r => r.Id)
             .ToPagedResultAsync(request.Page, request.PageSize, cancellationToken);
+        return new PagedResult<RegistrationListItem>(
+            [.. page.Items.Select(r => new RegistrationListItem(r.Id, r.PersonId, permissions.SeesName(r.OrganizationId, r.NameVisibleToMembers) ? r.PersonName : null,
+                permissions.SeesName(r.OrganizationId, r.NameVisibleToMembers), r.OrganizationName, r.PartnerGroup, r.Status, r.WaitlistPosition,
+                r.RespondedAt, r.CheckedInAt, r.IsWalkIn))],
+            page.Page, page.PageSize, page.TotalCount);
     }
 
-    public static IQueryable<Registration> Query(MeetingsDbContext db, ListRegistrations request)
+    /// <summary>The meeting's registrations by the request's filters; the name search only reaches names the caller may see.</summary>
+    public static IQueryable<Registration> Query(MeetingsDbContext db, MeetingPermissions permissions, ListRegistrations request)
     {
         var query = db.Registrations.AsNoTracking().Where(r => r.MeetingId == request.MeetingId);
         if (request.Status is { } status)
@@ -46,7 +56,7 @@ internal sealed class ListRegistrationsHandler(MeetingsDbContext db, MeetingAcce
         if (!string.IsNullOrWhiteSpace(request.Search))
         {
             var pattern = $"%{request.Search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";
-            query = query.Where(r => EF.Functions.ILike(r.PersonName, pattern, "\\") || EF.Functions.ILike(r.OrganizationName ?? "", pattern, "\\"));
+            query = permissions.SearchByNameOrOrganization(query, pattern);
         }
 
         return query;

@@ -3,6 +3,7 @@ using Alliance.Meetings.Meetings;
 using Alliance.Meetings.Persistence;
 using Alliance.Meetings.Resources;
 using Alliance.Members.Contracts;
+using Alliance.Shared.Contracts;
 using Alliance.Shared.Errors;
 using Alliance.Shared.Security;
 using FluentValidation;
@@ -17,12 +18,13 @@ namespace Alliance.Meetings.Registrations;
 /// Registers a person (oneself, or a delegate of one's own organisation; staff anyone). At capacity the person goes
 /// onto the waitlist. The meeting row is locked, so 200 parallel registrations for 50 seats give exactly 50.
 /// </summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record Register(Guid MeetingId, Guid? PersonId = null) : IRequest<RegistrationResult>;
 
 internal sealed record RegistrationResult(Guid RegistrationId, string Status, int? WaitlistPlace);
 
 internal sealed class RegisterHandler(
-    MeetingsDbContext db, ICurrentUser user, IMediator mediator, MeetingAccess access, IStringLocalizer<MeetingsText> text, TimeProvider clock)
+    MeetingsDbContext db, ICurrentUser user, IMediator mediator, MeetingPermissions access, IStringLocalizer<MeetingsText> text, TimeProvider clock)
     : IRequestHandler<Register, RegistrationResult>
 {
     public async Task<RegistrationResult> Handle(Register request, CancellationToken cancellationToken)
@@ -32,9 +34,9 @@ internal sealed class RegisterHandler(
             ?? throw NotFoundException.For("Person", personId);
         var meetingForAccess = await access.VisibleMeetingAsync(request.MeetingId, cancellationToken);
         var manages = await access.CanManageAsync(meetingForAccess.LabId, cancellationToken);
-        if (personId != user.PersonId && !manages && (person.OrganizationId is null || person.OrganizationId != user.OrganizationId))
+        if (!access.MayRegister(personId, person.OrganizationId, manages))
         {
-            throw new ForbiddenException("Representatives register themselves or delegates of their own organisation.");
+            throw new ForbiddenException(text["Forbidden_RegisterOthers"]);
         }
 
         var organization = person.OrganizationId is { } organizationId

@@ -2,6 +2,7 @@ using Alliance.Meetings.Domain;
 using Alliance.Meetings.Meetings;
 using Alliance.Meetings.Persistence;
 using Alliance.Meetings.Registrations;
+using Alliance.Shared.Contracts;
 using Alliance.Shared.Messaging;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,7 @@ namespace Alliance.Meetings.Reminders;
 /// registered person in their language. The reminder log's key (meeting, person, days) and the meeting lock make
 /// sure nobody gets one twice, however often or wherever the job runs. Only the latest due reminder is sent.
 /// </summary>
+[AllowedFor(Who.Internal)]
 internal sealed record SendReminders : IRequest<int>;
 
 internal sealed class SendRemindersHandler(MeetingsDbContext db, MeetingMails mails, TimeProvider clock) : IRequestHandler<SendReminders, int>
@@ -52,6 +54,7 @@ internal sealed class SendRemindersHandler(MeetingsDbContext db, MeetingMails ma
             .Select(l => (l.PersonId, l.DaysBefore)).ToHashSet();
         // The agenda is the same for every registrant: read it once per meeting, not once per mail.
         var agenda = await AgendaTextAsync(meetingId, cancellationToken);
+        await mails.RefreshContactsAsync(registered, cancellationToken);
         var sent = 0;
         foreach (var registration in registered)
         {

@@ -1,3 +1,4 @@
+using Alliance.Shared.Contracts;
 using System.Security.Cryptography;
 using Alliance.Meetings.Domain;
 using Alliance.Meetings.Meetings;
@@ -12,7 +13,8 @@ using Microsoft.Extensions.Localization;
 
 namespace Alliance.Meetings.Series;
 
-/// <summary>A recurring series, e.g. "Allianztreffen", FREQ=MONTHLY;INTERVAL=3;BYDAY=TH;BYSETPOS=3 at 18:00 for 150 minutes.</summary>
+/// <summary>Creates a recurring series and its occurrences within the horizon in one transaction, e.g. "Allianztreffen", FREQ=MONTHLY;INTERVAL=3;BYDAY=TH;BYSETPOS=3 at 18:00 for 150 minutes.</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record CreateSeries(
     string Title,
     MeetingKind Kind,
@@ -33,17 +35,20 @@ internal sealed record CreateSeries(
 
 internal sealed class CreateSeriesValidator : AbstractValidator<CreateSeries>
 {
-    public CreateSeriesValidator(IStringLocalizer<MeetingsText> text, IMediator mediator, ModuleCatalog catalog)
+    public CreateSeriesValidator(IStringLocalizer<MeetingsText> text, IMediator mediator, ModuleCatalog catalog, TimeProvider clock)
     {
         Include(new MeetingFieldsValidator(text, mediator, catalog));
-        RuleFor(s => s.RecurrenceRule).Must(Recurrence.IsValidRule).WithMessage(_ => text["Validation_InvalidRule"]);
+        RuleFor(s => s.FirstDate).InPlanningRange(clock, text);
+        RuleFor(s => s.RecurrenceRule).Cascade(CascadeMode.Stop)
+            .MaximumLength(TextLimits.RecurrenceRule).WithMessage(_ => string.Format(text["Validation_RuleTooLong"], TextLimits.RecurrenceRule))
+            .Must(Recurrence.IsValidRule).WithMessage(_ => text["Validation_InvalidRule"]);
         RuleFor(s => s.DurationMinutes).InclusiveBetween(1, 24 * 60).WithMessage(_ => text["Validation_EndBeforeStart"]);
         RuleFor(s => s.NumberOffset).InclusiveBetween(0, 10_000);
         RuleFor(s => s.Kind).IsInEnum();
     }
 }
 
-internal sealed class CreateSeriesHandler(MeetingsDbContext db, MeetingAccess access, TimeProvider clock) : IRequestHandler<CreateSeries, Guid>
+internal sealed class CreateSeriesHandler(MeetingsDbContext db, MeetingPermissions access, OccurrenceScheduler scheduler, TimeProvider clock) : IRequestHandler<CreateSeries, Guid>
 {
     public async Task<Guid> Handle(CreateSeries request, CancellationToken cancellationToken)
     {
@@ -77,6 +82,8 @@ internal sealed class CreateSeriesHandler(MeetingsDbContext db, MeetingAccess ac
             UpdatedAt = now,
         };
         db.Series.Add(series);
+        // The series and its first occurrences (with their invitations) are saved together: all or nothing.
+        await scheduler.AddOccurrencesAsync(series, cancellationToken);
         return series.Id;
     }
 

@@ -1,5 +1,6 @@
 using Alliance.Meetings.Meetings;
 using Alliance.Meetings.Persistence;
+using Alliance.Shared.Contracts;
 using Alliance.Shared.Errors;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -7,12 +8,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Alliance.Meetings.Series;
 
 /// <summary>The editable fields of a series, for those who may manage it (404 otherwise, like meetings).</summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record GetSeriesForEdit(Guid SeriesId) : IRequest<SeriesForEdit>;
 
 internal sealed record SeriesForEdit(Guid Id, string Title, string RecurrenceRule, string TimeZone, TimeOnly StartTime, int DurationMinutes,
     string? Place, string? OnlineLink, int Capacity, int? DelegateLimit, IReadOnlyList<int> ReminderDaysBefore, uint Version);
 
-internal sealed class GetSeriesForEditHandler(MeetingsDbContext db, MeetingAccess access) : IRequestHandler<GetSeriesForEdit, SeriesForEdit>
+internal sealed class GetSeriesForEditHandler(MeetingsDbContext db, MeetingPermissions access) : IRequestHandler<GetSeriesForEdit, SeriesForEdit>
 {
     public async Task<SeriesForEdit> Handle(GetSeriesForEdit request, CancellationToken cancellationToken)
     {

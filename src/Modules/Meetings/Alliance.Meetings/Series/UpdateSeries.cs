@@ -3,6 +3,7 @@ using Alliance.Meetings.Meetings;
 using Alliance.Meetings.Persistence;
 using Alliance.Meetings.Resources;
 using Alliance.Meetings.Scheduling;
+using Alliance.Shared.Contracts;
 using Alliance.Shared.Errors;
 using Alliance.Shared.Messaging;
 using FluentValidation;
@@ -17,6 +18,7 @@ namespace Alliance.Meetings.Series;
 /// series change (past ones and ones moved or cancelled by hand stay as they are); their registrants are told.
 /// The rule itself stays, so the numbering of the series stays stable.
 /// </summary>
+[AllowedFor(Who.SignedIn)]
 internal sealed record UpdateSeries(
     Guid SeriesId, TimeOnly StartTime, int DurationMinutes, string? Place, string? OnlineLink, int Capacity, int? DelegateLimit,
     IReadOnlyList<int>? ReminderDaysBefore, uint Version) : IRequest<int>;
@@ -36,7 +38,7 @@ internal sealed class UpdateSeriesValidator : AbstractValidator<UpdateSeries>
     }
 }
 
-internal sealed class UpdateSeriesHandler(MeetingsDbContext db, MeetingAccess access, MeetingMails mails, TimeProvider clock) : IRequestHandler<UpdateSeries, int>
+internal sealed class UpdateSeriesHandler(MeetingsDbContext db, MeetingPermissions access, MeetingMails mails, TimeProvider clock) : IRequestHandler<UpdateSeries, int>
 {
     public async Task<int> Handle(UpdateSeries request, CancellationToken cancellationToken)
     {
@@ -82,6 +84,7 @@ internal sealed class UpdateSeriesHandler(MeetingsDbContext db, MeetingAccess ac
             meeting.Sequence++;
             var told = await db.Registrations.Where(r => r.MeetingId == meeting.Id
                 && (r.Status == RegistrationStatus.Registered || r.Status == RegistrationStatus.Waitlisted || r.Status == RegistrationStatus.Invited)).ToListAsync(cancellationToken);
+            await mails.RefreshContactsAsync(told, cancellationToken);
             foreach (var registration in told)
             {
                 if (mails.Compose(registration, meeting, "Mail_Moved_Subject", "Mail_Moved_Body") is { } mail)

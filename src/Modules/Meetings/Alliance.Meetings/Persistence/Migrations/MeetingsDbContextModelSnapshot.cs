@@ -40,8 +40,8 @@ namespace Alliance.Meetings.Persistence.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("OwnerName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(404)
+                        .HasColumnType("character varying(404)");
 
                     b.Property<Guid?>("OwnerOrganizationId")
                         .HasColumnType("uuid");
@@ -131,8 +131,8 @@ namespace Alliance.Meetings.Persistence.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("Presenter")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(201)
+                        .HasColumnType("character varying(201)");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -414,8 +414,8 @@ namespace Alliance.Meetings.Persistence.Migrations
 
                     b.Property<string>("AuthorName")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(201)
+                        .HasColumnType("character varying(201)");
 
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("uuid");
@@ -466,8 +466,8 @@ namespace Alliance.Meetings.Persistence.Migrations
                         .HasColumnType("character varying(500)");
 
                     b.Property<string>("ResultSummary")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasMaxLength(4279)
+                        .HasColumnType("character varying(4279)");
 
                     b.HasKey("Id");
 
@@ -536,6 +536,9 @@ namespace Alliance.Meetings.Persistence.Migrations
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("NameVisibleToMembers")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid?>("OrganizationId")
                         .HasColumnType("uuid");
 
@@ -551,8 +554,11 @@ namespace Alliance.Meetings.Persistence.Migrations
 
                     b.Property<string>("PersonName")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(201)
+                        .HasColumnType("character varying(201)");
+
+                    b.Property<long>("PersonVersion")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset?>("RespondedAt")
                         .HasColumnType("timestamp with time zone");
@@ -624,8 +630,8 @@ namespace Alliance.Meetings.Persistence.Migrations
 
                     b.Property<string>("SubmitterName")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(201)
+                        .HasColumnType("character varying(201)");
 
                     b.Property<string>("Title")
                         .IsRequired()

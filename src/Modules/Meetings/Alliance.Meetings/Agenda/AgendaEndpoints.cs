@@ -1,0 +1,46 @@
+using Alliance.Meetings.Meetings;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Alliance.Meetings.Agenda;
+
+internal static class AgendaEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/{id:guid}/agenda", async Task<Created<IdResponse>> (Guid id, AgendaBody body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Created($"/api/meetings/{id}", new IdResponse(await mediator.Send(new AddAgendaItem(id, body.Title, body.Presenter, body.PlannedMinutes, body.LabId), ct))))
+            .WithName("AddAgendaItem").WithSummary("Adds an agenda item.").ProducesValidationProblem();
+
+        api.MapPost("/agenda/{itemId:guid}/documents", async Task<Created<IdResponse>> (Guid itemId, DocumentBody body, IMediator mediator, CancellationToken ct) =>
+                Document(await mediator.Send(new AddAgendaDocument(itemId, body.Name, body.Url, body.ContentType, body.ContentBase64), ct)))
+            .WithName("AddAgendaDocument").WithSummary("Attaches a link or a small file (base64, at most 5 MB) to an agenda item.").ProducesValidationProblem();
+
+        api.MapGet("/documents/{documentId:guid}", async Task<Results<FileContentHttpResult, RedirectHttpResult>> (Guid documentId, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new GetAgendaDocument(documentId), ct)).ToResult())
+            .WithName("GetAgendaDocument").WithSummary("Downloads an attached file (as a download, never rendered inline) or follows the link.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost("/{id:guid}/topics", async Task<Created<IdResponse>> (Guid id, TopicBody body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Created($"/api/meetings/{id}", new IdResponse(await mediator.Send(new SubmitTopic(id, body.Title, body.Description), ct))))
+            .WithName("SubmitTopic").WithSummary("Proposes a topic for the agenda (before the topic deadline).").ProducesValidationProblem();
+
+        api.MapPost("/topics/{topicId:guid}/agenda", async Task<Created<IdResponse>> (Guid topicId, int? plannedMinutes, IMediator mediator, CancellationToken ct) =>
+                AgendaItem(await mediator.Send(new TakeTopicOntoAgenda(topicId, plannedMinutes ?? 15), ct)))
+            .WithName("TakeTopicOntoAgenda").WithSummary("Takes a submitted topic onto the agenda (staff).");
+    }
+
+    private static Created<IdResponse> Document(Guid id) => TypedResults.Created($"/api/meetings/documents/{id}", new IdResponse(id));
+
+    private static Created<IdResponse> AgendaItem(Guid id) => TypedResults.Created($"/api/meetings/agenda/{id}", new IdResponse(id));
+
+    internal sealed record AgendaBody(string Title, string? Presenter, int PlannedMinutes, Guid? LabId);
+
+    /// <summary>The file travels as base64 in <c>contentBase64</c>; System.Text.Json decodes it (bad base64 is a 400).</summary>
+    internal sealed record DocumentBody(string Name, string? Url, string? ContentType, byte[]? ContentBase64);
+
+    internal sealed record TopicBody(string Title, string? Description);
+}

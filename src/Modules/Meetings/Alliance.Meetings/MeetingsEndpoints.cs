@@ -1,0 +1,52 @@
+using Alliance.Meetings.Agenda;
+using Alliance.Meetings.Calendar;
+using Alliance.Meetings.Meetings;
+using Alliance.Meetings.Minutes;
+using Alliance.Meetings.Polls;
+using Alliance.Meetings.Registrations;
+using Alliance.Meetings.Series;
+using Alliance.Shared.Exports;
+using Alliance.Shared.Web;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Alliance.Meetings;
+
+/// <summary>The module's API under <c>/api/meetings</c>: one small endpoints file per feature folder.</summary>
+internal static class MeetingsEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapModuleApi("meetings", "Meetings");
+        MeetingEndpoints.Map(api);
+        SeriesEndpoints.Map(api);
+        RegistrationEndpoints.Map(api);
+        AgendaEndpoints.Map(api);
+        MinutesEndpoints.Map(api);
+        PollEndpoints.Map(api);
+        CalendarEndpoints.Map(endpoints, api);
+    }
+}
+
+/// <summary>The id of what a POST created.</summary>
+internal sealed record IdResponse(Guid Id);
+
+/// <summary>Turns a use case's file into the download result.</summary>
+internal static class FileResults
+{
+    /// <summary>The file as an attachment (Content-Disposition: attachment) with its name and type.</summary>
+    public static FileContentHttpResult ToResult(this ExportFile file) =>
+        TypedResults.File(file.Content, file.ContentType, file.FileName);
+}
+
+/// <summary>Turns a sent command's completion into 204, so each route stays a one-liner.</summary>
+internal static class EndpointResults
+{
+    /// <summary>Awaits the sent command and answers 204 No Content.</summary>
+    public static async Task<NoContent> NoContent(this Task sent)
+    {
+        await sent;
+        return TypedResults.NoContent();
+    }
+}
