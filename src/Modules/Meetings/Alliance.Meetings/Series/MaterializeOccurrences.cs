@@ -45,7 +45,7 @@ internal sealed class MaterializeOccurrencesHandler(MeetingsDbContext db, Invita
         var existing = (await db.Meetings.Where(m => m.SeriesId == seriesId).Select(m => m.Number).ToListAsync(cancellationToken)).ToHashSet();
         var newMeetings = new List<Meeting>();
         var index = 0;
-        foreach (var local in Recurrence.LocalStarts(series.RecurrenceRule, series.FirstDate, series.StartTime, until))
+        foreach (var local in Recurrence.LocalStarts(series.RecurrenceRule, series.FirstDate, series.StartTime, until, series.TimeZone))
         {
             index++;
             var start = Recurrence.ToInstant(local, zone);
