@@ -22,9 +22,10 @@ internal sealed class IcsWriter(EmailComposer composer)
         var calendar = new Ical.Net.Calendar { ProductId = "-//Alliance//Meetings//DE" };
         calendar.AddProperty("X-WR-CALNAME", name);
         calendar.Method = "PUBLISH";
-        foreach (var zone in meetings.Select(m => m.TimeZone).Distinct())
+        // Each zone's VTIMEZONE covers every meeting of the file, whatever its year.
+        foreach (var zone in meetings.GroupBy(m => m.TimeZone))
         {
-            calendar.AddTimeZone(zone);
+            calendar.AddTimeZone(CalendarTimeZones.Build(zone.Key, zone.Min(m => m.StartsAt), zone.Max(m => m.EndsAt)));
         }
 
         foreach (var meeting in meetings)

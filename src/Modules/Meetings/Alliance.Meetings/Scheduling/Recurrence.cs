@@ -39,11 +39,28 @@ internal static class Recurrence
         }
     }
 
-    /// <summary>Local start date-times of the rule from <paramref name="first"/> up to (excluding) <paramref name="until"/>.</summary>
-    public static IEnumerable<LocalDateTime> LocalStarts(string rule, DateOnly first, TimeOnly startTime, DateOnly until)
+    /// <summary>
+    /// Local start date-times (in <paramref name="timeZone"/>) of the rule from <paramref name="first"/> up to (excluding)
+    /// <paramref name="until"/>. Ical.Net evaluates the rule on a DTSTART with TZID, so a UTC UNTIL is compared as the instant
+    /// it is (RFC 5545 §3.3.10) in every zone; a local UNTIL is read in the series' zone, and a date-only UNTIL includes its
+    /// whole day (as libical/Thunderbird and Google read it).
+    /// </summary>
+    public static IEnumerable<LocalDateTime> LocalStarts(string rule, DateOnly first, TimeOnly startTime, DateOnly until, string timeZone = DefaultTimeZone)
     {
-        var start = new CalDateTime(first.Year, first.Month, first.Day, startTime.Hour, startTime.Minute, 0);
-        var calendarEvent = new CalendarEvent { DtStart = start, RecurrenceRule = new RecurrencePattern(rule.Trim()) };
+        var zone = FindZone(timeZone) ?? DateTimeZone.Utc;
+        var pattern = new RecurrencePattern(rule.Trim());
+        if (pattern.Until is { IsUtc: false } localUntil)
+        {
+            // Rewrite the UNTIL as the UTC instant it means in the series' zone, which is what RFC 5545 asks for with a zoned DTSTART.
+            var wall = localUntil.HasTime
+                ? new LocalDateTime(localUntil.Year, localUntil.Month, localUntil.Day, localUntil.Hour, localUntil.Minute, localUntil.Second)
+                : new LocalDateTime(localUntil.Year, localUntil.Month, localUntil.Day, 23, 59, 59);
+            var utc = zone.AtLeniently(wall).ToInstant().ToDateTimeUtc();
+            pattern.Until = new CalDateTime(utc.Year, utc.Month, utc.Day, utc.Hour, utc.Minute, utc.Second, CalDateTime.UtcTzId);
+        }
+
+        var start = new CalDateTime(first.Year, first.Month, first.Day, startTime.Hour, startTime.Minute, 0, zone.Id);
+        var calendarEvent = new CalendarEvent { DtStart = start, RecurrenceRule = pattern };
         var limit = new LocalDateTime(until.Year, until.Month, until.Day, 0, 0);
         foreach (var occurrence in calendarEvent.GetOccurrences())
         {

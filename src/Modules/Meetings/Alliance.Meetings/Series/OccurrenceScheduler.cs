@@ -26,7 +26,7 @@ internal sealed class OccurrenceScheduler(MeetingsDbContext db, Invitations invi
         existing.UnionWith(db.Meetings.Local.Where(m => m.SeriesId == series.Id).Select(m => m.Number));
         var newMeetings = new List<Meeting>();
         var index = 0;
-        foreach (var local in Recurrence.LocalStarts(series.RecurrenceRule, series.FirstDate, series.StartTime, until))
+        foreach (var local in Recurrence.LocalStarts(series.RecurrenceRule, series.FirstDate, series.StartTime, until, series.TimeZone))
         {
             index++;
             var start = Recurrence.ToInstant(local, zone);

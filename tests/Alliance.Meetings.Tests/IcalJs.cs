@@ -1,0 +1,79 @@
+using System.Diagnostics;
+
+namespace Alliance.Meetings.Tests;
+
+/// <summary>
+/// Reads an .ics with ical.js (the parser of Thunderbird's and Nextcloud's calendars), which places times only by the
+/// file's own VTIMEZONE. ical.js is installed from tests/tools/package.json (npm ci) on first use.
+/// </summary>
+internal static class IcalJs
+{
+    private static readonly SemaphoreSlim Install = new(1, 1);
+
+    /// <summary>UID → (UTC start, UTC end) of every VEVENT as ical.js reads it.</summary>
+    public static async Task<Dictionary<string, (DateTimeOffset Start, DateTimeOffset End)>> ReadAsync(string ics)
+    {
+        var tools = ToolsFolder();
+        await EnsureInstalledAsync(tools);
+        var file = Path.Combine(Path.GetTempPath(), $"alliance-{Guid.NewGuid():N}.ics");
+        await File.WriteAllTextAsync(file, ics);
+        try
+        {
+            var (code, output, error) = await RunAsync("node", tools, Path.Combine(tools, "ics-utc.mjs"), file);
+            Assert.True(code == 0, error);
+            return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(line => line.Split('\t'))
+                .ToDictionary(p => p[0], p => (DateTimeOffset.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture), DateTimeOffset.Parse(p[2], System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static string ToolsFolder()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "tests", "tools");
+            if (File.Exists(Path.Combine(candidate, "package.json")))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException("tests/tools/package.json not found above " + AppContext.BaseDirectory);
+    }
+
+    private static async Task EnsureInstalledAsync(string tools)
+    {
+        await Install.WaitAsync();
+        try
+        {
+            if (!File.Exists(Path.Combine(tools, "node_modules", "ical.js", "package.json")))
+            {
+                var (code, _, error) = await RunAsync("npm", tools, "ci", "--no-audit", "--no-fund");
+                Assert.True(code == 0, "npm ci in tests/tools failed: " + error);
+            }
+        }
+        finally
+        {
+            Install.Release();
+        }
+    }
+
+    private static async Task<(int Code, string Output, string Error)> RunAsync(string program, string directory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
+}
