@@ -46,8 +46,25 @@ public class AllianceApp : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        ConnectionString = await TestDatabase.CreateDatabaseAsync();
+        ConnectionString = await TestDatabase.CreateFromTemplateAsync(PrepareTemplateAsync);
         await StartHostAsync(Settings);
+    }
+
+    /// <summary>Migrates and seeds the template database once: a plain host without job server, then stopped.</summary>
+    private static async Task PrepareTemplateAsync(string connectionString)
+    {
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseEnvironment("Testing");
+            host.UseSetting("ConnectionStrings:Alliance", connectionString);
+            host.UseSetting("Demo:Seed", "true");
+            host.UseSetting("Jobs:RunServer", "false");
+            host.UseSetting("Mail:PickupDirectory", Path.Combine(Path.GetTempPath(), "alliance-mail-template"));
+            host.UseSetting("Logging:LogLevel:Default", "Warning");
+            host.UseUrls("http://127.0.0.1:0");
+        });
+        factory.UseKestrel(0);
+        factory.StartServer();
     }
 
     /// <summary>Starts (or restarts) the host on the same database, as after a crash or a deploy.</summary>

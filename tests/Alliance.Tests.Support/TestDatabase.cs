@@ -7,7 +7,9 @@ namespace Alliance.Tests.Support;
 /// <summary>
 /// Where the tests' PostgreSQL comes from: the server in <c>ALLIANCE_TEST_POSTGRES</c> (build/test.sh starts a
 /// throwaway one), else a Testcontainers container when a Docker engine is reachable, else a clear failure.
-/// Every fixture gets a database of its own on that server.
+/// Every fixture gets a database of its own on that server, copied from a template that holds the migrated schemas
+/// and the demo alliance (PostgreSQL's <c>CREATE DATABASE … TEMPLATE</c>, a file copy): the demo data is seeded once
+/// per build, not once per test class.
 /// </summary>
 public static class TestDatabase
 {
@@ -17,6 +19,44 @@ public static class TestDatabase
     private static string? _serverConnectionString;
     private static PostgreSqlContainer? _container;
 
+    /// <summary>
+    /// A new database copied from the template of this build; the first caller (across test processes: an advisory
+    /// lock decides) makes the template with <paramref name="prepareTemplate"/>, which receives its connection string
+    /// and must leave no connection open.
+    /// </summary>
+    public static async Task<string> CreateFromTemplateAsync(Func<string, Task> prepareTemplate)
+    {
+        var server = await ServerAsync();
+        var template = $"alliance_tpl_{BuildFingerprint()}";
+        await using (var connection = new NpgsqlConnection(server))
+        {
+            await connection.OpenAsync();
+            await ExecuteAsync(connection, "SELECT pg_advisory_lock(4711)");
+            try
+            {
+                if (!await ExistsAsync(connection, template))
+                {
+                    // Made under another name and renamed when complete, so a run that dies half-way leaves no
+                    // half-made template behind for the next one.
+                    var building = await CreateDatabaseAsync();
+                    await prepareTemplate(building);
+                    NpgsqlConnection.ClearAllPools();
+                    var name = new NpgsqlConnectionStringBuilder(building).Database;
+                    await ExecuteAsync(connection, $"ALTER DATABASE \"{name}\" RENAME TO \"{template}\"");
+                }
+            }
+            finally
+            {
+                await ExecuteAsync(connection, "SELECT pg_advisory_unlock(4711)");
+            }
+
+            var copy = $"alliance_test_{Guid.NewGuid():N}";
+            await ExecuteAsync(connection, $"CREATE DATABASE \"{copy}\" TEMPLATE \"{template}\"");
+            return new NpgsqlConnectionStringBuilder(server) { Database = copy, Pooling = true, MaxPoolSize = 60 }.ConnectionString;
+        }
+    }
+
+    /// <summary>An empty new database on the test server.</summary>
     public static async Task<string> CreateDatabaseAsync()
     {
         var server = await ServerAsync();
@@ -38,6 +78,35 @@ public static class TestDatabase
         await using var connection = new NpgsqlConnection(await ServerAsync());
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// Changes whenever the code that migrates or seeds changes: a hash over this build's Alliance assemblies, so a
+    /// template of an older build (on a developer's long-running server) is never reused.
+    /// </summary>
+    private static string BuildFingerprint()
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var file in Directory.GetFiles(AppContext.BaseDirectory, "Alliance.*.dll").Order(StringComparer.Ordinal)
+                     .Where(f => !Path.GetFileName(f).Contains(".Tests", StringComparison.Ordinal)))
+        {
+            hash.AppendData(File.ReadAllBytes(file));
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset())[..16].ToLowerInvariant();
+    }
+
+    private static async Task<bool> ExistsAsync(NpgsqlConnection connection, string database)
+    {
+        await using var command = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+        command.Parameters.AddWithValue("name", database);
+        return await command.ExecuteScalarAsync() is not null;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }
 

@@ -2,6 +2,7 @@ using Alliance.Shared.Jobs;
 using Alliance.Shared.Mail;
 using Alliance.Shared.Messaging;
 using Alliance.Shared.Modules;
+using Alliance.Shared.Security;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,6 +28,8 @@ internal static class DatabaseStartup
 
         if (configuration.GetValue("Demo:Seed", false))
         {
+            // The seeder fills the alliance through the modules' own use cases, as the office would.
+            using var office = SystemActor.Begin();
             foreach (var module in modules)
             {
                 await module.SeedDemoDataAsync(provider, cancellationToken);

@@ -1,3 +1,4 @@
+using Alliance.Shared.Jobs;
 using Alliance.Labs.ActionItems;
 using Alliance.Labs.Common;
 using Alliance.Labs.Demo;
@@ -51,11 +52,10 @@ public sealed class LabsModule : IModule
 
     public void AddRecurringJobs(IRecurringJobManager jobs)
     {
-        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
         jobs.AddOrUpdate<LabsJobs>("labs-overdue-action-items", j => j.SendOverdueRemindersAsync(CancellationToken.None),
-            "0 7 * * *", new RecurringJobOptions { TimeZone = berlin });
+            "0 7 * * *", JobSchedule.InAllianceZone());
         jobs.AddOrUpdate<LabsJobs>("labs-programme-follow-up", j => j.SendFollowUpRemindersAsync(CancellationToken.None),
-            "15 7 * * *", new RecurringJobOptions { TimeZone = berlin });
+            "15 7 * * *", JobSchedule.InAllianceZone());
     }
 
     public Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>

@@ -16,7 +16,14 @@ public sealed record ActionItemDecided(
     Guid? OwnerOrganizationId,
     DateOnly? DueDate,
     string MeetingTitle,
-    string SourceLink) : IntegrationEvent;
+    string SourceLink) : IntegrationEvent
+{
+    /// <summary>
+    /// The action item's own id: one event per action item, and subscribers key on it (a decision with three action
+    /// items gives three tasks).
+    /// </summary>
+    public Guid ActionItemId { get; init; }
+}
 
 public sealed record DecisionRecorded(Guid MeetingId, Guid DecisionId, Guid? LabId, string Text) : IntegrationEvent;
 

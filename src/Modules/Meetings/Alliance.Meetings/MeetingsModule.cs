@@ -1,3 +1,4 @@
+using Alliance.Shared.Jobs;
 using Alliance.Meetings.Calendar;
 using Alliance.Meetings.Demo;
 using Alliance.Meetings.Meetings;
@@ -43,12 +44,11 @@ public sealed class MeetingsModule : IModule
         new(typeof(Pages.MeetingsDashboardCard), 20),
     ];
 
-    /// <summary>Occurrences hourly (Europe/Berlin), reminders every 15 minutes. Both idempotent.</summary>
+    /// <summary>Occurrences hourly (alliance zone), reminders every 15 minutes. Both idempotent.</summary>
     public void AddRecurringJobs(IRecurringJobManager jobs)
     {
-        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-        jobs.AddOrUpdate<MeetingsJobs>("meetings-materialize", j => j.MaterializeAsync(), Cron.Hourly(5), new RecurringJobOptions { TimeZone = berlin });
-        jobs.AddOrUpdate<MeetingsJobs>("meetings-reminders", j => j.RemindAsync(), "*/15 * * * *", new RecurringJobOptions { TimeZone = berlin });
+        jobs.AddOrUpdate<MeetingsJobs>("meetings-materialize", j => j.MaterializeAsync(CancellationToken.None), Cron.Hourly(5), JobSchedule.InAllianceZone());
+        jobs.AddOrUpdate<MeetingsJobs>("meetings-reminders", j => j.RemindAsync(CancellationToken.None), "*/15 * * * *", JobSchedule.InAllianceZone());
     }
 
     public Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>

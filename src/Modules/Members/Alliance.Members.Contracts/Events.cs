@@ -2,13 +2,33 @@ using Alliance.Shared.Contracts;
 
 namespace Alliance.Members.Contracts;
 
-public sealed record OrganizationCreated(OrganizationSummary Organization) : IntegrationEvent;
+/// <summary>A snapshot of the row after the change; see <see cref="SourceVersion"/>.</summary>
+public sealed record OrganizationCreated(OrganizationSummary Organization) : IntegrationEvent, ISnapshotEvent
+{
+    /// <inheritdoc />
+    public long SourceVersion { get; init; }
+}
 
-public sealed record OrganizationChanged(OrganizationSummary Organization) : IntegrationEvent;
+/// <summary>A snapshot of the row after the change; see <see cref="SourceVersion"/>.</summary>
+public sealed record OrganizationChanged(OrganizationSummary Organization) : IntegrationEvent, ISnapshotEvent
+{
+    /// <inheritdoc />
+    public long SourceVersion { get; init; }
+}
 
-public sealed record PersonCreated(PersonSummary Person) : IntegrationEvent;
+/// <summary>A snapshot of the row after the change; see <see cref="SourceVersion"/>.</summary>
+public sealed record PersonCreated(PersonSummary Person) : IntegrationEvent, ISnapshotEvent
+{
+    /// <inheritdoc />
+    public long SourceVersion { get; init; }
+}
 
-public sealed record PersonChanged(PersonSummary Person) : IntegrationEvent;
+/// <summary>A snapshot of the row after the change; see <see cref="SourceVersion"/>.</summary>
+public sealed record PersonChanged(PersonSummary Person) : IntegrationEvent, ISnapshotEvent
+{
+    /// <inheritdoc />
+    public long SourceVersion { get; init; }
+}
 
 /// <summary>
 /// Staff erased a person. Every module that stores something about the person handles this event and removes

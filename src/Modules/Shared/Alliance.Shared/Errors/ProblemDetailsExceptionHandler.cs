@@ -17,7 +17,7 @@ namespace Alliance.Shared.Errors;
 /// </summary>
 public sealed class ProblemDetailsExceptionHandler(
     IProblemDetailsService problemDetails,
-    IStringLocalizer<SharedText> text,
+    ProblemMapper mapper,
     ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -30,7 +30,7 @@ public sealed class ProblemDetailsExceptionHandler(
             return false;
         }
 
-        var problem = Map(exception);
+        var problem = mapper.Map(exception);
         if (problem.Status >= 500)
         {
             logger.LogError(exception, "Unhandled error on {Path}", path);
@@ -56,7 +56,15 @@ public sealed class ProblemDetailsExceptionHandler(
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status500InternalServerError,
     };
+}
 
+/// <summary>
+/// Turns an exception into localized problem details. The API's exception handler and the pages' <c>PageCommands</c>
+/// both use it, so a user reads the same message on either path.
+/// </summary>
+public sealed class ProblemMapper(IStringLocalizer<SharedText> text)
+{
+    /// <summary>The localized problem an exception stands for (status from <see cref="ProblemDetailsExceptionHandler.StatusOf"/>).</summary>
     public ProblemDetails Map(Exception exception) => exception switch
     {
         ValidationException validation => new HttpValidationProblemDetails(
@@ -64,7 +72,7 @@ public sealed class ProblemDetailsExceptionHandler(
                 .GroupBy(e => ToCamelCase(e.PropertyName))
                 .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
         {
-            Status = StatusOf(exception),
+            Status = ProblemDetailsExceptionHandler.StatusOf(exception),
             Title = text["Problem_Validation"],
         },
         BadHttpRequestException { InnerException: System.Text.Json.JsonException { Path: { Length: > 2 } path } } => new HttpValidationProblemDetails(
@@ -75,43 +83,43 @@ public sealed class ProblemDetailsExceptionHandler(
         },
         BadHttpRequestException bad => new ProblemDetails
         {
-            Status = StatusOf(exception),
+            Status = ProblemDetailsExceptionHandler.StatusOf(exception),
             Title = text["Problem_BadRequest"],
             Detail = bad.Message,
         },
         NotFoundException notFound => new ProblemDetails
         {
-            Status = StatusOf(exception),
+            Status = ProblemDetailsExceptionHandler.StatusOf(exception),
             Title = text["Problem_NotFound"],
-            Detail = notFound.Message,
+            Detail = notFound.HasMessage ? notFound.Message : null,
         },
         ForbiddenException forbidden => new ProblemDetails
         {
-            Status = StatusOf(exception),
+            Status = ProblemDetailsExceptionHandler.StatusOf(exception),
             Title = text["Problem_Forbidden"],
-            Detail = forbidden.Message,
+            Detail = forbidden.HasMessage ? forbidden.Message : null,
         },
         ConflictException conflict => new ProblemDetails
         {
-            Status = StatusOf(exception),
+            Status = ProblemDetailsExceptionHandler.StatusOf(exception),
             Title = text["Problem_Conflict"],
             Detail = conflict.Message,
         },
         DbUpdateConcurrencyException => new ProblemDetails
         {
-            Status = StatusOf(exception),
+            Status = ProblemDetailsExceptionHandler.StatusOf(exception),
             Title = text["Problem_Conflict"],
             Detail = text["Problem_StaleWrite"],
         },
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => new ProblemDetails
         {
-            Status = StatusOf(exception),
+            Status = ProblemDetailsExceptionHandler.StatusOf(exception),
             Title = text["Problem_Conflict"],
             Detail = text["Problem_Duplicate"],
         },
         _ => new ProblemDetails
         {
-            Status = StatusOf(exception),
+            Status = ProblemDetailsExceptionHandler.StatusOf(exception),
             Title = text["Problem_Unexpected"],
         },
     };

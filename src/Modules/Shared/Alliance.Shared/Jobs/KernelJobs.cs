@@ -9,7 +9,7 @@ public static class KernelJobs
 {
     public static void AddRecurringJobs(IRecurringJobManager jobs)
     {
-        jobs.AddOrUpdate<OutboxDispatcher>("outbox-sweep", d => d.DispatchAllAsync(CancellationToken.None), Cron.Minutely());
-        jobs.AddOrUpdate<EmailSender>("mail-send", s => s.SendDueAsync(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<OutboxDispatcher>("outbox-sweep", d => d.DispatchAllAsync(CancellationToken.None), Cron.Minutely(), JobSchedule.InAllianceZone());
+        jobs.AddOrUpdate<EmailSender>("mail-send", s => s.SendDueAsync(CancellationToken.None), Cron.Minutely(), JobSchedule.InAllianceZone());
     }
 }

@@ -14,11 +14,24 @@ public static class Cultures
         Supported.Contains(language?.Trim().ToLowerInvariant()) ? language!.Trim().ToLowerInvariant() : German;
 
     /// <summary>
-    /// How numbers and dates are written for a language: English readers of a German alliance get British
-    /// conventions (23/11/2026 18:00), not American ones (11/23/2026 6:00 PM).
+    /// How numbers and dates are written for a language. German: 17.12.2026 18:00. English readers get British
+    /// conventions with the month as a word, "17 Dec 2026 18:00", because "07/12/2026" means July to US readers
+    /// and December to British ones — the only date form that is read one way by everybody.
     /// </summary>
     public static CultureInfo Formatting(string language) =>
-        CultureInfo.GetCultureInfo(Normalize(language) == English ? "en-GB" : "de-DE");
+        Normalize(language) == English ? EnglishFormatting : GermanFormatting;
+
+    private static readonly CultureInfo GermanFormatting = CultureInfo.GetCultureInfo("de-DE");
+
+    private static readonly CultureInfo EnglishFormatting = CreateEnglishFormatting();
+
+    private static CultureInfo CreateEnglishFormatting()
+    {
+        var culture = (CultureInfo)CultureInfo.GetCultureInfo("en-GB").Clone();
+        culture.DateTimeFormat.ShortDatePattern = "d MMM yyyy";
+        culture.DateTimeFormat.LongDatePattern = "dddd d MMMM yyyy";
+        return CultureInfo.ReadOnly(culture);
+    }
 
     /// <summary>Runs a piece of code (an e-mail rendering, say) in another person's language.</summary>
     public static IDisposable Use(string language) =>

@@ -17,8 +17,9 @@ public static class MediatorRegistration
         services.AddScoped<ServiceFactory>(sp => sp.GetService!);
         services.AddScoped<IMediator, MediatR.Mediator>();
 
-        // Order matters: the first registered behaviour is the outermost (Logging → Validation → UnitOfWork).
+        // Order matters: the first registered behaviour is the outermost (Logging → Authorization → Validation → UnitOfWork).
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehavior<,>));
         return services;

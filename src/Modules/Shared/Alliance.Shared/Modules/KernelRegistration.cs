@@ -4,6 +4,7 @@ using Alliance.Shared.Mediator;
 using Alliance.Shared.Messaging;
 using Alliance.Shared.Persistence;
 using Alliance.Shared.Security;
+using Alliance.Shared.Web;
 using AutoMapper;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -31,6 +32,8 @@ public static class KernelRegistration
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxInterceptor>();
         services.AddScoped<OutboxDispatcher>();
+        services.AddSingleton<ProblemMapper>();
+        services.AddScoped<PageCommands>();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         // Unreadable input (an unknown enum name, malformed JSON) throws, so it becomes a 400 problem from the one
         // mapper instead of an empty 400.

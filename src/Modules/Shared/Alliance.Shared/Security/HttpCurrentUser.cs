@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Http;
 
 namespace Alliance.Shared.Security;
 
+/// <summary>The signed-in person of the current HTTP request, or the office inside a <see cref="SystemActor"/> scope.</summary>
 internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 {
     private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
 
-    public bool IsAuthenticated => Principal?.Identity?.IsAuthenticated == true;
+    public bool IsAuthenticated => SystemActor.IsActive || Principal?.Identity?.IsAuthenticated == true;
 
     public Guid? UserId => Read(ClaimTypes.NameIdentifier);
 
@@ -20,7 +21,8 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
 
     public CultureInfo Culture => CultureInfo.CurrentUICulture;
 
-    public bool IsInRole(string role) => Principal?.IsInRole(role) == true;
+    public bool IsInRole(string role) =>
+        SystemActor.IsActive ? role is Contracts.Roles.Staff or Contracts.Roles.Administrator : Principal?.IsInRole(role) == true;
 
     private Guid? Read(string claimType) =>
         Guid.TryParse(Principal?.FindFirstValue(claimType), out var id) ? id : null;

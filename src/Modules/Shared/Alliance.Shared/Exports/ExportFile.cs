@@ -1,0 +1,17 @@
+namespace Alliance.Shared.Exports;
+
+/// <summary>A file a use case produced for download: name (with extension), MIME type and bytes.</summary>
+public sealed record ExportFile(string FileName, string ContentType, byte[] Content)
+{
+    /// <summary>MIME type of CSV files (RFC 7111).</summary>
+    public const string Csv = "text/csv; charset=utf-8";
+
+    /// <summary>MIME type of Office Open XML workbooks.</summary>
+    public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+}
+
+/// <summary>
+/// One column of a tabular export: a header already in the reader's language, the value of a row (string, number,
+/// <see cref="DateOnly"/>, <see cref="DateTime"/> wall-clock time or null), and a width in characters for XLSX.
+/// </summary>
+public sealed record ExportColumn<T>(string Header, Func<T, object?> Value, double Width = 16);

@@ -1,0 +1,71 @@
+using Alliance.Shared.Errors;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Alliance.Shared.Web;
+
+/// <summary>
+/// What became of a request a page sent: its value, or the localized problem the API would have answered with —
+/// field errors by request property name and one general message.
+/// </summary>
+public sealed class Outcome<T>
+{
+    private Outcome(T? value, int status, string? message, IReadOnlyDictionary<string, string[]> fieldErrors)
+    {
+        Value = value;
+        Status = status;
+        Message = message;
+        FieldErrors = fieldErrors;
+    }
+
+    /// <summary>True when the request was handled without a problem.</summary>
+    public bool Succeeded => Status < 300;
+
+    /// <summary>The handler's answer; default when the request failed.</summary>
+    public T? Value { get; }
+
+    /// <summary>The HTTP status the API would have answered with (200 on success, 400/403/404/409 otherwise).</summary>
+    public int Status { get; }
+
+    /// <summary>A localized message for the whole form (conflict, forbidden, not found), or the validation title.</summary>
+    public string? Message { get; }
+
+    /// <summary>Localized validation messages by request property name (e.g. <c>Title</c>, <c>ActionItems[0].Owner</c>).</summary>
+    public IReadOnlyDictionary<string, string[]> FieldErrors { get; }
+
+    internal static Outcome<T> Success(T value) =>
+        new(value, StatusCodes.Status200OK, null, new Dictionary<string, string[]>());
+
+    internal static Outcome<T> Failure(int status, string? message, IReadOnlyDictionary<string, string[]> fieldErrors) =>
+        new(default, status, message, fieldErrors);
+}
+
+/// <summary>
+/// The one way a page sends a command: validation, not-found, forbidden and conflict outcomes come back as an
+/// <see cref="Outcome{T}"/> (the same mapping as the API's problem details), so pages need no catch blocks.
+/// Anything else (a bug, the database gone) still throws and shows the error page.
+/// </summary>
+public sealed class PageCommands(IMediator mediator, ProblemMapper mapper)
+{
+    /// <summary>Sends <paramref name="request"/> and returns its outcome.</summary>
+    public async Task<Outcome<T>> SendAsync<T>(IRequest<T> request, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return Outcome<T>.Success(await mediator.Send(request, cancellationToken));
+        }
+        catch (Exception exception) when (ProblemDetailsExceptionHandler.StatusOf(exception) is >= 400 and < 500)
+        {
+            var problem = mapper.Map(exception);
+            var fields = exception is ValidationException validation
+                ? validation.Errors
+                    .GroupBy(e => e.PropertyName)
+                    .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())
+                : new Dictionary<string, string[]>();
+            var message = problem is HttpValidationProblemDetails ? null : problem.Detail ?? problem.Title;
+            return Outcome<T>.Failure(problem.Status ?? StatusCodes.Status400BadRequest, message, fields);
+        }
+    }
+}
