@@ -18,19 +18,27 @@
             return;
         }
         form.setAttribute('data-submitting', '');
-        // Disabled after this turn: a button disabled now would drop its own name/value from the form data.
-        setTimeout(function () {
-            form.querySelectorAll('button[type=submit], button:not([type]), input[type=submit]').forEach(function (button) {
-                button.disabled = true;
-                button.setAttribute('data-disabled-by-submit', '');
-            });
-        }, 0);
+        // A disabled button sends no name/value: the clicked one's travels in a hidden copy.
+        var submitter = event.submitter;
+        if (submitter && submitter.name) {
+            var copy = document.createElement('input');
+            copy.type = 'hidden';
+            copy.name = submitter.name;
+            copy.value = submitter.value;
+            copy.setAttribute('data-submitter-copy', '');
+            form.appendChild(copy);
+        }
+        form.querySelectorAll('button[type=submit], button:not([type]), input[type=submit]').forEach(function (button) {
+            button.disabled = true;
+            button.setAttribute('data-disabled-by-submit', '');
+        });
         // A download or a lost connection never replaces the page: allow another try after a while.
         setTimeout(function () { release(form); }, 15000);
     }, true);
 
     function release(form) {
         form.removeAttribute('data-submitting');
+        form.querySelectorAll('[data-submitter-copy]').forEach(function (copy) { copy.remove(); });
         form.querySelectorAll('[data-disabled-by-submit]').forEach(function (button) {
             button.disabled = false;
             button.removeAttribute('data-disabled-by-submit');
@@ -267,6 +275,9 @@
         var toggle = document.getElementById('nav-toggle');
         if (toggle) { toggle.checked = false; }
     }
+
+    // For content added later by a page's own script: window.Alliance.enhance(element).
+    window.Alliance = { enhance: function (root) { describeFields(root); labelTables(root); enhancePickers(root); } };
 
     if (document.readyState === 'loading') {
         document.addEventListener('DOMContentLoaded', onLoad);

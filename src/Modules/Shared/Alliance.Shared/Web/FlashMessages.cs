@@ -26,7 +26,8 @@ public sealed class FlashMessages(IHttpContextAccessor http)
         }
 
         var value = text.Length > MaxLength ? text[..MaxLength] : text;
-        context.Response.Cookies.Append(CookieName, Uri.EscapeDataString(value), Options(context, TimeSpan.FromMinutes(1)));
+        // The cookie API escapes the value (and Request.Cookies unescapes it).
+        context.Response.Cookies.Append(CookieName, value, Options(context, TimeSpan.FromMinutes(1)));
     }
 
     /// <summary>The message for this page, if any; reading it removes it so a reload does not show it again.</summary>
@@ -48,16 +49,7 @@ public sealed class FlashMessages(IHttpContextAccessor http)
             context.Response.Cookies.Delete(CookieName, Options(context, null));
         }
 
-        try
-        {
-            var text = Uri.UnescapeDataString(raw);
-            _taken = text.Length > MaxLength ? text[..MaxLength] : text;
-        }
-        catch (UriFormatException)
-        {
-            _taken = null;
-        }
-
+        _taken = raw.Length > MaxLength ? raw[..MaxLength] : raw;
         return _taken;
     }
 
