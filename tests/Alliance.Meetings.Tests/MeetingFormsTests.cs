@@ -74,6 +74,7 @@ public sealed class MeetingFormsTests(AllianceApp app, Browser browser) : IClass
         await staff.Locator("#edit-meeting").ClickAsync();
         await staff.FillAsync("#reason", reason);
         await staff.Locator("#cancel-meeting").ClickAsync();
+        await staff.Locator("#cancel-meeting-confirm").ClickAsync();
         await staff.WaitForURLAsync($"**/meetings/{meeting.Id}");
         await Assertions.Expect(staff.Locator(".alert-danger")).ToContainTextAsync(cancelled);
         await Browser.ScreenshotAsync(staff, $"meeting-forms-{language}-04-cancelled");

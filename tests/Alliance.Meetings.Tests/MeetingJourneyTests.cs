@@ -41,6 +41,8 @@ public sealed class MeetingJourneyTests(AllianceApp app, Browser browser) : ICla
 
         var ics = await representative.APIRequest.GetAsync($"/api/meetings/{eighth}/ics");
         Assert.Contains("TZID=Europe/Berlin", await ics.TextAsync());
+        // A destructive action asks first (ConfirmSubmit): open the question, then confirm.
+        await representative.Locator("#cancel").ClickAsync();
         await representative.GetByRole(AriaRole.Button, new() { Name = language == "de" ? "Anmeldung stornieren" : "Cancel registration" }).ClickAsync();
         await Assertions.Expect(representative.GetByRole(AriaRole.Button, new() { Name = register, Exact = true })).ToBeVisibleAsync();
     }

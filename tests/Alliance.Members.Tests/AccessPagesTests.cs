@@ -163,6 +163,7 @@ public sealed class AccessPagesTests(AccessApp app, Browser browser) : IClassFix
         await page.GotoAsync($"/people/{personId}/erase");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Erika Muster");
         await Browser.ScreenshotAsync(page, "access-de-08-erase-confirm");
+        await page.Locator("#erase").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Endgültig löschen" }).ClickAsync();
         await Assertions.Expect(page.Locator("#erase-done")).ToBeVisibleAsync();
 

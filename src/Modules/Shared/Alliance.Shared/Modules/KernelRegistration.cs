@@ -34,6 +34,7 @@ public static class KernelRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<Web.FlashMessages>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxInterceptor>();
         services.AddScoped<OutboxDispatcher>();

@@ -1,6 +1,7 @@
 using Alliance.Shared.Errors;
 using FluentValidation;
 using MediatR;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -47,8 +48,30 @@ public sealed class Outcome<T>
 /// <see cref="Outcome{T}"/> (the same mapping as the API's problem details), so pages need no catch blocks.
 /// Anything else (a bug, the database gone) still throws and shows the error page.
 /// </summary>
-public sealed class PageCommands(IMediator mediator, ProblemMapper mapper)
+public sealed class PageCommands(IMediator mediator, ProblemMapper mapper, FlashMessages flash, NavigationManager navigation)
 {
+    /// <summary>
+    /// Sends <paramref name="request"/>; on success leaves <paramref name="successText"/> as the next page's success
+    /// message (role="status") and goes to <paramref name="targetUrl"/>. On failure returns the outcome for
+    /// <c>ServerValidator.Show</c> / <c>OutcomeAlert</c>: <c>_errors!.Show(await Commands.SendAsync(new X(…), T["X_Saved"], "/x"));</c>
+    /// </summary>
+    public Task<Outcome<T>> SendAsync<T>(IRequest<T> request, string successText, string targetUrl, CancellationToken cancellationToken = default) =>
+        SendAsync(request, successText, _ => targetUrl, cancellationToken);
+
+    /// <summary>As the overload with a fixed address, for a target that depends on the answer (the new id).</summary>
+    public async Task<Outcome<T>> SendAsync<T>(IRequest<T> request, string successText, Func<T, string> targetUrl, CancellationToken cancellationToken = default)
+    {
+        var outcome = await SendAsync(request, cancellationToken);
+        if (outcome.Succeeded)
+        {
+            flash.Success(successText);
+            // In static SSR this ends the request with a redirect (it throws NavigationException by design).
+            navigation.NavigateTo(targetUrl(outcome.Value!));
+        }
+
+        return outcome;
+    }
+
     /// <summary>Sends <paramref name="request"/> and returns its outcome.</summary>
     public async Task<Outcome<T>> SendAsync<T>(IRequest<T> request, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,292 @@
+// Small enhancements over server-rendered pages. Every page works without this file; it only makes some things
+// nicer: no double submit, table labels for the card view, searchable pickers. Kept as a static file so the
+// Content-Security-Policy can allow scripts from 'self' only.
+(function () {
+    'use strict';
+
+    // --- No double submit: after the first submit of a POST form its submit buttons are disabled. ---------------
+    // Capture phase on window: runs before Blazor's enhanced-form handler on document, so a second submit
+    // (Enter in a field, a second click) never reaches it.
+    window.addEventListener('submit', function (event) {
+        var form = event.target;
+        if (!(form instanceof HTMLFormElement) || (form.getAttribute('method') || 'get').toLowerCase() !== 'post') {
+            return;
+        }
+        if (form.hasAttribute('data-submitting')) {
+            event.preventDefault();
+            event.stopImmediatePropagation();
+            return;
+        }
+        form.setAttribute('data-submitting', '');
+        // A disabled button sends no name/value: the clicked one's travels in a hidden copy.
+        var submitter = event.submitter;
+        if (submitter && submitter.name) {
+            var copy = document.createElement('input');
+            copy.type = 'hidden';
+            copy.name = submitter.name;
+            copy.value = submitter.value;
+            copy.setAttribute('data-submitter-copy', '');
+            form.appendChild(copy);
+        }
+        form.querySelectorAll('button[type=submit], button:not([type]), input[type=submit]').forEach(function (button) {
+            button.disabled = true;
+            button.setAttribute('data-disabled-by-submit', '');
+        });
+        // A download or a lost connection never replaces the page: allow another try after a while.
+        setTimeout(function () { release(form); }, 15000);
+    }, true);
+
+    function release(form) {
+        form.removeAttribute('data-submitting');
+        form.querySelectorAll('[data-submitter-copy]').forEach(function (copy) { copy.remove(); });
+        form.querySelectorAll('[data-disabled-by-submit]').forEach(function (button) {
+            button.disabled = false;
+            button.removeAttribute('data-disabled-by-submit');
+        });
+    }
+
+    function releaseAll() {
+        document.querySelectorAll('form[data-submitting]').forEach(release);
+    }
+
+    // --- Form fields (the shared FormField): the input points at its help text and its error message. ------
+    function describeFields(root) {
+        root.querySelectorAll('[data-field]').forEach(function (field) {
+            var id = field.getAttribute('data-field');
+            var control = id ? document.getElementById(id) : null;
+            if (!control) { return; }
+            var ids = (control.getAttribute('aria-describedby') || '').split(' ').filter(function (x) {
+                return x && x !== id + '-help' && x !== id + '-error';
+            });
+            if (document.getElementById(id + '-help')) { ids.push(id + '-help'); }
+            var error = document.getElementById(id + '-error');
+            if (error && error.textContent.trim() !== '') { ids.push(id + '-error'); }
+            if (ids.length > 0) { control.setAttribute('aria-describedby', ids.join(' ')); }
+            else { control.removeAttribute('aria-describedby'); }
+        });
+    }
+
+    // --- Cards on narrow screens: each cell learns its column name. ------------------------------------------
+    function labelTables(root) {
+        root.querySelectorAll('table.table-cards').forEach(function (table) {
+            var headers = Array.prototype.map.call(table.querySelectorAll('thead th'), function (th) {
+                return th.textContent.trim();
+            });
+            table.querySelectorAll('tbody tr').forEach(function (row) {
+                Array.prototype.forEach.call(row.children, function (cell, index) {
+                    if (!cell.hasAttribute('data-label') && headers[index] !== undefined) {
+                        cell.setAttribute('data-label', headers[index]);
+                    }
+                });
+            });
+        });
+    }
+
+    // --- Searchable pickers: <select data-picker-source="/api/..."> becomes a typeahead. ---------------------
+    // The select stays in the form (hidden) and keeps the chosen values, so the server sees the same fields as
+    // without JavaScript.
+    var pickerCount = 0;
+
+    function enhancePickers(root) {
+        root.querySelectorAll('select[data-picker-source]:not([data-picker-ready])').forEach(enhance);
+    }
+
+    function enhance(select) {
+        select.setAttribute('data-picker-ready', '');
+        var id = select.id || ('picker-' + (++pickerCount));
+        var multiple = select.multiple;
+        var wrapper = document.createElement('div');
+        wrapper.className = 'picker';
+        var chips = document.createElement('div');
+        chips.className = 'picker-chips';
+        var input = document.createElement('input');
+        input.type = 'text';
+        input.className = 'form-control';
+        input.id = id + '-search';
+        input.autocomplete = 'off';
+        input.setAttribute('role', 'combobox');
+        input.setAttribute('aria-autocomplete', 'list');
+        input.setAttribute('aria-expanded', 'false');
+        input.setAttribute('aria-controls', id + '-list');
+        input.placeholder = select.getAttribute('data-picker-placeholder') || '';
+        var label = select.id ? document.querySelector('label[for="' + select.id + '"]') : null;
+        if (label) {
+            label.setAttribute('for', input.id);
+            if (!label.id) { label.id = id + '-label'; }
+            input.setAttribute('aria-labelledby', label.id);
+        }
+        ['aria-describedby', 'aria-invalid', 'aria-required'].forEach(function (name) {
+            if (select.hasAttribute(name)) { input.setAttribute(name, select.getAttribute(name)); }
+        });
+        var list = document.createElement('ul');
+        list.className = 'picker-list';
+        list.id = id + '-list';
+        list.setAttribute('role', 'listbox');
+        list.hidden = true;
+        var status = document.createElement('div');
+        status.className = 'visually-hidden';
+        status.setAttribute('role', 'status');
+
+        select.parentNode.insertBefore(wrapper, select);
+        wrapper.appendChild(chips);
+        wrapper.appendChild(input);
+        wrapper.appendChild(list);
+        wrapper.appendChild(status);
+        wrapper.appendChild(select);
+        select.hidden = true;
+        select.tabIndex = -1;
+
+        var source = select.getAttribute('data-picker-source');
+        var removeText = select.getAttribute('data-picker-remove') || '×';
+        var noneText = select.getAttribute('data-picker-none') || '';
+        var results = [];
+        var active = -1;
+        var timer = null;
+        var request = 0;
+
+        function chosen() {
+            return Array.prototype.filter.call(select.options, function (o) { return o.selected && o.value !== ''; });
+        }
+
+        function renderChosen() {
+            chips.textContent = '';
+            if (!multiple) {
+                var current = chosen()[0];
+                input.value = current ? current.textContent.trim() : '';
+                return;
+            }
+            chosen().forEach(function (option) {
+                var chip = document.createElement('span');
+                chip.className = 'picker-chip';
+                chip.appendChild(document.createTextNode(option.textContent.trim()));
+                var remove = document.createElement('button');
+                remove.type = 'button';
+                remove.textContent = '×';
+                remove.setAttribute('aria-label', removeText + ': ' + option.textContent.trim());
+                remove.addEventListener('click', function () {
+                    option.selected = false;
+                    select.dispatchEvent(new Event('change', { bubbles: true }));
+                    renderChosen();
+                    input.focus();
+                });
+                chip.appendChild(remove);
+                chips.appendChild(chip);
+            });
+        }
+
+        function close() {
+            list.hidden = true;
+            input.setAttribute('aria-expanded', 'false');
+            input.removeAttribute('aria-activedescendant');
+            active = -1;
+        }
+
+        function show(items) {
+            results = items;
+            list.textContent = '';
+            active = -1;
+            items.forEach(function (item, index) {
+                var li = document.createElement('li');
+                li.id = id + '-option-' + index;
+                li.setAttribute('role', 'option');
+                li.setAttribute('aria-selected', 'false');
+                li.setAttribute('data-value', item.id);
+                li.appendChild(document.createTextNode(item.name));
+                if (item.hint) {
+                    var hint = document.createElement('span');
+                    hint.className = 'picker-hint';
+                    hint.textContent = item.hint;
+                    li.appendChild(hint);
+                }
+                li.addEventListener('mousedown', function (e) { e.preventDefault(); pick(index); });
+                list.appendChild(li);
+            });
+            list.hidden = items.length === 0;
+            input.setAttribute('aria-expanded', items.length > 0 ? 'true' : 'false');
+            status.textContent = items.length === 0 ? noneText : String(items.length);
+        }
+
+        function highlight(index) {
+            var options = list.children;
+            if (options.length === 0) { return; }
+            active = (index + options.length) % options.length;
+            Array.prototype.forEach.call(options, function (li, i) { li.setAttribute('aria-selected', i === active ? 'true' : 'false'); });
+            input.setAttribute('aria-activedescendant', options[active].id);
+            options[active].scrollIntoView({ block: 'nearest' });
+        }
+
+        function pick(index) {
+            var item = results[index];
+            if (!item) { return; }
+            var option = Array.prototype.find.call(select.options, function (o) { return o.value === item.id; });
+            if (!option) {
+                option = new Option(item.name, item.id);
+                select.appendChild(option);
+            }
+            if (!multiple) {
+                Array.prototype.forEach.call(select.options, function (o) { o.selected = false; });
+            }
+            option.selected = true;
+            select.dispatchEvent(new Event('change', { bubbles: true }));
+            close();
+            renderChosen();
+            if (multiple) { input.value = ''; }
+        }
+
+        function search() {
+            var term = input.value.trim();
+            if (term.length < 2) { show([]); return; }
+            var mine = ++request;
+            var url = source + (source.indexOf('?') < 0 ? '?' : '&') + 'pageSize=20&search=' + encodeURIComponent(term);
+            fetch(url, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
+                .then(function (response) { return response.ok ? response.json() : { items: [] }; })
+                .then(function (data) {
+                    if (mine !== request) { return; }
+                    show((data.items || []).filter(function (item) { return item.id && item.name; }).map(function (item) {
+                        return { id: String(item.id), name: item.name, hint: item.organizationName || item.district || '' };
+                    }));
+                })
+                .catch(function () { show([]); });
+        }
+
+        input.addEventListener('input', function () {
+            clearTimeout(timer);
+            if (!multiple && input.value.trim() === '') {
+                Array.prototype.forEach.call(select.options, function (o) { o.selected = o.value === ''; });
+            }
+            timer = setTimeout(search, 200);
+        });
+        input.addEventListener('keydown', function (e) {
+            if (e.key === 'ArrowDown') { e.preventDefault(); if (list.hidden) { search(); } else { highlight(active + 1); } }
+            else if (e.key === 'ArrowUp') { e.preventDefault(); highlight(active - 1); }
+            else if (e.key === 'Enter' && !list.hidden && active >= 0) { e.preventDefault(); pick(active); }
+            else if (e.key === 'Escape') { close(); }
+        });
+        input.addEventListener('blur', function () { setTimeout(function () { close(); if (!multiple) { renderChosen(); } }, 150); });
+        renderChosen();
+    }
+
+    function onLoad() {
+        releaseAll();
+        describeFields(document);
+        labelTables(document);
+        enhancePickers(document);
+        // The menu closes after following one of its links.
+        var toggle = document.getElementById('nav-toggle');
+        if (toggle) { toggle.checked = false; }
+    }
+
+    // For content added later by a page's own script: window.Alliance.enhance(element).
+    window.Alliance = { enhance: function (root) { describeFields(root); labelTables(root); enhancePickers(root); } };
+
+    if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', onLoad);
+    } else {
+        onLoad();
+    }
+    // Blazor's enhanced navigation and form posts replace the page content without a new page load.
+    if (window.Blazor && typeof window.Blazor.addEventListener === 'function') {
+        window.Blazor.addEventListener('enhancedload', onLoad);
+    }
+    window.addEventListener('pageshow', releaseAll);
+}());

@@ -1,0 +1,105 @@
+using System.Text;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Alliance.Host.Tests.Ui;
+
+/// <summary>
+/// BITV 2.0 / WCAG 2.1 AA: axe-core scans every page a demo user reaches by links, in German and in English,
+/// and finds nothing. Also the states axe cannot reach by links: a form showing validation errors.
+/// </summary>
+public sealed class AccessibilityTests(AllianceApp app, Browser browser, ITestOutputHelper output)
+    : IClassFixture<AllianceApp>, IClassFixture<Browser>
+{
+    private static readonly AxeRunOptions Wcag21AA = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    };
+
+    public static TheoryData<string, string> RolesAndLanguages => new()
+    {
+        { DemoUsers.Staff, "de" }, { DemoUsers.Staff, "en" },
+        { DemoUsers.Representative, "de" }, { DemoUsers.Representative, "en" },
+        { DemoUsers.Administrator, "de" }, { DemoUsers.Administrator, "en" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RolesAndLanguages))]
+    public async Task Every_page_a_demo_user_reaches_has_no_wcag_21_aa_violations(string email, string language)
+    {
+        var page = await UiPages.SignInAsync(browser, app.BaseAddress, email, language);
+        var paths = await UiPages.CrawlAsync(page);
+        Assert.True(paths.Count >= 10, $"the crawl found only {paths.Count} pages: {string.Join(", ", paths)}");
+        output.WriteLine($"{paths.Count} pages: {string.Join(", ", paths.Select(UiPages.Shape))}");
+
+        var report = new StringBuilder();
+        foreach (var path in paths)
+        {
+            await page.GotoAsync(path);
+            Assert.Equal(language, await page.Locator("html").GetAttributeAsync("lang"));
+            report.Append(await ScanAsync(page, path));
+        }
+
+        Assert.True(report.Length == 0, $"axe-core found WCAG 2.1 AA violations for {email} ({language}):\n{report}");
+    }
+
+    [Theory]
+    [InlineData("de")]
+    [InlineData("en")]
+    public async Task Pages_seen_without_signing_in_and_forms_showing_errors_have_no_violations(string language)
+    {
+        var report = new StringBuilder();
+        var anonymous = await browser.NewPageAsync(app.BaseAddress, language == "de" ? "de-DE" : "en-GB");
+        await anonymous.GotoAsync($"/culture/{language}?returnUrl=/account/login");
+        report.Append(await ScanAsync(anonymous, "/account/login"));
+        await anonymous.GotoAsync("/account/forgot-password");
+        report.Append(await ScanAsync(anonymous, "/account/forgot-password"));
+        await anonymous.GotoAsync("/gibt-es-nicht");
+        report.Append(await ScanAsync(anonymous, "404"));
+
+        var staff = await UiPages.SignInAsync(browser, app.BaseAddress, DemoUsers.Staff, language);
+        foreach (var form in new[] { "/organizations/new", "/people/new", "/labs/new", "/meetings/new" })
+        {
+            await staff.GotoAsync(form);
+            await staff.ClickAsync("main form button[type=submit]");
+            await staff.Locator(".validation-message").First.WaitForAsync();
+            // The invalid fields say so and point at their message.
+            var invalid = staff.Locator("main [aria-invalid=true]");
+            Assert.True(await invalid.CountAsync() > 0, $"{form}: no field is marked aria-invalid after an empty submit");
+            var describedBy = await invalid.First.GetAttributeAsync("aria-describedby") ?? "";
+            Assert.Contains("-error", describedBy, StringComparison.Ordinal);
+            report.Append(await ScanAsync(staff, form + " (errors)"));
+        }
+
+        Assert.True(report.Length == 0, $"axe-core found WCAG 2.1 AA violations ({language}):\n{report}");
+    }
+
+    private async Task<string> ScanAsync(IPage page, string name)
+    {
+        var result = await page.RunAxe(Wcag21AA);
+        var text = new StringBuilder();
+        foreach (var violation in result.Violations)
+        {
+            text.AppendLine($"{name}: [{violation.Impact}] {violation.Id}: {violation.Help} ({violation.HelpUrl})");
+            foreach (var node in violation.Nodes.Take(5))
+            {
+                text.AppendLine($"    {node.Target}  {Shorten(node.Html)}");
+                foreach (var check in node.Any.Concat(node.All).Concat(node.None).Where(c => !string.IsNullOrEmpty(c.Message)))
+                {
+                    text.AppendLine("      " + check.Message.ReplaceLineEndings(" "));
+                }
+            }
+        }
+
+        if (text.Length > 0)
+        {
+            output.WriteLine(text.ToString());
+        }
+
+        return text.ToString();
+    }
+
+    private static string Shorten(string html) => html.Length <= 160 ? html : html[..160] + "…";
+}

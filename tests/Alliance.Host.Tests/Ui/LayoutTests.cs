@@ -1,0 +1,205 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Alliance.Host.Tests.Ui;
+
+/// <summary>
+/// The shell on phones and desks, on paper and without JavaScript: collapsing navigation, no horizontal overflow at
+/// 360 px, cards instead of tables, one current navigation link, focus that shows only where it helps, print view.
+/// </summary>
+public sealed partial class LayoutTests(AllianceApp app, Browser browser) : IClassFixture<AllianceApp>, IClassFixture<Browser>
+{
+    [Fact]
+    public async Task On_a_phone_the_navigation_collapses_behind_a_menu_toggle_that_works_without_javascript()
+    {
+        var page = await SignInWithoutScriptAsync(DemoUsers.Staff, width: 360);
+        var organisations = page.Locator("header a.nav-link[href='/organizations']");
+        var toggle = page.Locator("label[for=nav-toggle]");
+        await Assertions.Expect(toggle).ToBeVisibleAsync();
+        await Assertions.Expect(organisations).ToBeHiddenAsync();
+        // Collapsed, the header is a single line, not 40 % of the screen.
+        var header = await page.Locator("header").BoundingBoxAsync();
+        Assert.True(header!.Height < 80, $"collapsed header is {header.Height}px high");
+
+        await toggle.ClickAsync();
+        await Assertions.Expect(organisations).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(page, "layout-360-menu-open");
+        await organisations.ClickAsync();
+        await page.WaitForURLAsync("**/organizations");
+
+        await page.SetViewportSizeAsync(1366, 900);
+        await Assertions.Expect(toggle).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("header a.nav-link[href='/people']")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Key_pages_fit_a_360px_screen_and_are_photographed_at_360_and_1366_pixels()
+    {
+        var page = await UiPages.SignInAsync(browser, app.BaseAddress, DemoUsers.Staff, "de");
+        var lab = await FirstLinkAsync(page, "/labs", LabLink());
+        var meeting = await FirstLinkAsync(page, "/meetings", MeetingLink());
+        var organisation = await FirstLinkAsync(page, "/organizations", OrganisationLink());
+        var pages = new (string Name, string Path)[]
+        {
+            ("dashboard", "/"), ("organisations", "/organizations"), ("organisation", organisation), ("people", "/people"),
+            ("labs", "/labs"), ("lab", lab), ("proposals", "/labs/proposals"), ("needs", "/labs/needs"),
+            ("meetings", "/meetings"), ("meeting", meeting), ("checkin", meeting + "/checkin"), ("minutes", meeting + "/minutes"),
+            ("new-organisation", "/organizations/new"), ("new-meeting", "/meetings/new"), ("profile", "/account/profile"),
+        };
+
+        var overflowing = new List<string>();
+        foreach (var width in new[] { 360, 1366 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            foreach (var (name, path) in pages)
+            {
+                await page.GotoAsync(path);
+                await Browser.ScreenshotAsync(page, $"layout-{width}-{name}");
+                if (width == 360)
+                {
+                    var widths = await page.EvaluateAsync<int[]>("[document.documentElement.scrollWidth, window.innerWidth]");
+                    if (widths[0] > widths[1])
+                    {
+                        var culprits = await page.EvaluateAsync<string[]>(
+                            "[...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)" +
+                            ".slice(0, 3).map(e => e.tagName + '.' + e.className)");
+                        overflowing.Add($"{path}: scrollWidth {widths[0]} > {widths[1]} ({string.Join(", ", culprits)})");
+                    }
+                }
+            }
+        }
+
+        Assert.True(overflowing.Count == 0, "pages wider than a 360px screen:\n" + string.Join("\n", overflowing));
+    }
+
+    [Fact]
+    public async Task List_tables_become_labelled_cards_on_a_narrow_screen()
+    {
+        var page = await UiPages.SignInAsync(browser, app.BaseAddress, DemoUsers.Staff, "en", width: 360);
+        await page.GotoAsync("/organizations");
+        var firstRow = page.Locator("table.table-cards tbody tr").First;
+        Assert.Equal("block", await firstRow.EvaluateAsync<string>("r => getComputedStyle(r).display"));
+        Assert.False(await page.Locator("table.table-cards thead").IsVisibleAsync());
+        // Each cell names its column (copied from the header), shown before the value.
+        var label = await firstRow.Locator("td").First.GetAttributeAsync("data-label");
+        Assert.False(string.IsNullOrWhiteSpace(label));
+        var before = await firstRow.Locator("td").First.EvaluateAsync<string>("c => getComputedStyle(c, '::before').content");
+        Assert.Contains(label!, before, StringComparison.Ordinal);
+
+        await page.SetViewportSizeAsync(1366, 900);
+        Assert.Equal("table-row", await firstRow.EvaluateAsync<string>("r => getComputedStyle(r).display"));
+    }
+
+    [Fact]
+    public async Task On_a_sub_page_only_the_most_specific_navigation_link_is_current()
+    {
+        var page = await UiPages.SignInAsync(browser, app.BaseAddress, DemoUsers.Staff, "de");
+        await page.GotoAsync("/labs/proposals");
+        var current = page.Locator("header .nav-link.active");
+        await Assertions.Expect(current).ToHaveCountAsync(1);
+        Assert.Equal("/labs/proposals", await current.GetAttributeAsync("href"));
+        Assert.Equal("page", await current.GetAttributeAsync("aria-current"));
+
+        var lab = await FirstLinkAsync(page, "/labs", LabLink());
+        await page.GotoAsync(lab);
+        await Assertions.Expect(current).ToHaveCountAsync(1);
+        Assert.Equal("/labs", await current.GetAttributeAsync("href"));
+
+        await page.GotoAsync("/");
+        await Assertions.Expect(current).ToHaveCountAsync(1);
+        Assert.Equal("/", await current.GetAttributeAsync("href"));
+    }
+
+    [Theory]
+    [InlineData(DemoUsers.Staff, true)]
+    [InlineData(DemoUsers.Administrator, true)]
+    [InlineData(DemoUsers.Representative, false)]
+    public async Task The_api_documentation_link_shows_only_to_staff_and_administrators(string email, bool shown)
+    {
+        var page = await UiPages.SignInAsync(browser, app.BaseAddress, email, "de");
+        Assert.Equal(shown ? 1 : 0, await page.Locator("header a[href='/api/docs']").CountAsync());
+    }
+
+    [Fact]
+    public async Task The_heading_focused_after_navigation_gets_no_box_but_keyboard_focus_is_clearly_visible()
+    {
+        var page = await UiPages.SignInAsync(browser, app.BaseAddress, DemoUsers.Staff, "de");
+        await page.GotoAsync("/labs");
+        // After keyboard use, the h1 focused by script as Blazor's FocusOnNavigate does it (tabindex -1, focus())
+        // would match :focus-visible: it must still get no box.
+        await page.Keyboard.PressAsync("Tab");
+        var heading = await page.EvaluateAsync<string[]>(
+            "(() => { const h = document.querySelector('main h1'); h.setAttribute('tabindex', '-1'); h.focus(); " +
+            "return [document.activeElement.tagName, getComputedStyle(h).outlineStyle, getComputedStyle(h).boxShadow]; })()");
+        Assert.Equal(["H1", "none", "none"], heading);
+
+        // The next Tab reaches a control, whose focus is drawn (3px solid).
+        await page.Keyboard.PressAsync("Tab");
+        var style = await page.EvaluateAsync<string[]>(
+            "[document.activeElement.tagName, getComputedStyle(document.activeElement).outlineStyle, getComputedStyle(document.activeElement).outlineWidth]");
+        Assert.NotEqual("H1", style[0]);
+        Assert.Equal("solid", style[1]);
+        Assert.Equal("3px", style[2]);
+    }
+
+    [Fact]
+    public async Task The_print_view_of_minutes_and_the_check_in_list_has_no_navigation_buttons_or_forms()
+    {
+        var page = await UiPages.SignInAsync(browser, app.BaseAddress, DemoUsers.Staff, "de");
+        var meeting = await FirstLinkAsync(page, "/meetings", MeetingLink());
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        foreach (var (name, path) in new[] { ("minutes", meeting + "/minutes"), ("checkin", meeting + "/checkin"), ("meeting", meeting) })
+        {
+            await page.GotoAsync(path);
+            await Assertions.Expect(page.Locator("header")).ToBeHiddenAsync();
+            await Assertions.Expect(page.Locator("main h1")).ToBeVisibleAsync();
+            Assert.Equal(0, await VisibleCountAsync(page, "main button, main .btn, main form, nav"));
+            await Browser.ScreenshotAsync(page, $"print-{name}");
+        }
+
+        // Tables print as tables (not as the phone's cards), with their header row.
+        await page.GotoAsync(meeting + "/checkin");
+        if (await page.Locator("table").CountAsync() > 0)
+        {
+            Assert.Equal("table-header-group", await page.Locator("table thead").First.EvaluateAsync<string>("h => getComputedStyle(h).display"));
+        }
+    }
+
+    private static Task<int> VisibleCountAsync(IPage page, string selector) =>
+        page.EvaluateAsync<int>($"[...document.querySelectorAll({System.Text.Json.JsonSerializer.Serialize(selector)})].filter(e => e.checkVisibility()).length");
+
+    private async Task<IPage> SignInWithoutScriptAsync(string email, int width)
+    {
+        var context = await browser.Chromium.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.BaseAddress.ToString(),
+            Locale = "de-DE",
+            JavaScriptEnabled = false,
+            ViewportSize = new ViewportSize { Width = width, Height = 800 },
+        });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", DemoUsers.Password);
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForURLAsync(new Regex("/$"));
+        return page;
+    }
+
+    internal static async Task<string> FirstLinkAsync(IPage page, string list, Regex pattern)
+    {
+        await page.GotoAsync(list);
+        var hrefs = await page.EvalOnSelectorAllAsync<string[]>("main a[href]", "links => links.map(a => a.getAttribute('href'))");
+        return hrefs.First(h => pattern.IsMatch(h));
+    }
+
+    [GeneratedRegex("^/labs/[0-9a-f-]{36}$")]
+    internal static partial Regex LabLink();
+
+    [GeneratedRegex("^/meetings/[0-9a-f-]{36}$")]
+    internal static partial Regex MeetingLink();
+
+    [GeneratedRegex("^/organizations/[0-9a-f-]{36}$")]
+    internal static partial Regex OrganisationLink();
+}
