@@ -76,7 +76,7 @@ public sealed class InvitationTests(AccessApp app) : IClassFixture<AccessApp>
         using var invitee = app.Anonymous();
         var response = await AcceptAsync(invitee, token, StrongPassword);
 
-        Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Null(await AccountOfAsync(app, personId));
     }
 
@@ -93,7 +93,7 @@ public sealed class InvitationTests(AccessApp app) : IClassFixture<AccessApp>
             tokens => tokens.Count == 2, what: "the second invitation mail");
 
         using var invitee = app.Anonymous();
-        Assert.Equal(HttpStatusCode.Gone, (await AcceptAsync(invitee, first, StrongPassword)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await AcceptAsync(invitee, first, StrongPassword)).StatusCode);
         Assert.Null(await AccountOfAsync(app, personId));
         Assert.Equal(HttpStatusCode.NoContent, (await AcceptAsync(invitee, newest.Single(t => t != first), StrongPassword)).StatusCode);
     }

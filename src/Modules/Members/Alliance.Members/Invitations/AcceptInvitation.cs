@@ -33,12 +33,6 @@ internal sealed class AcceptInvitationValidator : AbstractValidator<AcceptInvita
     }
 }
 
-/// <summary>The link no longer works; <see cref="Status"/> says why (the page shows a message, the API a 409/404).</summary>
-internal sealed class InvitationUnusableException(InvitationStatus status, string message) : Exception(message)
-{
-    public InvitationStatus Status { get; } = status;
-}
-
 internal sealed class AcceptInvitationHandler(
     MembersDbContext db,
     UserManager<UserAccount> users,
@@ -62,14 +56,15 @@ internal sealed class AcceptInvitationHandler(
             : await db.People.FirstOrDefaultAsync(p => p.Id == invitation.PersonId && p.ErasedAt == null, cancellationToken);
         if (invitation is null || person is null || string.IsNullOrWhiteSpace(person.Email))
         {
-            throw new InvitationUnusableException(InvitationStatus.Unknown, text["Invitation_Unknown"]);
+            throw new NotFoundException(text["Invitation_Unknown"]);
         }
 
         var hasAccount = await db.Users.AnyAsync(u => u.PersonId == person.Id, cancellationToken);
         var status = GetInvitationHandler.Decide(invitation.UsedAt, invitation.ExpiresAt, hasAccount, now);
         if (status != InvitationStatus.Open)
         {
-            throw new InvitationUnusableException(status, text[$"Invitation_{status}"]);
+            // Used, expired or already an account: the link is dead (409), the message says why.
+            throw new ConflictException(text[$"Invitation_{status}"]);
         }
 
         var account = new UserAccount

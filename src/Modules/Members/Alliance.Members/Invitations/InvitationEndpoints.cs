@@ -35,28 +35,18 @@ internal static class InvitationEndpoints
             .WithName("GetInvitation")
             .WithSummary("Whom an invitation link is for and whether it can still be used.");
 
-        anonymous.MapPost("/{token}/accept", async Task<Results<NoContent, ProblemHttpResult>> (
+        anonymous.MapPost("/{token}/accept", async Task<NoContent> (
                 IMediator mediator, string token, AcceptInvitationBody body, HttpContext http, CancellationToken ct) =>
             {
-                try
-                {
-                    var accepted = await mediator.Send(new AcceptInvitation(token, body.Password, body.ConfirmPassword), ct);
-                    AccountEndpoints.SetLanguageCookie(http, accepted.PreferredLanguage);
-                    return TypedResults.NoContent();
-                }
-                catch (InvitationUnusableException unusable)
-                {
-                    return TypedResults.Problem(statusCode: unusable.Status switch
-                    {
-                        InvitationStatus.Unknown => StatusCodes.Status404NotFound,
-                        InvitationStatus.Expired => StatusCodes.Status410Gone,
-                        _ => StatusCodes.Status409Conflict,
-                    }, title: unusable.Message, type: "invitation-" + unusable.Status.ToString().ToLowerInvariant());
-                }
+                var accepted = await mediator.Send(new AcceptInvitation(token, body.Password, body.ConfirmPassword), ct);
+                AccountEndpoints.SetLanguageCookie(http, accepted.PreferredLanguage);
+                return TypedResults.NoContent();
             })
             .WithName("AcceptInvitation")
-            .WithSummary("Sets the password from an invitation, creates the account and signs in.")
-            .ProducesValidationProblem();
+            .WithSummary("Sets the password from an invitation, creates the account and signs in; 404 unknown link, 409 used or expired.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 }
 
