@@ -8,7 +8,7 @@ namespace Alliance.Shared.Input;
 /// <summary>
 /// The one place JSON bodies are held to the input rules, before any use case sees them: no refused characters in
 /// any string (<see cref="InputText"/>), dates only in the alliance's range, every constructor parameter of an
-/// Alliance request that is neither optional nor nullable present and not null, no null element and at most
+/// Alliance request that is neither optional nor nullable (ids excepted: routes supply them) present and not null, no null element and at most
 /// <see cref="RequestLimits.MaxItems"/> elements in any collection. A breach is a <see cref="RefusedInputException"/>
 /// that the problem mapper turns into a 400 with a field error.
 /// </summary>
@@ -46,7 +46,9 @@ public static class JsonInputRules
             if (property.AssociatedParameter is { HasDefaultValue: false } parameter)
             {
                 var type = property.PropertyType;
-                if (type.IsValueType ? Nullable.GetUnderlyingType(type) is null : !parameter.IsNullable)
+                // Ids are left out: endpoints fill them from the route ("command with { LabId = labId }"), and a
+                // missing id is Guid.Empty, which no use case finds (404), so it can do no harm.
+                if (type != typeof(Guid) && (type.IsValueType ? Nullable.GetUnderlyingType(type) is null : !parameter.IsNullable))
                 {
                     property.IsRequired = true;
                 }
