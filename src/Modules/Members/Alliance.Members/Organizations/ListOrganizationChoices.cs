@@ -14,8 +14,8 @@ namespace Alliance.Members.Organizations;
 [AllowedFor(Who.SignedIn)]
 internal sealed record ListOrganizationChoices(Guid? AlsoInclude = null) : IRequest<IReadOnlyList<OrganizationOption>>;
 
-/// <summary>One choice of an organisation picker (public: the shared person form component takes a list of them).</summary>
-public sealed record OrganizationOption(Guid Id, string Name);
+/// <summary>One choice of an organisation picker.</summary>
+internal sealed record OrganizationOption(Guid Id, string Name);
 
 internal sealed class ListOrganizationChoicesHandler(MembersDbContext db, IConfigurationProvider mapping, MemberPermissions permissions)
     : IRequestHandler<ListOrganizationChoices, IReadOnlyList<OrganizationOption>>
