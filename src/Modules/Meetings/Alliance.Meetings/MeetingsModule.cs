@@ -26,6 +26,8 @@ public sealed class MeetingsModule : IModule
         services.AddModuleDbContext<MeetingsDbContext>(configuration, MeetingsDbContext.Schema);
         services.AddScoped<MeetingAccess>();
         services.AddScoped<MeetingMails>();
+        services.AddScoped<MeetingChanges>();
+        services.AddScoped<Registrations.Waitlist>();
         services.AddScoped<Invitations>();
         services.AddScoped<IcsWriter>();
         services.AddScoped<MeetingsJobs>();

@@ -17,7 +17,7 @@ internal sealed class CancelMeetingValidator : AbstractValidator<CancelMeeting>
     public CancelMeetingValidator() => RuleFor(c => c.Reason).MaximumLength(1000);
 }
 
-internal sealed class CancelMeetingHandler(MeetingsDbContext db, MeetingAccess access, MeetingMails mails, TimeProvider clock) : IRequestHandler<CancelMeeting, MediatR.Unit>
+internal sealed class CancelMeetingHandler(MeetingsDbContext db, MeetingAccess access, MeetingChanges changes, TimeProvider clock) : IRequestHandler<CancelMeeting, MediatR.Unit>
 {
     public async Task<MediatR.Unit> Handle(CancelMeeting request, CancellationToken cancellationToken)
     {
@@ -29,18 +29,7 @@ internal sealed class CancelMeetingHandler(MeetingsDbContext db, MeetingAccess a
 
         var now = clock.GetUtcNow();
         meeting.IsCancelled = true;
-        meeting.Sequence++;
-        var told = await db.Registrations
-            .Where(r => r.MeetingId == meeting.Id && (r.Status == RegistrationStatus.Registered || r.Status == RegistrationStatus.Waitlisted || r.Status == RegistrationStatus.Invited))
-            .ToListAsync(cancellationToken);
-        foreach (var registration in told)
-        {
-            if (mails.Compose(registration, meeting, "Mail_Cancelled_Subject", "Mail_Cancelled_Body", request.Reason?.Trim()) is { } mail)
-            {
-                db.AddIntegrationEvent(mail, now);
-            }
-        }
-
+        await changes.AnnounceAsync(meeting, "Mail_Cancelled_Subject", "Mail_Cancelled_Body", now, request.Reason?.Trim(), cancellationToken);
         db.AddIntegrationEvent(new MeetingCancelled(meeting.Id), now);
         return MediatR.Unit.Value;
     }

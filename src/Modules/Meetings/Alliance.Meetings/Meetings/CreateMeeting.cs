@@ -54,6 +54,7 @@ internal sealed class CreateMeetingHandler(MeetingsDbContext db, MeetingAccess a
         }
 
         var zone = string.IsNullOrWhiteSpace(request.TimeZone) ? Recurrence.DefaultTimeZone : request.TimeZone.Trim();
+        var now = clock.GetUtcNow();
         var meeting = new Meeting
         {
             Id = Guid.NewGuid(),
@@ -71,7 +72,8 @@ internal sealed class CreateMeetingHandler(MeetingsDbContext db, MeetingAccess a
             AudienceOrganizationIds = request.Audience == AudienceKind.ChosenOrganizations ? [.. request.OrganizationIds ?? []] : [],
             ReminderDaysBefore = [.. (request.ReminderDaysBefore ?? [7, 1]).Distinct().OrderDescending()],
             TopicDeadline = request.TopicDeadlineLocal is { } deadline ? Instant(deadline, zone) : null,
-            CreatedAt = clock.GetUtcNow(),
+            CreatedAt = now,
+            ChangedAt = now,
         };
         db.Meetings.Add(meeting);
         await invitations.InviteAsync(meeting, cancellationToken);

@@ -24,6 +24,7 @@ internal static class MeetingEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapModuleApi("meetings", "Meetings");
+        UpdateMeetingEndpoints.Map(api);
 
         api.MapGet("/", async Task<Ok<PagedResult<MeetingListItem>>> (IMediator mediator, bool? past, string? search, int? page, int? pageSize, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListMeetings(past ?? false, search, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))

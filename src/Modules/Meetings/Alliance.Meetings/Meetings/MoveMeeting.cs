@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Alliance.Meetings.Meetings;
 
-/// <summary>Moves one meeting (also one occurrence of a series, which then no longer follows the series). Registrants are told.</summary>
+/// <summary>Moves one meeting (also one occurrence of a series, which then no longer follows the series). Registrants are told of any change of start, end or place (SEQUENCE and DTSTAMP go up).</summary>
 internal sealed record MoveMeeting(Guid MeetingId, DateTime StartsAtLocal, DateTime EndsAtLocal, string? Place, string? OnlineLink, uint Version) : IRequest;
 
 internal sealed class MoveMeetingValidator : AbstractValidator<MoveMeeting>
@@ -26,7 +26,7 @@ internal sealed class MoveMeetingValidator : AbstractValidator<MoveMeeting>
     }
 }
 
-internal sealed class MoveMeetingHandler(MeetingsDbContext db, MeetingAccess access, MeetingMails mails, TimeProvider clock) : IRequestHandler<MoveMeeting, MediatR.Unit>
+internal sealed class MoveMeetingHandler(MeetingsDbContext db, MeetingAccess access, MeetingChanges changes, TimeProvider clock) : IRequestHandler<MoveMeeting, MediatR.Unit>
 {
     public async Task<MediatR.Unit> Handle(MoveMeeting request, CancellationToken cancellationToken)
     {
@@ -38,21 +38,17 @@ internal sealed class MoveMeetingHandler(MeetingsDbContext db, MeetingAccess acc
         }
 
         db.Entry(meeting).Property(m => m.Version).OriginalValue = request.Version;
-        meeting.StartsAt = Recurrence.ToInstant(DateOnly.FromDateTime(request.StartsAtLocal), TimeOnly.FromDateTime(request.StartsAtLocal), meeting.TimeZone);
-        meeting.EndsAt = Recurrence.ToInstant(DateOnly.FromDateTime(request.EndsAtLocal), TimeOnly.FromDateTime(request.EndsAtLocal), meeting.TimeZone);
+        var startsAt = Recurrence.ToInstant(DateOnly.FromDateTime(request.StartsAtLocal), TimeOnly.FromDateTime(request.StartsAtLocal), meeting.TimeZone);
+        var endsAt = Recurrence.ToInstant(DateOnly.FromDateTime(request.EndsAtLocal), TimeOnly.FromDateTime(request.EndsAtLocal), meeting.TimeZone);
+        var significant = MeetingChanges.IsSignificant(meeting, startsAt, endsAt, request.Place?.Trim(), request.OnlineLink?.Trim());
+        meeting.StartsAt = startsAt;
+        meeting.EndsAt = endsAt;
         meeting.Place = request.Place?.Trim();
         meeting.OnlineLink = request.OnlineLink?.Trim();
         meeting.IsDetached = true;
-        meeting.Sequence++;
-        var told = await db.Registrations
-            .Where(r => r.MeetingId == meeting.Id && (r.Status == RegistrationStatus.Registered || r.Status == RegistrationStatus.Waitlisted || r.Status == RegistrationStatus.Invited))
-            .ToListAsync(cancellationToken);
-        foreach (var registration in told)
+        if (significant)
         {
-            if (mails.Compose(registration, meeting, "Mail_Moved_Subject", "Mail_Moved_Body") is { } mail)
-            {
-                db.AddIntegrationEvent(mail, now);
-            }
+            await changes.AnnounceAsync(meeting, "Mail_Moved_Subject", "Mail_Moved_Body", now, null, cancellationToken);
         }
 
         return MediatR.Unit.Value;

@@ -108,7 +108,7 @@ internal sealed class MeetingsDbContext(DbContextOptions<MeetingsDbContext> opti
         builder.Entity<ReminderLog>(log =>
         {
             log.ToTable("reminder_log");
-            log.HasKey(r => new { r.MeetingId, r.PersonId, r.DaysBefore });
+            log.HasKey(r => new { r.MeetingId, r.PersonId, r.StartsAt, r.DaysBefore });
         });
 
         builder.Entity<CalendarFeed>(feed =>

@@ -75,6 +75,7 @@ internal sealed class MaterializeOccurrencesHandler(MeetingsDbContext db, Invita
                 ReminderDaysBefore = [.. series.ReminderDaysBefore],
                 TopicDeadline = start.AddDays(-7),
                 CreatedAt = now,
+                ChangedAt = now,
             };
             db.Meetings.Add(meeting);
             newMeetings.Add(meeting);

@@ -219,6 +219,9 @@ namespace Alliance.Meetings.Persistence.Migrations
                     b.Property<int>("Capacity")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -583,13 +586,16 @@ namespace Alliance.Meetings.Persistence.Migrations
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("DaysBefore")
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("MeetingId", "PersonId", "DaysBefore");
+                    b.HasKey("MeetingId", "PersonId", "StartsAt", "DaysBefore");
 
                     b.ToTable("reminder_log", "meetings");
                 });
