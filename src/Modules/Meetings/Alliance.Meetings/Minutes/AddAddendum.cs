@@ -31,7 +31,7 @@ internal sealed class AddAddendumHandler(MeetingsDbContext db, MeetingAccess acc
 
         var addendum = new MinutesAddendum
         {
-            Id = Guid.NewGuid(), MeetingId = meeting.Id, Text = request.Text.Trim(), AuthorName = user.DisplayName ?? "—", AddedAt = clock.GetUtcNow(),
+            Id = Guid.NewGuid(), MeetingId = meeting.Id, Text = request.Text.Trim(), AuthorName = user.DisplayName ?? "—", AuthorPersonId = user.PersonId, AddedAt = clock.GetUtcNow(),
         };
         db.Addenda.Add(addendum);
         return addendum.Id;

@@ -141,6 +141,7 @@ internal sealed class MeetingsDbContext(DbContextOptions<MeetingsDbContext> opti
             addendum.Property(a => a.Text).HasMaxLength(4000);
             addendum.Property(a => a.AuthorName).HasMaxLength(200);
             addendum.HasIndex(a => a.MeetingId);
+            addendum.HasIndex(a => a.AuthorPersonId);
         });
 
         builder.Entity<Poll>(poll =>

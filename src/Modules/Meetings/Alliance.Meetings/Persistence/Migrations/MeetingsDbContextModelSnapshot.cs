@@ -420,6 +420,9 @@ namespace Alliance.Meetings.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("AuthorPersonId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("uuid");
 
@@ -429,6 +432,8 @@ namespace Alliance.Meetings.Persistence.Migrations
                         .HasColumnType("character varying(4000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AuthorPersonId");
 
                     b.HasIndex("MeetingId");
 
