@@ -54,15 +54,16 @@ public sealed class RegistrationTests(AllianceApp app) : IClassFixture<AllianceA
     }
 
     [Fact]
-    public async Task Registering_twice_is_a_conflict_and_cancelled_or_past_meetings_refuse_registrations()
+    public async Task Registering_twice_answers_the_current_state_and_cancelled_or_past_meetings_refuse_registrations()
     {
         using var representative = await app.SignedInAsync(DemoUsers.Representative);
         var meetingId = await MeetingScenario.CreateMeetingAsync(app, capacity: 10);
 
         Assert.Equal(HttpStatusCode.OK, (await representative.PostAsJsonAsync($"/api/meetings/{meetingId}/registrations", new { })).StatusCode);
         var twice = await representative.PostAsJsonAsync($"/api/meetings/{meetingId}/registrations", new { });
-        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
-        Assert.Equal("application/problem+json", twice.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, twice.StatusCode);
+        Assert.Equal("Registered", (await twice.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal(1, await MeetingScenario.DbAsync(app, db => db.Registrations.CountAsync(r => r.MeetingId == meetingId && r.Status == RegistrationStatus.Registered)));
 
         var cancelled = await MeetingScenario.CreateMeetingAsync(app, capacity: 10);
         await app.SendAsync(new CancelMeeting(cancelled), await app.PrincipalAsync(DemoUsers.Staff));

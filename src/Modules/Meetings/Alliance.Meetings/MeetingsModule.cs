@@ -26,6 +26,8 @@ public sealed class MeetingsModule : IModule
         services.AddModuleDbContext<MeetingsDbContext>(configuration, MeetingsDbContext.Schema);
         services.AddScoped<MeetingPermissions>();
         services.AddScoped<MeetingMails>();
+        services.AddScoped<MeetingChanges>();
+        services.AddScoped<Registrations.Waitlist>();
         services.AddScoped<Invitations>();
         services.AddScoped<Series.OccurrenceScheduler>();
         services.AddScoped<IcsWriter>();

@@ -42,7 +42,8 @@ internal sealed class IcsWriter(EmailComposer composer)
                 Url = new Uri(composer.Link($"/meetings/{meeting.Id}")),
                 Sequence = meeting.Sequence,
                 Status = meeting.IsCancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
-                DtStamp = new CalDateTime(meeting.CreatedAt.UtcDateTime, "UTC"),
+                DtStamp = new CalDateTime(meeting.ChangedAt.UtcDateTime, "UTC"),
+                LastModified = new CalDateTime(meeting.ChangedAt.UtcDateTime, "UTC"),
             });
         }
 

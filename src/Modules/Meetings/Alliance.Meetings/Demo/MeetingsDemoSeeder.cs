@@ -77,7 +77,7 @@ internal sealed class MeetingsDemoSeeder(MeetingsDbContext db, IMediator mediato
                 Id = Guid.NewGuid(), SeriesId = series.Id, OccurrenceStart = start, Number = number, Title = SeriesTitle, Kind = MeetingKind.Plenary,
                 StartsAt = start, EndsAt = Recurrence.ToInstant(local.PlusMinutes(150), zone), TimeZone = series.TimeZone, Place = series.Place,
                 Capacity = 60, Audience = AudienceKind.AllMembers, ReminderDaysBefore = [7, 1], InvitedAt = start.AddDays(-60),
-                MinutesStatus = MinutesStatus.Approved, MinutesApprovedAt = start.AddDays(10), CreatedAt = start.AddDays(-60),
+                MinutesStatus = MinutesStatus.Approved, MinutesApprovedAt = start.AddDays(10), CreatedAt = start.AddDays(-60), ChangedAt = start.AddDays(-60),
             };
             db.Meetings.Add(meeting);
 

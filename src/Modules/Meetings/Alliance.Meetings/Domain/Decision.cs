@@ -31,5 +31,8 @@ internal sealed class MinutesAddendum
     public Guid MeetingId { get; set; }
     public required string Text { get; set; }
     public required string AuthorName { get; set; }
+
+    /// <summary>Who wrote it, so erasing that person also removes her name here.</summary>
+    public Guid? AuthorPersonId { get; set; }
     public DateTimeOffset AddedAt { get; set; }
 }

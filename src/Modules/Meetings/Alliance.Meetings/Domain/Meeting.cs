@@ -32,9 +32,12 @@ internal sealed class Meeting
     public string? MinutesSummary { get; set; }
     public DateTimeOffset? MinutesApprovedAt { get; set; }
 
-    /// <summary>Counter for the waitlist order and the ICS SEQUENCE (bumped on every move/cancel).</summary>
+    /// <summary>Counter for the waitlist order and the ICS SEQUENCE (bumped on every significant change).</summary>
     public int Sequence { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Last significant change (start, end, place, cancellation, reinstatement): the calendar DTSTAMP.</summary>
+    public DateTimeOffset ChangedAt { get; set; }
     public uint Version { get; set; }
 
     public List<AgendaItem> AgendaItems { get; set; } = [];

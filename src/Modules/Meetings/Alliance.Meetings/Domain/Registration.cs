@@ -34,11 +34,17 @@ internal sealed class Registration
     public DateTimeOffset CreatedAt { get; set; }
 }
 
-/// <summary>A reminder sent: the primary key (meeting, person, days before) makes "never twice" a database rule.</summary>
+/// <summary>
+/// A reminder sent: the primary key (meeting, person, start, days before) makes "never twice for the same start" a
+/// database rule, while a moved meeting (a new start) is reminded again.
+/// </summary>
 internal sealed class ReminderLog
 {
     public Guid MeetingId { get; set; }
     public Guid PersonId { get; set; }
+
+    /// <summary>The meeting's start the reminder was sent for.</summary>
+    public DateTimeOffset StartsAt { get; set; }
     public int DaysBefore { get; set; }
     public DateTimeOffset SentAt { get; set; }
 }

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Alliance.Meetings.Integration;
 
 /// <summary>
-/// Erasure: the person's name and e-mail disappear from registrations, topics and action items, the feed token is
+/// Erasure: the person's name and e-mail disappear from registrations, topics, action items and
+/// minutes addenda (the API, Markdown and DOCX exports read the stored author name), the feed token is
 /// removed; rows stay (with organisation and partner group) so attendance and vote counts in reports stay right.
 /// </summary>
 internal sealed class PersonErasedHandler(MeetingsDbContext db) : INotificationHandler<PersonErased>
@@ -31,6 +32,12 @@ internal sealed class PersonErasedHandler(MeetingsDbContext db) : INotificationH
         foreach (var action in await db.ActionItems.Where(a => a.OwnerPersonId == personId).ToListAsync(cancellationToken))
         {
             action.OwnerName = ErasedName;
+        }
+
+        foreach (var addendum in await db.Addenda.Where(a => a.AuthorPersonId == personId).ToListAsync(cancellationToken))
+        {
+            addendum.AuthorName = ErasedName;
+            addendum.AuthorPersonId = null;
         }
 
         db.CalendarFeeds.RemoveRange(await db.CalendarFeeds.Where(f => f.PersonId == personId).ToListAsync(cancellationToken));

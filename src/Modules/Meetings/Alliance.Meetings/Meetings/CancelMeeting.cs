@@ -21,7 +21,7 @@ internal sealed class CancelMeetingValidator : AbstractValidator<CancelMeeting>
     public CancelMeetingValidator() => RuleFor(c => c.Reason).MaximumLength(TextLimits.CancelReason);
 }
 
-internal sealed class CancelMeetingHandler(MeetingsDbContext db, MeetingPermissions access, MeetingMails mails, IStringLocalizer<MeetingsText> text, TimeProvider clock) : IRequestHandler<CancelMeeting, MediatR.Unit>
+internal sealed class CancelMeetingHandler(MeetingsDbContext db, MeetingPermissions access, MeetingChanges changes, TimeProvider clock) : IRequestHandler<CancelMeeting, MediatR.Unit>
 {
     public async Task<MediatR.Unit> Handle(CancelMeeting request, CancellationToken cancellationToken)
     {
@@ -33,19 +33,7 @@ internal sealed class CancelMeetingHandler(MeetingsDbContext db, MeetingPermissi
 
         var now = clock.GetUtcNow();
         meeting.IsCancelled = true;
-        meeting.Sequence++;
-        var told = await db.Registrations
-            .Where(r => r.MeetingId == meeting.Id && (r.Status == RegistrationStatus.Registered || r.Status == RegistrationStatus.Waitlisted || r.Status == RegistrationStatus.Invited))
-            .ToListAsync(cancellationToken);
-        await mails.RefreshContactsAsync(told, cancellationToken);
-        foreach (var registration in told)
-        {
-            if (mails.Compose(registration, meeting, "Mail_Cancelled_Subject", "Mail_Cancelled_Body", request.Reason?.Trim()) is { } mail)
-            {
-                db.AddIntegrationEvent(mail, now);
-            }
-        }
-
+        await changes.AnnounceAsync(meeting, "Mail_Cancelled_Subject", "Mail_Cancelled_Body", now, request.Reason?.Trim(), cancellationToken);
         db.AddIntegrationEvent(new MeetingCancelled(meeting.Id), now);
         return MediatR.Unit.Value;
     }

@@ -61,6 +61,7 @@ internal sealed class CreateMeetingHandler(MeetingsDbContext db, MeetingPermissi
         }
 
         var zone = string.IsNullOrWhiteSpace(request.TimeZone) ? Recurrence.DefaultTimeZone : request.TimeZone.Trim();
+        var now = clock.GetUtcNow();
         var meeting = new Meeting
         {
             Id = Guid.NewGuid(),
@@ -78,7 +79,8 @@ internal sealed class CreateMeetingHandler(MeetingsDbContext db, MeetingPermissi
             AudienceOrganizationIds = request.Audience == AudienceKind.ChosenOrganizations ? [.. request.OrganizationIds ?? []] : [],
             ReminderDaysBefore = [.. (request.ReminderDaysBefore ?? [7, 1]).Distinct().OrderDescending()],
             TopicDeadline = request.TopicDeadlineLocal is { } deadline ? Instant(deadline, zone) : null,
-            CreatedAt = clock.GetUtcNow(),
+            CreatedAt = now,
+            ChangedAt = now,
         };
         db.Meetings.Add(meeting);
         await invitations.InviteAsync(meeting, cancellationToken);

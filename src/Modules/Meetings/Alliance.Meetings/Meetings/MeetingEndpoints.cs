@@ -11,6 +11,7 @@ internal static class MeetingEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
+        UpdateMeetingEndpoints.Map(api);
         api.MapGet("/", async Task<Ok<PagedResult<MeetingListItem>>> (IMediator mediator, bool? past, string? search, int? page, int? pageSize, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListMeetings(past ?? false, search, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
             .WithName("ListMeetings").WithSummary("Upcoming or past meetings the caller may see (paged), with seat and waitlist counts.");

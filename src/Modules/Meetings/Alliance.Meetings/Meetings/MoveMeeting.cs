@@ -13,7 +13,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Alliance.Meetings.Meetings;
 
-/// <summary>Moves one meeting (also one occurrence of a series, which then no longer follows the series). Registrants are told.</summary>
+/// <summary>Moves one meeting (also one occurrence of a series, which then no longer follows the series). Registrants are told of any change of start, end or place (SEQUENCE and DTSTAMP go up).</summary>
 [AllowedFor(Who.SignedIn)]
 internal sealed record MoveMeeting(Guid MeetingId, DateTime StartsAtLocal, DateTime EndsAtLocal, string? Place, string? OnlineLink, uint Version) : IRequest;
 
@@ -30,7 +30,7 @@ internal sealed class MoveMeetingValidator : AbstractValidator<MoveMeeting>
     }
 }
 
-internal sealed class MoveMeetingHandler(MeetingsDbContext db, MeetingPermissions access, MeetingMails mails, IStringLocalizer<MeetingsText> text, TimeProvider clock) : IRequestHandler<MoveMeeting, MediatR.Unit>
+internal sealed class MoveMeetingHandler(MeetingsDbContext db, MeetingPermissions access, MeetingChanges changes, IStringLocalizer<MeetingsText> text, TimeProvider clock) : IRequestHandler<MoveMeeting, MediatR.Unit>
 {
     public async Task<MediatR.Unit> Handle(MoveMeeting request, CancellationToken cancellationToken)
     {
@@ -42,27 +42,23 @@ internal sealed class MoveMeetingHandler(MeetingsDbContext db, MeetingPermission
         }
 
         db.Entry(meeting).Property(m => m.Version).OriginalValue = request.Version;
-        meeting.StartsAt = Recurrence.ToInstant(DateOnly.FromDateTime(request.StartsAtLocal), TimeOnly.FromDateTime(request.StartsAtLocal), meeting.TimeZone);
-        meeting.EndsAt = Recurrence.ToInstant(DateOnly.FromDateTime(request.EndsAtLocal), TimeOnly.FromDateTime(request.EndsAtLocal), meeting.TimeZone);
-        if (meeting.StartsAt <= now)
+        var startsAt = Recurrence.ToInstant(DateOnly.FromDateTime(request.StartsAtLocal), TimeOnly.FromDateTime(request.StartsAtLocal), meeting.TimeZone);
+        var endsAt = Recurrence.ToInstant(DateOnly.FromDateTime(request.EndsAtLocal), TimeOnly.FromDateTime(request.EndsAtLocal), meeting.TimeZone);
+        if (startsAt <= now)
         {
             // The validator checked the range; only here, in the meeting's zone, is "in the past" exact.
             throw new ValidationException([new ValidationFailure(nameof(MoveMeeting.StartsAtLocal), text["Validation_StartInPast"])]);
         }
+
+        var significant = MeetingChanges.IsSignificant(meeting, startsAt, endsAt, request.Place?.Trim(), request.OnlineLink?.Trim());
+        meeting.StartsAt = startsAt;
+        meeting.EndsAt = endsAt;
         meeting.Place = request.Place?.Trim();
         meeting.OnlineLink = request.OnlineLink?.Trim();
         meeting.IsDetached = true;
-        meeting.Sequence++;
-        var told = await db.Registrations
-            .Where(r => r.MeetingId == meeting.Id && (r.Status == RegistrationStatus.Registered || r.Status == RegistrationStatus.Waitlisted || r.Status == RegistrationStatus.Invited))
-            .ToListAsync(cancellationToken);
-        await mails.RefreshContactsAsync(told, cancellationToken);
-        foreach (var registration in told)
+        if (significant)
         {
-            if (mails.Compose(registration, meeting, "Mail_Moved_Subject", "Mail_Moved_Body") is { } mail)
-            {
-                db.AddIntegrationEvent(mail, now);
-            }
+            await changes.AnnounceAsync(meeting, "Mail_Moved_Subject", "Mail_Moved_Body", now, null, cancellationToken);
         }
 
         return MediatR.Unit.Value;

@@ -33,7 +33,7 @@ internal sealed class AddAddendumHandler(MeetingsDbContext db, MeetingPermission
 
         var addendum = new MinutesAddendum
         {
-            Id = Guid.NewGuid(), MeetingId = meeting.Id, Text = request.Text.Trim(), AuthorName = user.DisplayName ?? "—", AddedAt = clock.GetUtcNow(),
+            Id = Guid.NewGuid(), MeetingId = meeting.Id, Text = request.Text.Trim(), AuthorName = user.DisplayName ?? "—", AuthorPersonId = user.PersonId, AddedAt = clock.GetUtcNow(),
         };
         db.Addenda.Add(addendum);
         return addendum.Id;

@@ -108,7 +108,7 @@ internal sealed class MeetingsDbContext(DbContextOptions<MeetingsDbContext> opti
         builder.Entity<ReminderLog>(log =>
         {
             log.ToTable("reminder_log");
-            log.HasKey(r => new { r.MeetingId, r.PersonId, r.DaysBefore });
+            log.HasKey(r => new { r.MeetingId, r.PersonId, r.StartsAt, r.DaysBefore });
         });
 
         builder.Entity<CalendarFeed>(feed =>
@@ -141,6 +141,7 @@ internal sealed class MeetingsDbContext(DbContextOptions<MeetingsDbContext> opti
             addendum.Property(a => a.Text).HasMaxLength(TextLimits.AddendumText);
             addendum.Property(a => a.AuthorName).HasMaxLength(TextLimits.PersonName);
             addendum.HasIndex(a => a.MeetingId);
+            addendum.HasIndex(a => a.AuthorPersonId);
         });
 
         builder.Entity<Poll>(poll =>

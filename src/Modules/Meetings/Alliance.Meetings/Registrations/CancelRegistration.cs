@@ -19,7 +19,7 @@ namespace Alliance.Meetings.Registrations;
 [AllowedFor(Who.SignedIn)]
 internal sealed record CancelRegistration(Guid MeetingId, Guid? PersonId = null, bool Decline = false) : IRequest;
 
-internal sealed class CancelRegistrationHandler(MeetingsDbContext db, ICurrentUser user, MeetingPermissions access, MeetingMails mails, IStringLocalizer<MeetingsText> text, TimeProvider clock)
+internal sealed class CancelRegistrationHandler(MeetingsDbContext db, ICurrentUser user, MeetingPermissions access, Waitlist waitlist, TimeProvider clock)
     : IRequestHandler<CancelRegistration, MediatR.Unit>
 {
     public async Task<MediatR.Unit> Handle(CancelRegistration request, CancellationToken cancellationToken)
@@ -54,21 +54,10 @@ internal sealed class CancelRegistrationHandler(MeetingsDbContext db, ICurrentUs
         registration.WaitlistPosition = null;
         registration.RespondedAt = now;
 
-        if (freedSeat && !meeting.IsCancelled)
+        if (freedSeat)
         {
-            var first = await db.Registrations
-                .Where(r => r.MeetingId == meeting.Id && r.Status == RegistrationStatus.Waitlisted)
-                .OrderBy(r => r.WaitlistPosition).FirstOrDefaultAsync(cancellationToken);
-            if (first is not null)
-            {
-                first.Status = RegistrationStatus.Registered;
-                first.WaitlistPosition = null;
-                await mails.RefreshContactsAsync([first], cancellationToken);
-                if (mails.Compose(first, meeting, "Mail_Promoted_Subject", "Mail_Promoted_Body") is { } mail)
-                {
-                    db.AddIntegrationEvent(mail, now);
-                }
-            }
+            await db.SaveChangesAsync(cancellationToken);
+            await waitlist.PromoteAsync(meeting, now, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -16,7 +16,7 @@ namespace Alliance.Meetings.Registrations;
 
 /// <summary>
 /// Registers a person (oneself, or a delegate of one's own organisation; staff anyone). At capacity the person goes
-/// onto the waitlist. The meeting row is locked, so 200 parallel registrations for 50 seats give exactly 50.
+/// onto the waitlist. Registering again answers with the current state (idempotent). The meeting row is locked, so 200 parallel registrations for 50 seats give exactly 50.
 /// </summary>
 [AllowedFor(Who.SignedIn)]
 internal sealed record Register(Guid MeetingId, Guid? PersonId = null) : IRequest<RegistrationResult>;
@@ -60,7 +60,11 @@ internal sealed class RegisterHandler(
         var registration = await db.Registrations.FirstOrDefaultAsync(r => r.MeetingId == meeting.Id && r.PersonId == personId, cancellationToken);
         if (registration is { Status: RegistrationStatus.Registered or RegistrationStatus.Waitlisted })
         {
-            throw new ConflictException(text["Conflict_AlreadyRegistered"]);
+            // Registering again (a second click, a retry) answers with the current state instead of an error.
+            return new RegistrationResult(registration.Id, registration.Status.ToString(), registration.Status == RegistrationStatus.Waitlisted
+                ? await db.Registrations.CountAsync(r => r.MeetingId == meeting.Id && r.Status == RegistrationStatus.Waitlisted
+                    && r.WaitlistPosition <= registration.WaitlistPosition, cancellationToken)
+                : null);
         }
 
         if (meeting.DelegateLimit is { } limit && person.OrganizationId is { } organizationOfPerson)

@@ -11,8 +11,9 @@ namespace Alliance.Meetings.Reminders;
 
 /// <summary>
 /// The reminder job: for each meeting whose reminder time (e.g. 7 days, 1 day before) has come, one e-mail per
-/// registered person in their language. The reminder log's key (meeting, person, days) and the meeting lock make
-/// sure nobody gets one twice, however often or wherever the job runs. Only the latest due reminder is sent.
+/// registered person in their language. The reminder log's key (meeting, person, start, days) and the meeting lock make
+/// sure nobody gets one twice for the same start, however often or wherever the job runs; a moved meeting is reminded
+/// again for its new start. Only the latest due reminder is sent.
 /// </summary>
 [AllowedFor(Who.Internal)]
 internal sealed record SendReminders : IRequest<int>;
@@ -49,7 +50,7 @@ internal sealed class SendRemindersHandler(MeetingsDbContext db, MeetingMails ma
 
         var latest = due.Min();
         var registered = await db.Registrations.Where(r => r.MeetingId == meetingId && r.Status == RegistrationStatus.Registered).ToListAsync(cancellationToken);
-        var logged = (await db.ReminderLogs.Where(l => l.MeetingId == meetingId && due.Contains(l.DaysBefore))
+        var logged = (await db.ReminderLogs.Where(l => l.MeetingId == meetingId && l.StartsAt == meeting.StartsAt && due.Contains(l.DaysBefore))
             .Select(l => new { l.PersonId, l.DaysBefore }).ToListAsync(cancellationToken))
             .Select(l => (l.PersonId, l.DaysBefore)).ToHashSet();
         // The agenda is the same for every registrant: read it once per meeting, not once per mail.
@@ -66,7 +67,7 @@ internal sealed class SendRemindersHandler(MeetingsDbContext db, MeetingMails ma
             // Log every reminder time that has passed, so a late-created registration does not get the 7-day one after the 1-day one.
             foreach (var days in due.Where(days => !logged.Contains((registration.PersonId, days))))
             {
-                db.ReminderLogs.Add(new ReminderLog { MeetingId = meetingId, PersonId = registration.PersonId, DaysBefore = days, SentAt = now });
+                db.ReminderLogs.Add(new ReminderLog { MeetingId = meetingId, PersonId = registration.PersonId, StartsAt = meeting.StartsAt, DaysBefore = days, SentAt = now });
             }
 
             if (!logged.Contains((registration.PersonId, latest))

@@ -6,6 +6,7 @@ using Alliance.Meetings.Persistence;
 using Alliance.Meetings.Resources;
 using Alliance.Meetings.Scheduling;
 using Alliance.Shared.Errors;
+using Alliance.Shared.Localization;
 using Alliance.Shared.Modules;
 using FluentValidation;
 using MediatR;
@@ -37,6 +38,8 @@ internal sealed class CreateSeriesValidator : AbstractValidator<CreateSeries>
 {
     public CreateSeriesValidator(IStringLocalizer<MeetingsText> text, IMediator mediator, ModuleCatalog catalog, TimeProvider clock)
     {
+        // A series starts today or later (held meetings before it are counted by NumberOffset); flagged with every other error.
+        RuleFor(s => s.FirstDate).Must(date => date >= AllianceTime.Today(clock)).WithMessage(_ => text["Validation_FirstDateInPast"]);
         Include(new MeetingFieldsValidator(text, mediator, catalog));
         RuleFor(s => s.FirstDate).InPlanningRange(clock, text);
         RuleFor(s => s.RecurrenceRule).Cascade(CascadeMode.Stop)

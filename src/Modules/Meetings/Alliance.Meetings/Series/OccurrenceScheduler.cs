@@ -56,6 +56,7 @@ internal sealed class OccurrenceScheduler(MeetingsDbContext db, Invitations invi
                 ReminderDaysBefore = [.. series.ReminderDaysBefore],
                 TopicDeadline = start.AddDays(-7),
                 CreatedAt = now,
+                ChangedAt = now,
             };
             db.Meetings.Add(meeting);
             newMeetings.Add(meeting);

@@ -1,6 +1,7 @@
 using Alliance.Meetings.Domain;
 using Alliance.Meetings.Meetings;
 using Alliance.Meetings.Persistence;
+using Alliance.Meetings.Registrations;
 using Alliance.Meetings.Resources;
 using Alliance.Meetings.Scheduling;
 using Alliance.Shared.Contracts;
@@ -16,7 +17,8 @@ namespace Alliance.Meetings.Series;
 /// <summary>
 /// Changes a series' time, duration, place, capacity and reminders. Only future occurrences that still follow the
 /// series change (past ones and ones moved or cancelled by hand stay as they are); their registrants are told.
-/// The rule itself stays, so the numbering of the series stays stable.
+/// The rule itself stays, so the numbering of the series stays stable. A higher capacity moves people up from the waitlist;
+/// one below a meeting's confirmed registrations is refused.
 /// </summary>
 [AllowedFor(Who.SignedIn)]
 internal sealed record UpdateSeries(
@@ -38,7 +40,7 @@ internal sealed class UpdateSeriesValidator : AbstractValidator<UpdateSeries>
     }
 }
 
-internal sealed class UpdateSeriesHandler(MeetingsDbContext db, MeetingPermissions access, MeetingMails mails, TimeProvider clock) : IRequestHandler<UpdateSeries, int>
+internal sealed class UpdateSeriesHandler(MeetingsDbContext db, MeetingPermissions access, MeetingChanges changes, Waitlist waitlist, TimeProvider clock) : IRequestHandler<UpdateSeries, int>
 {
     public async Task<int> Handle(UpdateSeries request, CancellationToken cancellationToken)
     {
@@ -49,6 +51,7 @@ internal sealed class UpdateSeriesHandler(MeetingsDbContext db, MeetingPermissio
         }
 
         var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Entry(series).Property(s => s.Version).OriginalValue = request.Version;
         series.StartTime = request.StartTime;
         series.DurationMinutes = request.DurationMinutes;
@@ -60,40 +63,46 @@ internal sealed class UpdateSeriesHandler(MeetingsDbContext db, MeetingPermissio
         series.UpdatedAt = now;
 
         var zone = Recurrence.FindZone(series.TimeZone)!;
-        var future = await db.Meetings.Where(m => m.SeriesId == series.Id && m.StartsAt > now && !m.IsDetached && !m.IsCancelled).ToListAsync(cancellationToken);
+        // The meetings' locks (as registrations take them) make the seat counts below the truth until commit.
+        var future = await db.Meetings.FromSql($"""
+            SELECT *, xmin FROM meetings.meetings
+            WHERE "SeriesId" = {series.Id} AND "StartsAt" > {now} AND NOT "IsDetached" AND NOT "IsCancelled" ORDER BY "Id" FOR UPDATE
+            """).ToListAsync(cancellationToken);
+        foreach (var meeting in future)
+        {
+            await waitlist.EnsureCapacityAsync(meeting, series.Capacity, nameof(UpdateSeries.Capacity), cancellationToken);
+        }
+
         foreach (var meeting in future)
         {
             var local = Recurrence.ToLocal(meeting.OccurrenceStart ?? meeting.StartsAt, series.TimeZone);
             var date = DateOnly.FromDateTime(local);
             var start = Recurrence.ToInstant(date, series.StartTime, series.TimeZone);
-            var moved = start != meeting.StartsAt || meeting.Place != series.Place || meeting.OnlineLink != series.OnlineLink;
-            meeting.StartsAt = start;
-            meeting.EndsAt = Recurrence.ToInstant(new NodaTime.LocalDateTime(date.Year, date.Month, date.Day, series.StartTime.Hour, series.StartTime.Minute)
+            var end = Recurrence.ToInstant(new NodaTime.LocalDateTime(date.Year, date.Month, date.Day, series.StartTime.Hour, series.StartTime.Minute)
                 .PlusMinutes(series.DurationMinutes), zone);
+            var significant = MeetingChanges.IsSignificant(meeting, start, end, series.Place, series.OnlineLink);
+            meeting.StartsAt = start;
+            meeting.EndsAt = end;
             meeting.OccurrenceStart = start;
             meeting.Place = series.Place;
             meeting.OnlineLink = series.OnlineLink;
             meeting.Capacity = series.Capacity;
             meeting.DelegateLimit = series.DelegateLimit;
             meeting.ReminderDaysBefore = [.. series.ReminderDaysBefore];
-            if (!moved)
+            if (significant)
             {
-                continue;
-            }
-
-            meeting.Sequence++;
-            var told = await db.Registrations.Where(r => r.MeetingId == meeting.Id
-                && (r.Status == RegistrationStatus.Registered || r.Status == RegistrationStatus.Waitlisted || r.Status == RegistrationStatus.Invited)).ToListAsync(cancellationToken);
-            await mails.RefreshContactsAsync(told, cancellationToken);
-            foreach (var registration in told)
-            {
-                if (mails.Compose(registration, meeting, "Mail_Moved_Subject", "Mail_Moved_Body") is { } mail)
-                {
-                    db.AddIntegrationEvent(mail, now);
-                }
+                await changes.AnnounceAsync(meeting, "Mail_Moved_Subject", "Mail_Moved_Body", now, null, cancellationToken);
             }
         }
 
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var meeting in future)
+        {
+            await waitlist.PromoteAsync(meeting, now, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return future.Count;
     }
 }

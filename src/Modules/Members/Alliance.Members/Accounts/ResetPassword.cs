@@ -1,7 +1,6 @@
 using Alliance.Shared.Contracts;
 using Alliance.Members.Domain;
 using Alliance.Members.Resources;
-using Alliance.Shared.Contracts;
 using FluentValidation;
 using FluentValidation.Results;
 using MediatR;

@@ -219,6 +219,9 @@ namespace Alliance.Meetings.Persistence.Migrations
                     b.Property<int>("Capacity")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -417,6 +420,9 @@ namespace Alliance.Meetings.Persistence.Migrations
                         .HasMaxLength(201)
                         .HasColumnType("character varying(201)");
 
+                    b.Property<Guid?>("AuthorPersonId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("uuid");
 
@@ -426,6 +432,8 @@ namespace Alliance.Meetings.Persistence.Migrations
                         .HasColumnType("character varying(4000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AuthorPersonId");
 
                     b.HasIndex("MeetingId");
 
@@ -589,13 +597,16 @@ namespace Alliance.Meetings.Persistence.Migrations
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("DaysBefore")
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("MeetingId", "PersonId", "DaysBefore");
+                    b.HasKey("MeetingId", "PersonId", "StartsAt", "DaysBefore");
 
                     b.ToTable("reminder_log", "meetings");
                 });
