@@ -21,7 +21,7 @@ internal sealed class CancelMeetingValidator : AbstractValidator<CancelMeeting>
     public CancelMeetingValidator() => RuleFor(c => c.Reason).MaximumLength(TextLimits.CancelReason);
 }
 
-internal sealed class CancelMeetingHandler(MeetingsDbContext db, MeetingPermissions access, MeetingChanges changes, TimeProvider clock) : IRequestHandler<CancelMeeting, MediatR.Unit>
+internal sealed class CancelMeetingHandler(MeetingsDbContext db, MeetingPermissions access, MeetingChanges changes, IStringLocalizer<MeetingsText> text, TimeProvider clock) : IRequestHandler<CancelMeeting, MediatR.Unit>
 {
     public async Task<MediatR.Unit> Handle(CancelMeeting request, CancellationToken cancellationToken)
     {

@@ -19,7 +19,7 @@ namespace Alliance.Meetings.Registrations;
 [AllowedFor(Who.SignedIn)]
 internal sealed record CancelRegistration(Guid MeetingId, Guid? PersonId = null, bool Decline = false) : IRequest;
 
-internal sealed class CancelRegistrationHandler(MeetingsDbContext db, ICurrentUser user, MeetingPermissions access, Waitlist waitlist, TimeProvider clock)
+internal sealed class CancelRegistrationHandler(MeetingsDbContext db, ICurrentUser user, MeetingPermissions access, Waitlist waitlist, IStringLocalizer<MeetingsText> text, TimeProvider clock)
     : IRequestHandler<CancelRegistration, MediatR.Unit>
 {
     public async Task<MediatR.Unit> Handle(CancelRegistration request, CancellationToken cancellationToken)
