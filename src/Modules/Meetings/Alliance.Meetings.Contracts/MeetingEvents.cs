@@ -25,9 +25,3 @@ public sealed record ActionItemDecided(
     /// </summary>
     public Guid ActionItemId { get; init; }
 }
-
-[EventName("meetings.decision-recorded")]
-public sealed record DecisionRecorded(Guid MeetingId, Guid DecisionId, Guid? LabId, string Text) : IntegrationEvent;
-
-[EventName("meetings.meeting-cancelled")]
-public sealed record MeetingCancelled(Guid MeetingId) : IntegrationEvent;

@@ -19,14 +19,6 @@ public sealed record OrganizationChanged(OrganizationSummary Organization) : Int
 }
 
 /// <summary>A snapshot of the row after the change; see <see cref="SourceVersion"/>.</summary>
-[EventName("members.person-created")]
-public sealed record PersonCreated(PersonSummary Person) : IntegrationEvent, ISnapshotEvent
-{
-    /// <inheritdoc />
-    public long SourceVersion { get; init; }
-}
-
-/// <summary>A snapshot of the row after the change; see <see cref="SourceVersion"/>.</summary>
 [EventName("members.person-changed")]
 public sealed record PersonChanged(PersonSummary Person) : IntegrationEvent, ISnapshotEvent
 {

@@ -48,7 +48,6 @@ internal sealed class ChangeLabStatusHandler(LabsDbContext db, LabPermissions pe
         var now = clock.GetUtcNow();
         lab.Status = request.Status;
         db.StatusChanges.Add(new LabStatusChange { Id = Guid.NewGuid(), LabId = lab.Id, Status = request.Status, ChangedAt = now, ChangedByPersonId = permissions.User.PersonId });
-        db.AddIntegrationEvent(new LabStatusChanged(lab.Id, lab.Status), now);
         return Unit.Value;
     }
 }

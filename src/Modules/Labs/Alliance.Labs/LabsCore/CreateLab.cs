@@ -51,7 +51,6 @@ internal sealed class CreateLabHandler(LabsDbContext db, LabPermissions permissi
         await LabWriter.ApplyAsync(lab, request, mediator, text, cancellationToken);
         db.Labs.Add(lab);
         db.StatusChanges.Add(new LabStatusChange { Id = Guid.NewGuid(), LabId = lab.Id, Status = lab.Status, ChangedAt = now, ChangedByPersonId = permissions.User.PersonId });
-        db.AddIntegrationEvent(new LabStatusChanged(lab.Id, lab.Status), now);
         return lab.Id;
     }
 }

@@ -57,7 +57,6 @@ internal sealed class ApproveMembershipHandler(LabsDbContext db, LabPermissions 
             Id = Guid.NewGuid(), LabId = lab.Id, OrganizationId = entry.OrganizationId, Role = request.Role, RequestId = entry.Id, JoinedAt = now,
         };
         db.Memberships.Add(membership);
-        db.AddIntegrationEvent(new LabMembershipApproved(lab.Id, entry.OrganizationId, entry.RequestedByPersonId), now);
 
         try
         {

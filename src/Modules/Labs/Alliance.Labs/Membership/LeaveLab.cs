@@ -23,7 +23,6 @@ internal sealed class LeaveLabHandler(LabsDbContext db, LabPermissions permissio
 
         var now = clock.GetUtcNow();
         membership.LeftAt = now;
-        db.AddIntegrationEvent(new LabMembershipEnded(membership.LabId, membership.OrganizationId), now);
         return Unit.Value;
     }
 }

@@ -89,7 +89,6 @@ internal sealed class AnswerProposalHandler(LabsDbContext db, LabPermissions per
                 };
                 db.Labs.Add(created);
                 db.StatusChanges.Add(new LabStatusChange { Id = Guid.NewGuid(), LabId = created.Id, Status = created.Status, ChangedAt = now, ChangedByPersonId = permissions.User.PersonId });
-                db.AddIntegrationEvent(new LabStatusChanged(created.Id, created.Status), now);
                 proposal.Status = ProposalStatus.TakenIntoLab;
                 proposal.LabId = created.Id;
                 break;

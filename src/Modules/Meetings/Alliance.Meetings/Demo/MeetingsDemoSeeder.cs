@@ -133,7 +133,6 @@ internal sealed class MeetingsDemoSeeder(MeetingsDbContext db, IMediator mediato
                     OwnerOrganizationId = office?.Id, OwnerName = office?.Name, DueDate = due,
                 };
                 db.ActionItems.Add(action);
-                db.AddIntegrationEvent(new DecisionRecorded(meeting.Id, decision.Id, null, decision.Text), now);
                 db.AddIntegrationEvent(new ActionItemDecided(meeting.Id, decision.Id, null, action.Title, null, office?.Id, due, $"7. {SeriesTitle}",
                     composer.Link($"/meetings/{meeting.Id}/minutes")), now);
             }

@@ -21,7 +21,7 @@ internal sealed class CancelMeetingValidator : AbstractValidator<CancelMeeting>
     public CancelMeetingValidator() => RuleFor(c => c.Reason).MaximumLength(TextLimits.CancelReason);
 }
 
-internal sealed class CancelMeetingHandler(MeetingsDbContext db, MeetingPermissions access, MeetingChanges changes, IStringLocalizer<MeetingsText> text, TimeProvider clock) : IRequestHandler<CancelMeeting, MediatR.Unit>
+internal sealed class CancelMeetingHandler(MeetingPermissions access, MeetingChanges changes, IStringLocalizer<MeetingsText> text, TimeProvider clock) : IRequestHandler<CancelMeeting, MediatR.Unit>
 {
     public async Task<MediatR.Unit> Handle(CancelMeeting request, CancellationToken cancellationToken)
     {
@@ -34,7 +34,6 @@ internal sealed class CancelMeetingHandler(MeetingsDbContext db, MeetingPermissi
         var now = clock.GetUtcNow();
         meeting.IsCancelled = true;
         await changes.AnnounceAsync(meeting, "Mail_Cancelled_Subject", "Mail_Cancelled_Body", now, request.Reason?.Trim(), cancellationToken);
-        db.AddIntegrationEvent(new MeetingCancelled(meeting.Id), now);
         return MediatR.Unit.Value;
     }
 }

@@ -17,7 +17,7 @@ internal static class MinutesEndpoints
 
         api.MapPost("/agenda/{itemId:guid}/decisions", async Task<Created<IdResponse>> (Guid itemId, DecisionBody body, IMediator mediator, CancellationToken ct) =>
                 Decision(await mediator.Send(new RecordDecision(itemId, body.Text, body.ActionItems), ct)))
-            .WithName("RecordDecision").WithSummary("Records a decision with action items; publishes DecisionRecorded and one ActionItemDecided per action item.")
+            .WithName("RecordDecision").WithSummary("Records a decision with action items; publishes one ActionItemDecided per action item.")
             .ProducesValidationProblem();
 
         api.MapPost("/{id:guid}/minutes/approve", async Task<NoContent> (Guid id, VersionBody body, IMediator mediator, CancellationToken ct) =>

@@ -17,7 +17,7 @@ namespace Alliance.Meetings.Minutes;
 
 /// <summary>
 /// Records a decision on an agenda item, with its action items (what, owner, due date). The decision and each action
-/// item are published (DecisionRecorded, ActionItemDecided) through the outbox in the same commit as the minutes,
+/// item are published (one ActionItemDecided each) through the outbox in the same commit as the minutes,
 /// so Labs turns them into task lists.
 /// </summary>
 [AllowedFor(Who.SignedIn)]
@@ -67,7 +67,6 @@ internal sealed class RecordDecisionHandler(MeetingsDbContext db, MeetingPermiss
         var decision = new Decision { Id = Guid.NewGuid(), MeetingId = meeting.Id, AgendaItemId = item.Id, Text = request.Text.Trim(), RecordedAt = now };
         var labId = item.LabId ?? meeting.LabId;
         db.Decisions.Add(decision);
-        db.AddIntegrationEvent(new DecisionRecorded(meeting.Id, decision.Id, labId, decision.Text), now);
         foreach (var action in actions)
         {
             var ownerName = string.Join(" — ", new[]

@@ -46,9 +46,6 @@ internal sealed class Person
         Id, DisplayName, ErasedAt is null ? Email : null, PreferredLanguage, OrganizationId,
         ConsentContactByEmail && ErasedAt is null, ConsentNameVisible && ErasedAt is null, ErasedAt is not null, hasAccount);
 
-    /// <summary>The snapshot event after creation, versioned by <see cref="Revision"/>.</summary>
-    public PersonCreated CreatedEvent(bool hasAccount) => new(ToSummary(hasAccount)) { SourceVersion = Revision };
-
     /// <summary>The snapshot event after a change, versioned by <see cref="Revision"/>.</summary>
     public PersonChanged ChangedEvent(bool hasAccount) => new(ToSummary(hasAccount)) { SourceVersion = Revision };
 }

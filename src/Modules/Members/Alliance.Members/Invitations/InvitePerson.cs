@@ -158,7 +158,6 @@ internal sealed class InvitePersonHandler(
         };
         person.Touch(now);
         db.People.Add(person);
-        db.AddIntegrationEvent(person.CreatedEvent(hasAccount: false), now);
         return person;
     }
 }

@@ -43,7 +43,6 @@ internal sealed class CreatePersonHandler(MembersDbContext db, TimeProvider cloc
         var person = new Person { Id = Guid.NewGuid(), FirstName = "", LastName = "", CreatedAt = now };
         request.ApplyTo(person, now);
         db.People.Add(person);
-        db.AddIntegrationEvent(person.CreatedEvent(hasAccount: false), now);
         return Task.FromResult(person.Id);
     }
 }
