@@ -92,7 +92,7 @@ public sealed class SeriesAndPrivacyTests(AllianceApp app) : IClassFixture<Allia
         await app.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<Persistence.MeetingsDbContext>();
-            await new PersonErasedHandler(db).Handle(new PersonErased(person), CancellationToken.None);
+            await ActivatorUtilities.CreateInstance<PersonErasedHandler>(sp, db).Handle(new PersonErased(person), CancellationToken.None);
             await db.SaveChangesAsync();
             return 0;
         });
