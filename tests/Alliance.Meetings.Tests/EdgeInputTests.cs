@@ -85,7 +85,7 @@ public sealed class EdgeInputTests(AllianceApp app) : IClassFixture<AllianceApp>
         var owner = await MeetingScenario.PersonIdAsync(app, DemoUsers.Representative);
 
         await AssertFieldErrorAsync(await staff.PostAsJsonAsync($"/api/meetings/agenda/{itemId}/decisions",
-            JsonDocument.Parse("""{"text":"x","actionItems":[null]}""").RootElement), "actionItems[0]");
+            JsonDocument.Parse("""{"text":"x","actionItems":[null]}""").RootElement), "actionItems"); // the kernel's JSON rule names the list
         var tooMany = Enumerable.Range(0, RequestCaps.ActionItemsPerDecision + 1).Select(i => new { title = $"Aufgabe {i}", ownerPersonId = owner }).ToArray();
         await AssertFieldErrorAsync(await staff.PostAsJsonAsync($"/api/meetings/agenda/{itemId}/decisions", new { text = "Viele Aufgaben", actionItems = tooMany }), "actionItems");
         Assert.Equal(0, await MeetingScenario.DbAsync(app, db => db.Decisions.CountAsync(d => d.MeetingId == meetingId)));

@@ -154,7 +154,8 @@ public sealed class MeetingChangeTests(AllianceApp app) : IClassFixture<Alliance
         using var client = await app.SignedInAsync(DemoUsers.Staff);
         var before = Ical.Net.Calendar.Load(await client.GetStringAsync($"/api/meetings/{meetingId}/ics"))!.Events.Single();
         var version = (await app.SendAsync(new GetMeeting(meetingId), staff)).Version;
-        await Task.Delay(20);
+        // DTSTAMP is written in whole seconds: let a second pass so a later stamp can be told from the first.
+        await Task.Delay(1100);
 
         // Only the end moves: 18:00-20:00 becomes 18:00-21:30.
         await app.SendAsync(new MoveMeeting(meetingId, start, start.AddHours(3.5), "Rathaus", null, version), staff);

@@ -71,9 +71,14 @@ public sealed class SeriesAndPrivacyTests(AllianceApp app) : IClassFixture<Allia
 
         var tooBig = await staff.PostAsJsonAsync($"/api/meetings/agenda/{item.Id}/documents", new { name = "riesig.pdf", contentBase64 = Convert.ToBase64String(new byte[5 * 1024 * 1024 + 1]) });
         Assert.Equal(HttpStatusCode.BadRequest, tooBig.StatusCode);
+        // Refused for its size by the use case (not cut off by the body limit, not taken for a list of bytes).
+        Assert.Contains("Die Datei ist leer oder größer als 5 MB.", await tooBig.Content.ReadAsStringAsync());
+        // A file of exactly the allowed size fits the upload body limit (as base64 it is a third larger than the file).
+        var atCap = await staff.PostAsJsonAsync($"/api/meetings/agenda/{item.Id}/documents", new { name = "genau.pdf", contentType = "application/pdf", contentBase64 = Convert.ToBase64String(new byte[AgendaDocument.MaxFileBytes]) });
+        Assert.True(atCap.StatusCode == HttpStatusCode.Created, await atCap.Content.ReadAsStringAsync());
         var link = await staff.PostAsJsonAsync($"/api/meetings/agenda/{item.Id}/documents", new { name = "Konzeptpapier", url = "https://example.org/konzept.pdf" });
         Assert.Equal(HttpStatusCode.Created, link.StatusCode);
-        Assert.Equal(1, await MeetingScenario.DbAsync(app, db => db.AgendaDocuments.CountAsync(d => d.AgendaItemId == item.Id)));
+        Assert.Equal(2, await MeetingScenario.DbAsync(app, db => db.AgendaDocuments.CountAsync(d => d.AgendaItemId == item.Id)));
     }
 
     [Fact]
@@ -92,7 +97,7 @@ public sealed class SeriesAndPrivacyTests(AllianceApp app) : IClassFixture<Allia
         await app.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<Persistence.MeetingsDbContext>();
-            await new PersonErasedHandler(db).Handle(new PersonErased(person), CancellationToken.None);
+            await ActivatorUtilities.CreateInstance<PersonErasedHandler>(sp, db).Handle(new PersonErased(person), CancellationToken.None);
             await db.SaveChangesAsync();
             return 0;
         });

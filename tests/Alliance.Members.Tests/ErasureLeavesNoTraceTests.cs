@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Alliance.Members.Persistence;
+using Alliance.Shared.Contracts;
+using Alliance.Shared.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -57,6 +59,37 @@ public sealed class ErasureLeavesNoTraceTests(AllianceApp app) : IClassFixture<A
 
         var page = await staff.GetStringAsync($"/people/{erased}/erase");
         Assert.Contains($"/people/{assistant}/edit", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_mail_to_her_still_waiting_in_the_outbox_is_not_sent_after_erasure()
+    {
+        using var staff = await app.SignedInAsync(DemoUsers.Staff);
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var personId = await CreatePersonAsync(staff, ("firstName", "Wanda"), ("lastName", "Wartend" + suffix), ("email", $"wanda.{suffix}@example.org"));
+        var someoneElse = $"jemand.{suffix}@example.org";
+
+        // Waiting mails (not yet claimed by a dispatcher): hers would reach the mail log after it forgot her.
+        var now = DateTimeOffset.UtcNow;
+        OutboxMessage Waiting(string to) => new()
+        {
+            Id = Guid.NewGuid(), Type = EventNames.Of(typeof(EmailRequested)), OccurredAt = now, Status = OutboxStatus.Pending, NextAttemptAt = now.AddYears(1),
+            Payload = JsonSerializer.Serialize(new { toAddress = to, toName = "x", subject = "Hallo", textBody = "Hallo", eventId = Guid.NewGuid() }),
+        };
+        var hers = Waiting($"Wanda.{suffix}@Example.org");
+        var others = Waiting(someoneElse);
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<MembersDbContext>();
+            db.Set<OutboxMessage>().AddRange(hers, others);
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsync($"/api/members/people/{personId}/erase", null)).StatusCode);
+
+        var left = await app.WithScopeAsync(sp => sp.GetRequiredService<MembersDbContext>().Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.Id == hers.Id || m.Id == others.Id).Select(m => m.Id).ToListAsync());
+        Assert.Equal([others.Id], left);
     }
 
     private static async Task<Guid> CreatePersonAsync(HttpClient staff, params (string, object?)[] fields)

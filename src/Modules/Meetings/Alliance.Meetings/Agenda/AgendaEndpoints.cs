@@ -1,4 +1,5 @@
 using Alliance.Meetings.Meetings;
+using Alliance.Shared.Input;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -17,7 +18,8 @@ internal static class AgendaEndpoints
 
         api.MapPost("/agenda/{itemId:guid}/documents", async Task<Created<IdResponse>> (Guid itemId, DocumentBody body, IMediator mediator, CancellationToken ct) =>
                 Document(await mediator.Send(new AddAgendaDocument(itemId, body.Name, body.Url, body.ContentType, body.ContentBase64), ct)))
-            .WithName("AddAgendaDocument").WithSummary("Attaches a link or a small file (base64, at most 5 MB) to an agenda item.").ProducesValidationProblem();
+            .WithName("AddAgendaDocument").WithSummary("Attaches a link or a small file (base64, at most 5 MB) to an agenda item.").ProducesValidationProblem()
+            .WithMetadata(new UploadLimitAttribute());
 
         api.MapGet("/documents/{documentId:guid}", async Task<Results<FileContentHttpResult, RedirectHttpResult>> (Guid documentId, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new GetAgendaDocument(documentId), ct)).ToResult())

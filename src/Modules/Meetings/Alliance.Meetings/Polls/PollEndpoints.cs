@@ -27,5 +27,7 @@ internal static class PollEndpoints
 
     internal sealed record PollBody(Guid? AgendaItemId, string Question, IReadOnlyList<string> Options, bool MultipleChoice);
 
-    internal sealed record VoteBody(IReadOnlyList<int> OptionIndexes, Guid? OrganizationId, bool Change);
+    // "organizationId" and "change" may be left out (the own organisation, a first vote): the kernel's JSON rules
+    // require every parameter without a default.
+    internal sealed record VoteBody(IReadOnlyList<int> OptionIndexes, Guid? OrganizationId = null, bool Change = false);
 }

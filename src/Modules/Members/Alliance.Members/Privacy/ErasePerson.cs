@@ -63,13 +63,24 @@ internal sealed class ErasePersonHandler(MembersDbContext db, MemberPermissions 
         }
 
         // Delivered events and mails in this module's outbox are copies of her name and address (snapshots,
-        // the invitation mail): they go with the erasure. Waiting ones are delivered first and then erased by
-        // every subscriber, as PersonErased follows them.
+        // the invitation mail): they go with the erasure. Waiting events are delivered first and then erased by
+        // every subscriber, as PersonErased follows them; a waiting mail to her that no dispatcher holds right now is
+        // not sent (the mail log forgot her above and would take it in again).
         // (The payload is jsonb, so the text search runs on its text form.)
         var id = person.Id.ToString();
         var email = person.Email ?? id;
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"DELETE FROM members.outbox_messages WHERE processed_at IS NOT NULL AND (strpos(payload::text, {id}) > 0 OR strpos(payload::text, {email}) > 0)",
+            cancellationToken);
+        var mail = EventNames.Of(typeof(EmailRequested));
+        var legacyMail = EventNames.LegacyNameOf(typeof(EmailRequested));
+        var claimable = clock.GetUtcNow();
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""
+            DELETE FROM members.outbox_messages
+            WHERE status = {(int)OutboxStatus.Pending} AND type IN ({mail}, {legacyMail}) AND lower(payload->>'toAddress') = lower({email})
+              AND (locked_until IS NULL OR locked_until < {claimable})
+            """,
             cancellationToken);
 
         var now = clock.GetUtcNow();

@@ -9,7 +9,7 @@ namespace Alliance.Shared.Input;
 /// The one place JSON bodies are held to the input rules, before any use case sees them: no refused characters in
 /// any string (<see cref="InputText"/>), dates only in the alliance's range, every constructor parameter of an
 /// Alliance request that is neither optional nor nullable (ids excepted: routes supply them) present and not null, no null element and at most
-/// <see cref="RequestLimits.MaxItems"/> elements in any collection. A breach is a <see cref="RefusedInputException"/>
+/// <see cref="RequestLimits.MaxItems"/> elements in any collection (a <c>byte[]</c> is a base64 string, not a list). A breach is a <see cref="RefusedInputException"/>
 /// that the problem mapper turns into a 400 with a field error.
 /// </summary>
 public static class JsonInputRules
@@ -59,7 +59,8 @@ public static class JsonInputRules
                 }
             }
 
-            if (property.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(property.PropertyType))
+            // A byte[] comes as one base64 string (a file), not as a list: its size is the body limit's and the use case's.
+            if (property.PropertyType != typeof(string) && property.PropertyType != typeof(byte[]) && typeof(IEnumerable).IsAssignableFrom(property.PropertyType))
             {
                 var element = ElementType(property.PropertyType);
                 collections.Add((property.Name, get, element is null || (element.IsValueType && Nullable.GetUnderlyingType(element) is not null)));

@@ -6,8 +6,14 @@ namespace Alliance.Shared.Input;
 /// </summary>
 public static class RequestLimits
 {
-    /// <summary>The largest request body the host reads: 1 MiB (JSON and form posts; there are no uploads).</summary>
+    /// <summary>The largest request body the host reads: 1 MiB (JSON and form posts), except where a file is uploaded.</summary>
     public const long MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>
+    /// The largest body of an endpoint or page marked <see cref="UploadLimitAttribute"/>: 8 MiB, room for a 5 MiB file
+    /// sent as base64 in JSON (6.7 MiB) or as a multipart form.
+    /// </summary>
+    public const long MaxUploadBodyBytes = 8 * 1024 * 1024;
 
     /// <summary>The most elements any collection in a JSON body may have.</summary>
     public const int MaxItems = 1000;
