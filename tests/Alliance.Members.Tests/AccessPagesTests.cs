@@ -100,7 +100,7 @@ public sealed class AccessPagesTests(AccessApp app, Browser browser) : IClassFix
         await page.Locator("#password").FillAsync("drittes-passwort-5");
         await page.Locator("#confirm-password").FillAsync("drittes-passwort-5");
         await page.GetByRole(AriaRole.Button, new() { Name = "Passwort speichern" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".validation-errors, .alert-danger")).ToContainTextAsync("ungültig oder wurde bereits verwendet");
+        await Assertions.Expect(page.Locator(".validation-errors")).ToContainTextAsync("ungültig oder wurde bereits verwendet");
         await page.Context.CloseAsync();
 
         var signedIn = await SignInAsync("forgot.page@example.org", "neues-passwort-5");

@@ -23,8 +23,10 @@ internal static partial class UiPages
     /// <summary>
     /// Every page reachable from the dashboard by links (breadth first), one page per route shape: a route with a
     /// different id is the same page. Files, the API, the job dashboard and the language switch are left out.
+    /// <paramref name="onPage"/> runs on each found page while it is open, so a caller that checks every page
+    /// need not load it a second time.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> CrawlAsync(IPage page, int limit = 80)
+    public static async Task<IReadOnlyList<string>> CrawlAsync(IPage page, int limit = 80, Func<string, Task>? onPage = null)
     {
         var seenShapes = new HashSet<string>(StringComparer.Ordinal);
         var found = new List<string>();
@@ -49,6 +51,11 @@ internal static partial class UiPages
                 {
                     queue.Enqueue(target);
                 }
+            }
+
+            if (onPage is not null)
+            {
+                await onPage(path);
             }
         }
 
