@@ -1,3 +1,4 @@
+using Alliance.Shared.Localization;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using NodaTime;
@@ -10,7 +11,8 @@ namespace Alliance.Meetings.Scheduling;
 /// </summary>
 internal static class Recurrence
 {
-    public const string DefaultTimeZone = "Europe/Berlin";
+    /// <summary>The IANA zone of meetings that name none: the alliance's own (<c>App:TimeZone</c>, via <see cref="AllianceTime.Zone"/>).</summary>
+    public static string DefaultTimeZone => AllianceTime.Zone.Id;
 
     public static DateTimeZone? FindZone(string? id) =>
         string.IsNullOrWhiteSpace(id) ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(id.Trim());
@@ -45,9 +47,9 @@ internal static class Recurrence
     /// it is (RFC 5545 §3.3.10) in every zone; a local UNTIL is read in the series' zone, and a date-only UNTIL includes its
     /// whole day (as libical/Thunderbird and Google read it).
     /// </summary>
-    public static IEnumerable<LocalDateTime> LocalStarts(string rule, DateOnly first, TimeOnly startTime, DateOnly until, string timeZone = DefaultTimeZone)
+    public static IEnumerable<LocalDateTime> LocalStarts(string rule, DateOnly first, TimeOnly startTime, DateOnly until, string? timeZone = null)
     {
-        var zone = FindZone(timeZone) ?? DateTimeZone.Utc;
+        var zone = FindZone(timeZone ?? DefaultTimeZone) ?? DateTimeZone.Utc;
         var pattern = new RecurrencePattern(rule.Trim());
         if (pattern.Until is { IsUtc: false } localUntil)
         {
