@@ -45,6 +45,15 @@ for path in glob.glob("artifacts/test-results/*.trx"):
     passed += int(counters.get("passed", 0))
     failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
     skipped += int(counters.get("notExecuted", 0))
+# Name every failed test with the first lines of its message, so a CI log's tail says what broke.
+for path in glob.glob("artifacts/test-results/*.trx"):
+    for result in ET.parse(path).getroot().iterfind(".//t:UnitTestResult", ns):
+        if result.get("outcome") not in ("Passed", "NotExecuted"):
+            message = result.find("t:Output/t:ErrorInfo/t:Message", ns)
+            text = (message.text or "").strip().splitlines()[:6] if message is not None else []
+            print(f"FAILED {result.get('testName')}")
+            for line in text:
+                print(f"    {line[:300]}")
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
 exit $status
