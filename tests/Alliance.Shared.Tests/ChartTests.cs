@@ -31,7 +31,7 @@ public sealed class ChartTests
 
         var document = XDocument.Parse(svg);
         Assert.Equal("svg", document.Root!.Name.LocalName);
-        var texts = string.Join("\n", document.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value));
+        var texts = string.Join("\n", document.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()));
         Assert.Contains("Zufriedenheit <Umfrage> & Co.", texts, StringComparison.Ordinal);
         Assert.Contains("Sehr zufrieden", texts, StringComparison.Ordinal);
         Assert.Contains("Eher unzufrieden", texts, StringComparison.Ordinal);
@@ -43,7 +43,7 @@ public sealed class ChartTests
     {
         var svg = Charts.Charts.Svg(Answers(ChartKind.Column));
 
-        var texts = XDocument.Parse(svg).Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value).ToList();
+        var texts = XDocument.Parse(svg).Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToList();
         Assert.Contains("12,5", texts);
         Assert.Contains("3,25", texts);
         Assert.DoesNotContain(texts, t => t.Contains("12.5", StringComparison.Ordinal));

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Alliance.Shared.Exports;
 using ScottPlot;
 using ScottPlot.TickGenerators;
@@ -11,7 +12,7 @@ namespace Alliance.Shared.Charts;
 /// colour has at least 4.5:1 contrast against the white background, numbers formatted in the spec's culture.
 /// Pages show charts through the <c>&lt;Chart&gt;</c> component, which adds the caption and the data table.
 /// </summary>
-public static class Charts
+public static partial class Charts
 {
     /// <summary>Default size of a page chart in CSS pixels (it scales down with the page).</summary>
     public const int DefaultWidth = 720;
@@ -35,7 +36,7 @@ public static class Charts
     /// markup in a label can run.
     /// </summary>
     public static string Svg(ChartSpec spec, int width = DefaultWidth, int height = DefaultHeight) =>
-        Build(spec).GetSvgXml(width, height);
+        NumberClipPaths(Build(spec).GetSvgXml(width, height));
 
     /// <summary>The SVG as a <c>data:image/svg+xml;base64,…</c> URI for an <c>img</c> element (allowed by the CSP's <c>img-src data:</c>).</summary>
     public static string SvgDataUri(ChartSpec spec, int width = DefaultWidth, int height = DefaultHeight) =>
@@ -44,6 +45,25 @@ public static class Charts
     /// <summary>The chart as a PNG of exactly <paramref name="width"/> × <paramref name="height"/> pixels (for PDF and DOCX).</summary>
     public static byte[] Png(ChartSpec spec, int width, int height) =>
         Build(spec).GetImageBytes(width, height, ImageFormat.Png);
+
+    /// <summary>Skia numbers clip paths with a process-wide counter; renumbered from 1 the same spec gives the same SVG.</summary>
+    private static string NumberClipPaths(string svg)
+    {
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        return ClipPathId().Replace(svg, match =>
+        {
+            if (!numbers.TryGetValue(match.Groups[1].Value, out var number))
+            {
+                number = numbers.Count + 1;
+                numbers[match.Groups[1].Value] = number;
+            }
+
+            return $"cl_{number}";
+        });
+    }
+
+    [GeneratedRegex(@"\bcl_(\d+)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ClipPathId();
 
     private static Plot Build(ChartSpec spec)
     {
