@@ -62,7 +62,7 @@ public static partial class Charts
         });
     }
 
-    [GeneratedRegex(@"\bcl_(\d+)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bcl_([0-9a-fA-F]+)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ClipPathId();
 
     private static Plot Build(ChartSpec spec)
