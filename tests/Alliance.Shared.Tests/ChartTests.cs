@@ -78,6 +78,11 @@ public sealed class ChartTests
 
         Assert.Equal(["1–2", "2–3", "3–4", "4–5"], spec.Categories);
         Assert.Equal([2d, 2, 1, 1], Assert.Single(spec.Series).Values);
+        // Counts: whole-number ticks only, and no legend for the single series.
+        var texts = XDocument.Parse(Charts.Charts.Svg(spec)).Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToList();
+        Assert.DoesNotContain(texts, t => t.Contains(',', StringComparison.Ordinal));
+        Assert.Contains("2", texts);
+        Assert.Single(texts, t => t == "Anzahl"); // the axis label; a legend would repeat it
         var half = ChartSpec.Histogram("Bewertung", [0, 0.5, 1], binCount: 2, countName: "Anzahl", German);
         Assert.Equal(["0–0,5", "0,5–1"], half.Categories);
         Assert.Contains("0,5–1", Charts.Charts.Svg(half), StringComparison.Ordinal);

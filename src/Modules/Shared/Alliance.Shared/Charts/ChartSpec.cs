@@ -53,6 +53,9 @@ public sealed record ChartSpec(
     /// <summary>.NET number format for value labels, axis ticks and the table (default: up to two decimals).</summary>
     public string ValueFormat { get; init; } = "#,##0.##";
 
+    /// <summary>The values are counts: the value axis shows whole numbers only (no "0,2 persons").</summary>
+    public bool WholeNumbers { get; init; }
+
     /// <summary>Formats one value the way the chart and its data table show it.</summary>
     public string Format(double value) => value.ToString(ValueFormat, Culture);
 
@@ -127,6 +130,7 @@ public sealed record ChartSpec(
         {
             ValueAxisLabel = countName,
             ValueFormat = "#,##0",
+            WholeNumbers = true,
         };
     }
 }

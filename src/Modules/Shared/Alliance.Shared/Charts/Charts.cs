@@ -93,6 +93,11 @@ public static partial class Charts
             plot.Legend.FontName = DejaVuFonts.Family;
             plot.Legend.FontColor = text;
         }
+        else
+        {
+            // One series: the title says what it is; ScottPlot would otherwise show a legend for any legend text.
+            plot.HideLegend();
+        }
 
         return plot;
     }
@@ -117,9 +122,11 @@ public static partial class Charts
             for (var c = 0; c < categories; c++)
             {
                 var value = series.Values[c];
+                // Side by side in series order: left to right, or top to bottom in horizontal charts.
+                var offset = -groupWidth / 2 + barWidth * (s + 0.5);
                 var position = stacked || histogram
                     ? Slot(c)
-                    : Slot(c) - groupWidth / 2 + barWidth * (s + 0.5);
+                    : Slot(c) + (horizontal ? -offset : offset);
                 var valueBase = stacked ? stackBase[c] : 0;
                 bars.Add(new Bar
                 {
@@ -143,7 +150,7 @@ public static partial class Charts
 
         var positions = Enumerable.Range(0, categories).Select(c => Slot(c)).ToArray();
         var labels = spec.Categories.ToArray();
-        var valueTicks = new NumericAutomatic { LabelFormatter = spec.Format };
+        var valueTicks = ValueTicks(spec);
         if (horizontal)
         {
             plot.Axes.Left.TickGenerator = new NumericManual(positions, labels);
@@ -178,9 +185,12 @@ public static partial class Charts
         var step = Math.Max(1, (int)Math.Ceiling(categories / 8.0));
         var ticks = Enumerable.Range(0, categories).Where(i => i % step == 0).ToArray();
         plot.Axes.Bottom.TickGenerator = new NumericManual(ticks.Select(i => (double)i).ToArray(), ticks.Select(i => spec.Categories[i]).ToArray());
-        plot.Axes.Left.TickGenerator = new NumericAutomatic { LabelFormatter = spec.Format };
+        plot.Axes.Left.TickGenerator = ValueTicks(spec);
         Label(plot, spec.CategoryAxisLabel, spec.ValueAxisLabel);
     }
+
+    private static NumericAutomatic ValueTicks(ChartSpec spec) =>
+        new() { LabelFormatter = spec.Format, IntegerTicksOnly = spec.WholeNumbers };
 
     private static void Label(Plot plot, string? bottom, string? left)
     {
