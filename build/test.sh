@@ -9,7 +9,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 source build/lib.sh
 
-ensure_packages postgresql chromium fonts-dejavu-core
+ensure_packages postgresql chromium fonts-dejavu-core poppler-utils
 
 pg_dir="$(mktemp -d /tmp/alliance-test-pg.XXXXXX)"
 cleanup() { stop_postgres "$pg_dir"; rm -rf "$pg_dir"; }

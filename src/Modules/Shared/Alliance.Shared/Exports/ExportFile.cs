@@ -8,6 +8,9 @@ public sealed record ExportFile(string FileName, string ContentType, byte[] Cont
 
     /// <summary>MIME type of Office Open XML workbooks.</summary>
     public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>MIME type of PDF documents (<see cref="PdfReport"/>).</summary>
+    public const string Pdf = "application/pdf";
 }
 
 /// <summary>
