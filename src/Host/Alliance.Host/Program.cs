@@ -32,11 +32,14 @@ builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document,
     return Task.CompletedTask;
 }));
 builder.Services.AddAbuseLimits(builder.Configuration);
+builder.AddAllianceTelemetry();
 builder.Services.AddReverseProxySupport(builder.Configuration);
 builder.Services.AddHealthChecks()
     .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
 
 var app = builder.Build();
+// The queue gauges exist from the start, not only once the first outbox or mail job has run.
+app.Services.GetRequiredService<Alliance.Shared.Telemetry.MessagingMetrics>();
 
 await DatabaseStartup.PrepareAsync(app.Services, app.Configuration, app.Lifetime.ApplicationStopping);
 

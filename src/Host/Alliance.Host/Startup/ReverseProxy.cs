@@ -19,11 +19,22 @@ internal static class ReverseProxy
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             foreach (var proxy in configuration.GetSection("Security:ReverseProxy:KnownProxies").Get<string[]>() ?? [])
             {
+                // Blank entries come from unset variables in compose.yaml; they name no proxy.
+                if (string.IsNullOrWhiteSpace(proxy))
+                {
+                    continue;
+                }
+
                 options.KnownProxies.Add(IPAddress.Parse(proxy));
             }
 
             foreach (var network in configuration.GetSection("Security:ReverseProxy:KnownNetworks").Get<string[]>() ?? [])
             {
+                if (string.IsNullOrWhiteSpace(network))
+                {
+                    continue;
+                }
+
                 options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }
         })

@@ -1,4 +1,5 @@
 using Alliance.Shared.Messaging;
+using Alliance.Shared.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ public sealed class EmailSender(
     IOptions<MailOptions> options,
     IOptions<MessagingOptions> messaging,
     TimeProvider clock,
+    MessagingMetrics metrics,
     ILogger<EmailSender> logger)
 {
     /// <summary>Mails one run sends at most; the minute sweep or the next signal takes the rest.</summary>
@@ -69,6 +71,9 @@ public sealed class EmailSender(
     private async Task<bool> SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         var lease = message.LockedUntil;
+        using var activity = AllianceTelemetry.Messaging.StartActivity("mail send");
+        activity?.SetTag("alliance.mail.id", message.Id);
+        activity?.SetTag("alliance.mail.attempt", message.Attempts);
         try
         {
             await transport.SendAsync(ToMime(message), cancellationToken);
@@ -78,6 +83,8 @@ public sealed class EmailSender(
             logger.LogWarning(exception, "Sending mail {Id} failed (attempt {Attempt})", message.Id, message.Attempts);
             var error = exception.Message.Length > 4000 ? exception.Message[..4000] : exception.Message;
             var giveUp = message.Attempts >= options.Value.MaxAttempts;
+            metrics.MailFailed(giveUp);
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, error);
             var next = clock.GetUtcNow() + TimeSpan.FromMinutes(Math.Pow(2, message.Attempts));
             await db.Messages.Where(m => m.Id == message.Id && m.LockedUntil == lease)
                 .ExecuteUpdateAsync(row => row
@@ -103,6 +110,7 @@ public sealed class EmailSender(
                 .SetProperty(m => m.SentAt, sentAt)
                 .SetProperty(m => m.LastError, (string?)null)
                 .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), CancellationToken.None);
+        metrics.MailSent();
         return true;
     }
 

@@ -1,5 +1,6 @@
 using Alliance.Shared.Contracts;
 using Alliance.Shared.Modules;
+using Alliance.Shared.Telemetry;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,7 @@ public sealed class OutboxDispatcher(
     OutboxSignal signal,
     TimeProvider clock,
     IOptions<MessagingOptions> options,
+    MessagingMetrics metrics,
     ILogger<OutboxDispatcher> logger)
 {
     /// <summary>Rows claimed at once.</summary>
@@ -81,7 +83,10 @@ public sealed class OutboxDispatcher(
 
     private async Task<(int Claimed, int Succeeded)> DispatchBatchAsync(ModuleDescriptor module, CancellationToken cancellationToken)
     {
+        using var activity = AllianceTelemetry.Messaging.StartActivity("outbox dispatch");
+        activity?.SetTag("alliance.module", module.Name);
         var batch = await ClaimAsync(module, cancellationToken);
+        activity?.SetTag("alliance.outbox.claimed", batch.Count);
         var succeeded = 0;
         DateTimeOffset? nextRetry = null;
         foreach (var message in batch)
@@ -93,11 +98,14 @@ public sealed class OutboxDispatcher(
                 message.ProcessedAt = clock.GetUtcNow();
                 message.LastError = null;
                 succeeded++;
+                metrics.Delivered(module.Name);
             }
             else
             {
                 message.LastError = outcome.Error.Length > 4000 ? outcome.Error[..4000] : outcome.Error;
-                if (outcome.Permanent || message.Attempts >= MaxAttempts)
+                var givenUp = outcome.Permanent || message.Attempts >= MaxAttempts;
+                metrics.DeliveryFailed(module.Name, givenUp);
+                if (givenUp)
                 {
                     // Retrying cannot help or has not: the row waits for an administrator to replay or discard it.
                     message.Status = OutboxStatus.Failed;

@@ -7,6 +7,7 @@ using Alliance.Shared.Messaging;
 using Alliance.Shared.Messaging.FailedMessages;
 using Alliance.Shared.Persistence;
 using Alliance.Shared.Security;
+using Alliance.Shared.Telemetry;
 using Alliance.Shared.Web;
 using AutoMapper;
 using Hangfire;
@@ -38,6 +39,8 @@ public static class KernelRegistration
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxInterceptor>();
         services.AddScoped<OutboxDispatcher>();
+        services.AddMetrics();
+        services.AddSingleton<MessagingMetrics>();
         services.Configure<MessagingOptions>(configuration.GetSection(MessagingOptions.Section));
         services.AddScoped<FailedMessageRows>();
         services.AddScoped<RetentionJob>();
