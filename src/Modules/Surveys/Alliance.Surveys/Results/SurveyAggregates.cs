@@ -1,0 +1,214 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Alliance.Surveys.Results;
+
+/// <summary>
+/// The figures of one survey as PostgreSQL computes them: a handful of GROUP BY statements over the submitted responses,
+/// sent in one round trip. Answers never come into memory; what comes back is one row per question × option × group
+/// (a few thousand at most), per number range and per listed text.
+/// </summary>
+internal sealed class SurveyAggregates
+{
+    /// <summary>Submitted responses per group key of the breakdown (null key: the property is not known).</summary>
+    public Dictionary<string, int> GroupSizes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Submitted responses in all.</summary>
+    public int Responses { get; private set; }
+
+    /// <summary>Invitations sent (personal links).</summary>
+    public int Invitations { get; private set; }
+
+    /// <summary>How often each option, matrix row × scale value, scale value or "other"/text was given, per group and overall.</summary>
+    public List<CountRow> Counts { get; } = [];
+
+    /// <summary>Mean, median, range and dates per question (and matrix row), per group and overall.</summary>
+    public List<StatRow> Stats { get; } = [];
+
+    /// <summary>Respondents of multiple-choice and matrix questions (which store several answers per response).</summary>
+    public List<RespondentRow> Respondents { get; } = [];
+
+    /// <summary>Number questions' values counted in equal ranges between their smallest and largest value.</summary>
+    public List<BinRow> Bins { get; } = [];
+
+    /// <summary>The first texts of each question, with the total number of texts.</summary>
+    public List<TextRow> Texts { get; } = [];
+
+    /// <summary>Runs the statements for <paramref name="surveyId"/>, grouping by <paramref name="breakdown"/>.</summary>
+    /// <param name="withTexts">False for a wave that is only compared (its texts are not shown).</param>
+    public static async Task<SurveyAggregates> LoadAsync(DbContext db, Guid surveyId, Breakdown breakdown, bool withTexts,
+        IReadOnlyCollection<Guid> severalAnswerQuestions, IReadOnlyCollection<Guid> choiceQuestions, CancellationToken cancellationToken)
+    {
+        var result = new SurveyAggregates();
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Sql(breakdown, withTexts);
+            Add(command, "survey", surveyId);
+            Add(command, "several", severalAnswerQuestions.ToArray());
+            Add(command, "choices", choiceQuestions.ToArray());
+            Add(command, "texts", ResultsLimits.TextsShown);
+            Add(command, "bins", ResultsLimits.NumberBins);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                result.Responses = reader.GetInt32(0);
+                result.Invitations = reader.GetInt32(1);
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                result.GroupSizes[Key(reader, 0)] = reader.GetInt32(1);
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                result.Counts.Add(new CountRow(reader.GetGuid(0), NullableGuid(reader, 1), NullableGuid(reader, 2),
+                    reader.IsDBNull(3) ? null : reader.GetInt32(3), reader.GetBoolean(4), Key(reader, 5), reader.GetInt32(6)));
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                result.Stats.Add(new StatRow(reader.GetGuid(0), NullableGuid(reader, 1), reader.GetBoolean(2), Key(reader, 3), reader.GetInt32(4),
+                    NullableDouble(reader, 5), NullableDouble(reader, 6), NullableDouble(reader, 7), NullableDouble(reader, 8),
+                    reader.IsDBNull(9) ? null : reader.GetFieldValue<DateOnly>(9), reader.IsDBNull(10) ? null : reader.GetFieldValue<DateOnly>(10)));
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                result.Respondents.Add(new RespondentRow(reader.GetGuid(0), reader.GetBoolean(1), Key(reader, 2), reader.GetInt32(3)));
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                result.Bins.Add(new BinRow(reader.GetGuid(0), reader.GetInt32(1), reader.GetDouble(2), reader.GetDouble(3), reader.GetInt32(4)));
+            }
+
+            if (withTexts)
+            {
+                await reader.NextResultAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    result.Texts.Add(new TextRow(reader.GetGuid(0), reader.GetString(1), NullableGuid(reader, 2), reader.GetBoolean(3), reader.GetInt32(4)));
+                }
+            }
+        }
+        finally
+        {
+            if (opened)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The statements. <paramref name="group"/> is one of <see cref="BreakdownColumns"/>' fixed expressions. Only
+    /// submitted responses count. GROUPING SETS give the overall figures and the groups' in the same pass.
+    /// </summary>
+    internal static string Sql(Breakdown breakdown, bool withTexts)
+    {
+        var group = BreakdownColumns.Of(breakdown);
+        var none = breakdown == Breakdown.None;
+        var overall = none ? "true" : $"GROUPING({group}) = 1";
+        string GroupBy(string columns) => none ? $"GROUP BY {columns}" : $"GROUP BY GROUPING SETS (({columns}), ({columns}, {group}))";
+        var texts = withTexts ? """
+
+            SELECT question_id, text_value, organization_id, is_other, total
+            FROM (SELECT a.question_id, a.text_value, r.organization_id, a.question_id = ANY(@choices) AS is_other,
+                         count(*) OVER (PARTITION BY a.question_id)::int AS total,
+                         row_number() OVER (PARTITION BY a.question_id ORDER BY r.submitted_on DESC, a.text_value) AS n
+                  FROM surveys.answers a JOIN surveys.responses r ON r.id = a.response_id
+                  WHERE r.survey_id = @survey AND r.submitted_on IS NOT NULL AND a.text_value IS NOT NULL) t
+            WHERE n <= @texts
+            ORDER BY question_id, n;
+            """ : "";
+        return $"""
+            SELECT (SELECT count(*)::int FROM surveys.responses WHERE survey_id = @survey AND submitted_on IS NOT NULL),
+                   (SELECT count(*)::int FROM surveys.invitations WHERE survey_id = @survey);
+
+            SELECT {group} AS grp, count(*)::int
+            FROM surveys.responses r
+            WHERE r.survey_id = @survey AND r.submitted_on IS NOT NULL
+            GROUP BY 1;
+
+            SELECT a.question_id, a.option_id, a.row_option_id, a.scale_value, {overall}, {group}, count(*)::int
+            FROM surveys.answers a JOIN surveys.responses r ON r.id = a.response_id
+            WHERE r.survey_id = @survey AND r.submitted_on IS NOT NULL
+              AND (a.option_id IS NOT NULL OR a.scale_value IS NOT NULL OR a.text_value IS NOT NULL)
+            {GroupBy("a.question_id, a.option_id, a.row_option_id, a.scale_value")};
+
+            SELECT a.question_id, a.row_option_id, {overall}, {group}, count(*)::int,
+                   avg(coalesce(a.number_value, a.scale_value))::float8,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY coalesce(a.number_value, a.scale_value)),
+                   min(coalesce(a.number_value, a.scale_value))::float8, max(coalesce(a.number_value, a.scale_value))::float8,
+                   min(a.date_value), max(a.date_value)
+            FROM surveys.answers a JOIN surveys.responses r ON r.id = a.response_id
+            WHERE r.survey_id = @survey AND r.submitted_on IS NOT NULL
+              AND (a.number_value IS NOT NULL OR a.scale_value IS NOT NULL OR a.date_value IS NOT NULL)
+            {GroupBy("a.question_id, a.row_option_id")};
+
+            SELECT d.question_id, {(none ? "true" : "GROUPING(d.grp) = 1")}, d.grp, count(*)::int
+            FROM (SELECT DISTINCT a.question_id, a.response_id, {group} AS grp
+                  FROM surveys.answers a JOIN surveys.responses r ON r.id = a.response_id
+                  WHERE r.survey_id = @survey AND r.submitted_on IS NOT NULL AND a.question_id = ANY(@several)) d
+            {(none ? "GROUP BY d.question_id, d.grp" : "GROUP BY GROUPING SETS ((d.question_id), (d.question_id, d.grp))")};
+
+            WITH numbers AS (
+                SELECT a.question_id, a.number_value::float8 AS v
+                FROM surveys.answers a JOIN surveys.responses r ON r.id = a.response_id
+                WHERE r.survey_id = @survey AND r.submitted_on IS NOT NULL AND a.number_value IS NOT NULL),
+            bounds AS (SELECT question_id, min(v) AS lo, max(v) AS hi FROM numbers GROUP BY question_id)
+            SELECT n.question_id, least(width_bucket(n.v, b.lo, b.hi, @bins), @bins) AS bin, b.lo, b.hi, count(*)::int
+            FROM numbers n JOIN bounds b ON b.question_id = n.question_id
+            WHERE b.hi > b.lo
+            GROUP BY n.question_id, 2, b.lo, b.hi;
+            {texts}
+            """;
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    private static string Key(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? "" : reader.GetString(ordinal);
+
+    private static Guid? NullableGuid(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetGuid(ordinal);
+
+    private static double? NullableDouble(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
+}
+
+/// <summary>How often a value was given. <paramref name="Overall"/>: all responses (then <paramref name="Group"/> is "").</summary>
+internal sealed record CountRow(Guid Question, Guid? Option, Guid? Row, int? Scale, bool Overall, string Group, int Count);
+
+/// <summary>Numbers of a question (or matrix row) within a group or overall.</summary>
+internal sealed record StatRow(Guid Question, Guid? Row, bool Overall, string Group, int Count, double? Mean, double? Median,
+    double? Min, double? Max, DateOnly? Earliest, DateOnly? Latest);
+
+/// <summary>Responses that gave at least one answer to a question.</summary>
+internal sealed record RespondentRow(Guid Question, bool Overall, string Group, int Count);
+
+/// <summary>Values of a number question in range <paramref name="Bin"/> (1-based) of equal ranges from <paramref name="Low"/> to <paramref name="High"/>.</summary>
+internal sealed record BinRow(Guid Question, int Bin, double Low, double High, int Count);
+
+/// <summary>A text answer with the responding organisation (null in anonymous surveys) and the number of texts of its question.</summary>
+internal sealed record TextRow(Guid Question, string Text, Guid? Organization, bool IsOther, int Total);
