@@ -16,12 +16,6 @@ public abstract class DomainException : Exception
         HasMessage = message is not null;
     }
 
-    private protected DomainException(string message)
-        : base(message)
-    {
-        HasMessage = true;
-    }
-
     /// <summary>The resource key of the message, when it came from resx.</summary>
     public string? MessageKey { get; }
 
@@ -34,9 +28,6 @@ public sealed class NotFoundException : DomainException
 {
     /// <summary>A not-found outcome with a module-specific message.</summary>
     public NotFoundException(LocalizedString message) : base(message) { }
-
-    /// <summary>Transitional: a plain-text message. Use <see cref="For"/> or the <see cref="LocalizedString"/> overload.</summary>
-    public NotFoundException(string message) : base(message) { }
 
     private NotFoundException(string what, object id)
         : base((LocalizedString?)null)
@@ -67,8 +58,6 @@ public sealed class ForbiddenException : DomainException
     /// <summary>A forbidden outcome that says why, from the module's resx.</summary>
     public ForbiddenException(LocalizedString message) : base(message) { }
 
-    /// <summary>Transitional: a plain-text message. Use a <see cref="LocalizedString"/>.</summary>
-    public ForbiddenException(string message) : base(message) { }
 }
 
 /// <summary>The write conflicts with the current state (stale version, duplicate, wrong lifecycle step): 409.</summary>
@@ -77,6 +66,4 @@ public sealed class ConflictException : DomainException
     /// <summary>A conflict that says what stands in the way, from the module's resx.</summary>
     public ConflictException(LocalizedString message) : base(message) { }
 
-    /// <summary>Transitional: a plain-text message. Use a <see cref="LocalizedString"/>.</summary>
-    public ConflictException(string message) : base(message) { }
 }
