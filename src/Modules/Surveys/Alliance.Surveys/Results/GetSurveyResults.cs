@@ -48,7 +48,7 @@ internal sealed class GetSurveyResultsHandler(SurveysDbContext db, IMediator med
     }
 
     private Task<SurveyAggregates> LoadFiguresAsync(SurveyOutline outline, Breakdown breakdown, bool withTexts, CancellationToken ct) =>
-        SurveyAggregates.LoadAsync(db, outline.Id, breakdown, withTexts,
+        SurveyAggregates.LoadAsync(db, outline.Id, breakdown, withTexts, outline.Questions.Select(q => q.Id).ToList(),
             outline.Questions.Where(q => q.HasSeveralAnswers).Select(q => q.Id).ToList(),
             outline.Questions.Where(q => q.IsChoice).Select(q => q.Id).ToList(), ct);
 

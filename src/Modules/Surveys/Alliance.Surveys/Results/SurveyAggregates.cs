@@ -37,7 +37,7 @@ internal sealed class SurveyAggregates
     /// <summary>Runs the statements for <paramref name="surveyId"/>, grouping by <paramref name="breakdown"/>.</summary>
     /// <param name="withTexts">False for a wave that is only compared (its texts are not shown).</param>
     public static async Task<SurveyAggregates> LoadAsync(DbContext db, Guid surveyId, Breakdown breakdown, bool withTexts,
-        IReadOnlyCollection<Guid> severalAnswerQuestions, IReadOnlyCollection<Guid> choiceQuestions, CancellationToken cancellationToken)
+        IReadOnlyCollection<Guid> questions, IReadOnlyCollection<Guid> severalAnswerQuestions, IReadOnlyCollection<Guid> choiceQuestions, CancellationToken cancellationToken)
     {
         var result = new SurveyAggregates();
         var connection = db.Database.GetDbConnection();
@@ -52,6 +52,7 @@ internal sealed class SurveyAggregates
             await using var command = connection.CreateCommand();
             command.CommandText = Sql(breakdown, withTexts);
             Add(command, "survey", surveyId);
+            Add(command, "questions", questions.ToArray());
             Add(command, "several", severalAnswerQuestions.ToArray());
             Add(command, "choices", choiceQuestions.ToArray());
             Add(command, "texts", ResultsLimits.TextsShown);
@@ -73,22 +74,34 @@ internal sealed class SurveyAggregates
             await reader.NextResultAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                result.Counts.Add(new CountRow(reader.GetGuid(0), NullableGuid(reader, 1), NullableGuid(reader, 2),
-                    reader.IsDBNull(3) ? null : reader.GetInt32(3), reader.GetBoolean(4), Key(reader, 5), reader.GetInt32(6)));
+                var question = reader.GetGuid(1);
+                var row = NullableGuid(reader, 3);
+                var overallRow = reader.GetBoolean(5);
+                var groupKey = overallRow ? "" : Key(reader, 6);
+                if (reader.GetString(0) == "n")
+                {
+                    result.Counts.Add(new CountRow(question, NullableGuid(reader, 2), row, reader.IsDBNull(4) ? null : reader.GetInt32(4), overallRow, groupKey, reader.GetInt32(7)));
+                }
+                else
+                {
+                    result.Stats.Add(new StatRow(question, row, overallRow, groupKey, reader.GetInt32(7), NullableDouble(reader, 8), NullableDouble(reader, 9),
+                        NullableDouble(reader, 10), NullableDouble(reader, 11), null, null));
+                }
             }
 
             await reader.NextResultAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                result.Stats.Add(new StatRow(reader.GetGuid(0), NullableGuid(reader, 1), reader.GetBoolean(2), Key(reader, 3), reader.GetInt32(4),
-                    NullableDouble(reader, 5), NullableDouble(reader, 6), NullableDouble(reader, 7), NullableDouble(reader, 8),
-                    reader.IsDBNull(9) ? null : reader.GetFieldValue<DateOnly>(9), reader.IsDBNull(10) ? null : reader.GetFieldValue<DateOnly>(10)));
+                var overallRow = reader.GetBoolean(1);
+                result.Stats.Add(new StatRow(reader.GetGuid(0), null, overallRow, overallRow ? "" : Key(reader, 2), reader.GetInt32(3),
+                    NullableDouble(reader, 4), NullableDouble(reader, 5), NullableDouble(reader, 6), NullableDouble(reader, 7),
+                    reader.IsDBNull(8) ? null : reader.GetFieldValue<DateOnly>(8), reader.IsDBNull(9) ? null : reader.GetFieldValue<DateOnly>(9)));
             }
 
             await reader.NextResultAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                result.Respondents.Add(new RespondentRow(reader.GetGuid(0), reader.GetBoolean(1), Key(reader, 2), reader.GetInt32(3)));
+                result.Respondents.Add(new RespondentRow(reader.GetGuid(0), reader.GetBoolean(1), reader.GetBoolean(1) ? "" : Key(reader, 2), reader.GetInt32(3)));
             }
 
             await reader.NextResultAsync(cancellationToken);
@@ -127,6 +140,11 @@ internal sealed class SurveyAggregates
         var none = breakdown == Breakdown.None;
         var overall = none ? "true" : $"GROUPING({group}) = 1";
         string GroupBy(string columns) => none ? $"GROUP BY {columns}" : $"GROUP BY GROUPING SETS (({columns}), ({columns}, {group}))";
+
+        // Without a breakdown no response column is needed: the answers of the survey's questions suffice (no join).
+        var answersOfSurvey = none
+            ? "surveys.answers a WHERE a.question_id = ANY(@questions)"
+            : "surveys.answers a JOIN surveys.responses r ON r.id = a.response_id WHERE r.survey_id = @survey";
         var texts = withTexts ? """
 
             SELECT question_id, text_value, organization_id, is_other, total
@@ -134,45 +152,60 @@ internal sealed class SurveyAggregates
                          count(*) OVER (PARTITION BY a.question_id)::int AS total,
                          row_number() OVER (PARTITION BY a.question_id ORDER BY r.submitted_on DESC, a.text_value) AS n
                   FROM surveys.answers a JOIN surveys.responses r ON r.id = a.response_id
-                  WHERE r.survey_id = @survey AND r.submitted_on IS NOT NULL AND a.text_value IS NOT NULL) t
+                  WHERE r.survey_id = @survey AND a.text_value IS NOT NULL) t
             WHERE n <= @texts
             ORDER BY question_id, n;
             """ : "";
         return $"""
-            SELECT (SELECT count(*)::int FROM surveys.responses WHERE survey_id = @survey AND submitted_on IS NOT NULL),
+            SET LOCAL work_mem = '64MB';
+
+            SELECT (SELECT count(*)::int FROM surveys.responses WHERE survey_id = @survey),
                    (SELECT count(*)::int FROM surveys.invitations WHERE survey_id = @survey);
 
             SELECT {group} AS grp, count(*)::int
             FROM surveys.responses r
-            WHERE r.survey_id = @survey AND r.submitted_on IS NOT NULL
+            WHERE r.survey_id = @survey
             GROUP BY 1;
 
-            SELECT a.question_id, a.option_id, a.row_option_id, a.scale_value, {overall}, {group}, count(*)::int
-            FROM surveys.answers a JOIN surveys.responses r ON r.id = a.response_id
-            WHERE r.survey_id = @survey AND r.submitted_on IS NOT NULL
-              AND (a.option_id IS NOT NULL OR a.scale_value IS NOT NULL OR a.text_value IS NOT NULL)
-            {GroupBy("a.question_id, a.option_id, a.row_option_id, a.scale_value")};
+            WITH counts AS MATERIALIZED (
+                SELECT a.question_id, a.option_id, a.row_option_id, a.scale_value, {overall} AS overall, {group} AS grp, count(*)::int AS n
+                FROM {answersOfSurvey}
+                  AND (a.option_id IS NOT NULL OR a.scale_value IS NOT NULL OR a.text_value IS NOT NULL)
+                {GroupBy("a.question_id, a.option_id, a.row_option_id, a.scale_value")}),
+            scale AS (
+                SELECT question_id, row_option_id, overall, grp, scale_value AS v, n,
+                       sum(n) OVER (PARTITION BY question_id, row_option_id, overall, grp ORDER BY scale_value) AS upto,
+                       sum(n) OVER (PARTITION BY question_id, row_option_id, overall, grp) AS total
+                FROM counts WHERE scale_value IS NOT NULL)
+            SELECT 'n' AS what, question_id, option_id, row_option_id, scale_value, overall, grp, n,
+                   NULL::float8 AS mean, NULL::float8 AS median, NULL::float8 AS lo, NULL::float8 AS hi
+            FROM counts
+            UNION ALL
+            SELECT 's', question_id, NULL, row_option_id, NULL, overall, grp, total::int,
+                   sum(v * n)::float8 / total,
+                   (min(v) FILTER (WHERE upto >= (total + 1) / 2) + min(v) FILTER (WHERE upto >= total / 2 + 1)) / 2.0::float8,
+                   min(v)::float8, max(v)::float8
+            FROM scale
+            GROUP BY question_id, row_option_id, overall, grp, total;
 
-            SELECT a.question_id, a.row_option_id, {overall}, {group}, count(*)::int,
-                   avg(coalesce(a.number_value, a.scale_value))::float8,
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY coalesce(a.number_value, a.scale_value)),
-                   min(coalesce(a.number_value, a.scale_value))::float8, max(coalesce(a.number_value, a.scale_value))::float8,
+            SELECT a.question_id, {overall}, {group}, count(*)::int,
+                   avg(a.number_value)::float8,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY a.number_value),
+                   min(a.number_value)::float8, max(a.number_value)::float8,
                    min(a.date_value), max(a.date_value)
-            FROM surveys.answers a JOIN surveys.responses r ON r.id = a.response_id
-            WHERE r.survey_id = @survey AND r.submitted_on IS NOT NULL
-              AND (a.number_value IS NOT NULL OR a.scale_value IS NOT NULL OR a.date_value IS NOT NULL)
-            {GroupBy("a.question_id, a.row_option_id")};
+            FROM {answersOfSurvey}
+              AND (a.number_value IS NOT NULL OR a.date_value IS NOT NULL)
+            {GroupBy("a.question_id")};
 
             SELECT d.question_id, {(none ? "true" : "GROUPING(d.grp) = 1")}, d.grp, count(*)::int
             FROM (SELECT DISTINCT a.question_id, a.response_id, {group} AS grp
-                  FROM surveys.answers a JOIN surveys.responses r ON r.id = a.response_id
-                  WHERE r.survey_id = @survey AND r.submitted_on IS NOT NULL AND a.question_id = ANY(@several)) d
+                  FROM {answersOfSurvey} AND a.question_id = ANY(@several)) d
             {(none ? "GROUP BY d.question_id, d.grp" : "GROUP BY GROUPING SETS ((d.question_id), (d.question_id, d.grp))")};
 
             WITH numbers AS (
                 SELECT a.question_id, a.number_value::float8 AS v
-                FROM surveys.answers a JOIN surveys.responses r ON r.id = a.response_id
-                WHERE r.survey_id = @survey AND r.submitted_on IS NOT NULL AND a.number_value IS NOT NULL),
+                FROM surveys.answers a
+                WHERE a.question_id = ANY(@questions) AND a.number_value IS NOT NULL),
             bounds AS (SELECT question_id, min(v) AS lo, max(v) AS hi FROM numbers GROUP BY question_id)
             SELECT n.question_id, least(width_bucket(n.v, b.lo, b.hi, @bins), @bins) AS bin, b.lo, b.hi, count(*)::int
             FROM numbers n JOIN bounds b ON b.question_id = n.question_id

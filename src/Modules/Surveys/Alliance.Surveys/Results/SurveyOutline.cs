@@ -29,6 +29,8 @@ internal sealed record OutlineQuestion(
     int ScaleMin,
     int ScaleMax,
     bool AllowOther,
+    decimal? NumberMin,
+    decimal? NumberMax,
     IReadOnlyList<OutlineOption> Options,
     IReadOnlyList<OutlineOption> Rows)
 {
@@ -69,7 +71,7 @@ internal static class SurveyOutlines
         var ids = questions.Select(q => q.Id).ToList();
         var options = (await db.Options.AsNoTracking().Where(o => ids.Contains(o.QuestionId)).OrderBy(o => o.Position).ToListAsync(ct))
             .ToLookup(o => o.QuestionId);
-        var outline = questions.Select((q, i) => new OutlineQuestion(q.Id, i + 1, q.Kind, q.TextDe, q.TextEn, q.ScaleMin ?? 1, q.ScaleMax ?? 5, q.AllowOther,
+        var outline = questions.Select((q, i) => new OutlineQuestion(q.Id, i + 1, q.Kind, q.TextDe, q.TextEn, q.ScaleMin ?? 1, q.ScaleMax ?? 5, q.AllowOther, q.NumberMin, q.NumberMax,
             options[q.Id].Where(o => o.Role == OptionRole.Choice).Select(o => new OutlineOption(o.Id, o.Position, o.LabelDe, o.LabelEn)).ToList(),
             options[q.Id].Where(o => o.Role == OptionRole.MatrixRow).Select(o => new OutlineOption(o.Id, o.Position, o.LabelDe, o.LabelEn)).ToList()))
             .ToList();
