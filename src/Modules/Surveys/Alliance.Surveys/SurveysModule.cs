@@ -2,6 +2,8 @@ using Alliance.Shared.Modules;
 using Alliance.Shared.Persistence;
 using Alliance.Surveys.Common;
 using Alliance.Surveys.Persistence;
+using Alliance.Surveys.Results;
+using Alliance.Shared.Web;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,7 +46,12 @@ public sealed class SurveysModule : IModule
     {
         services.AddModuleDbContext<SurveysDbContext>(configuration, SurveysDbContext.Schema);
         services.AddScoped<SurveyPermissions>();
+        services.AddSurveyResults(configuration);
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => SurveysEndpoints.Map(endpoints);
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        SurveysEndpoints.Map(endpoints);
+        ResultsEndpoints.Map(endpoints.MapModuleApi("surveys", "Surveys"));
+    }
 }

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text;
 using CsvHelper;
-using CsvHelper.Configuration;
 using MiniExcelLibs;
 
 namespace Alliance.Surveys.Import;
@@ -33,7 +31,7 @@ internal sealed record ImportTable(IReadOnlyList<string> Headers, IReadOnlyList<
             var table = IsXlsx(fileName) ? ReadXlsx(content) : ReadCsv(content);
             return table.Headers.Count == 0 ? null : table;
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or CsvHelperException or InvalidOperationException or ArgumentException
+        catch (Exception e) when (e is InvalidDataException or IOException or CsvFormatException or CsvValidationException or InvalidOperationException or ArgumentException
             or FormatException or NotSupportedException or System.Xml.XmlException)
         {
             return null;
@@ -49,7 +47,7 @@ internal sealed record ImportTable(IReadOnlyList<string> Headers, IReadOnlyList<
             return new ImportTable([], []);
         }
 
-        var keys = rows[0].Keys.ToList();
+        var keys = rows[0].Keys.Take(MaxColumns).ToList();
         var headers = keys.Select(k => Text(rows[0][k])).ToList();
         var body = rows.Skip(1).Select(r => (IReadOnlyList<string>)keys.Select(k => r.TryGetValue(k, out var v) ? Text(v) : "").ToList()).ToList();
         return Trim(headers, body);
@@ -57,20 +55,12 @@ internal sealed record ImportTable(IReadOnlyList<string> Headers, IReadOnlyList<
 
     private static ImportTable ReadCsv(byte[] content)
     {
-        using var reader = new StreamReader(new MemoryStream(content), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            DetectDelimiter = true,
-            DetectDelimiterValues = [";", ",", "\t"],
-            HasHeaderRecord = false,
-            BadDataFound = null,
-            MissingFieldFound = null,
-        };
-        using var csv = new CsvReader(reader, configuration);
+        // The separator (';' from German Excel, ',' elsewhere) is detected by CsvHelper from the first lines.
+        using var csv = CsvReader.Create(content, new CsvReaderOptions { HasHeader = false });
         var rows = new List<string[]>();
         while (csv.Read() && rows.Count < MaxRows + 2)
         {
-            rows.Add(Enumerable.Range(0, csv.Parser.Count).Select(i => csv.GetField(i) ?? "").ToArray());
+            rows.Add(Enumerable.Range(0, Math.Min(csv.FieldCount, MaxColumns)).Select(i => csv.GetString(i)).ToArray());
         }
 
         if (rows.Count == 0)

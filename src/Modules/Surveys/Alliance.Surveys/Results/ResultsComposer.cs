@@ -43,7 +43,7 @@ internal static class ResultsComposer
     /// questions; an import maps its columns onto them), ignoring case and surrounding blanks.
     /// </summary>
     public static OutlineQuestion? Match(OutlineQuestion question, SurveyOutline previous) =>
-        previous.Questions.FirstOrDefault(p => p.Type == question.Type && Same(p.TextDe, question.TextDe));
+        previous.Questions.FirstOrDefault(p => p.Kind == question.Kind && Same(p.TextDe, question.TextDe));
 
     private static bool Same(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
 
@@ -61,7 +61,7 @@ internal static class ResultsComposer
         var choices = new List<ChoiceFigure>();
         ValueSummary? summary = null;
         var rows = new List<MatrixRowResult>();
-        switch (question.Type)
+        switch (question.Kind)
         {
             case QuestionKind.SingleChoice or QuestionKind.MultipleChoice or QuestionKind.YesNo:
                 foreach (var option in question.Options)
@@ -133,8 +133,8 @@ internal static class ResultsComposer
             .Select(t => new TextAnswer(t.Text, !anonymous && t.Organization is { } id && organizations.TryGetValue(id, out var name) ? name : null, t.IsOther))
             .ToList();
         var textCount = figures.Texts.FirstOrDefault(t => t.Question == question.Id)?.Total ?? 0;
-        return new QuestionResult(question.Id, question.Number, question.Type.ToString(), question.Text(english), answered, choices, summary, rows,
-            question.Type == QuestionKind.Date ? overallDates?.Earliest : null, question.Type == QuestionKind.Date ? overallDates?.Latest : null,
+        return new QuestionResult(question.Id, question.Number, question.Kind.ToString(), question.Text(english), answered, choices, summary, rows,
+            question.Kind == QuestionKind.Date ? overallDates?.Earliest : null, question.Kind == QuestionKind.Date ? overallDates?.Latest : null,
             texts, textCount, answeredByGroup, earlier is not null);
     }
 
@@ -149,7 +149,7 @@ internal static class ResultsComposer
             return figures.Respondents.Where(r => r.Question == question.Id && r.Overall == overall && (overall || r.Group == group)).Sum(r => r.Count);
         }
 
-        if (question.Type is QuestionKind.Number or QuestionKind.Date)
+        if (question.Kind is QuestionKind.Number or QuestionKind.Date)
         {
             return stats.Where(s => s.Row is null && s.Overall == overall && (overall || s.Group == group)).Sum(s => s.Count);
         }

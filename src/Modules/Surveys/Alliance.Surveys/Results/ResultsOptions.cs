@@ -30,6 +30,7 @@ internal static class ResultsServices
             .Validate(o => o.MinimumGroupSize >= ResultsOptions.LowestAllowed,
                 $"Surveys:MinimumGroupSize must be at least {ResultsOptions.LowestAllowed}: smaller groups could identify single organisations.")
             .ValidateOnStart();
+        services.AddScoped<Exports.ResponseExportRows>();
         return services;
     }
 }

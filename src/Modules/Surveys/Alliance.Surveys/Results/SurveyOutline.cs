@@ -23,7 +23,7 @@ internal sealed record SurveyOutline(
 internal sealed record OutlineQuestion(
     Guid Id,
     int Number,
-    QuestionKind Type,
+    QuestionKind Kind,
     string TextDe,
     string? TextEn,
     int ScaleMin,
@@ -38,10 +38,10 @@ internal sealed record OutlineQuestion(
     public string Text(bool english) => english && !string.IsNullOrWhiteSpace(TextEn) ? TextEn : TextDe;
 
     /// <summary>Questions that store several answers per response (one per chosen option, one per matrix row).</summary>
-    public bool HasSeveralAnswers => Type is QuestionKind.MultipleChoice or QuestionKind.Matrix;
+    public bool HasSeveralAnswers => Kind is QuestionKind.MultipleChoice or QuestionKind.Matrix;
 
     /// <summary>Choice questions, whose answers may carry an "other" text.</summary>
-    public bool IsChoice => Type is QuestionKind.SingleChoice or QuestionKind.MultipleChoice;
+    public bool IsChoice => Kind is QuestionKind.SingleChoice or QuestionKind.MultipleChoice;
 }
 
 /// <summary>An option or matrix row.</summary>
