@@ -44,6 +44,10 @@ public sealed class SurveysModule : IModule
     {
         services.AddModuleDbContext<SurveysDbContext>(configuration, SurveysDbContext.Schema);
         services.AddScoped<SurveyPermissions>();
+        services.AddSingleton<InvitationTokens>();
+        services.AddScoped<Publishing.SurveyMails>();
+        services.AddScoped<Answering.InvitationDoor>();
+        services.AddScoped<Answering.AnswerRules>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => SurveysEndpoints.Map(endpoints);
