@@ -9,7 +9,9 @@ internal static class SurveysEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        _ = endpoints.MapModuleApi("surveys", "Surveys");
+        var api = endpoints.MapModuleApi("surveys", "Surveys");
+        Builder.BuilderEndpoints.Map(api);
+        Answering.AnsweringEndpoints.Map(endpoints, api);
     }
 }
 

@@ -46,6 +46,10 @@ public sealed class SurveysModule : IModule
     {
         services.AddModuleDbContext<SurveysDbContext>(configuration, SurveysDbContext.Schema);
         services.AddScoped<SurveyPermissions>();
+        services.AddSingleton<InvitationTokens>();
+        services.AddScoped<Publishing.SurveyMails>();
+        services.AddScoped<Answering.InvitationDoor>();
+        services.AddScoped<Answering.AnswerRules>();
         services.AddSurveyResults(configuration);
     }
 
