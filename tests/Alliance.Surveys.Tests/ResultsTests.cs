@@ -74,7 +74,7 @@ public sealed class ResultsTests(AllianceApp app) : IClassFixture<AllianceApp>
 
         var text = view.Questions.Single(q => q.QuestionId == s.TextId);
         Assert.Equal(2, text.TextCount);
-        Assert.Equal(["Mehr Austausch", "Ladesäulen"], text.Texts.Select(t => t.Text));
+        Assert.Equal(["Ladesäulen", "Mehr Austausch"], text.Texts.Select(t => t.Text).Order());
     }
 
     [Fact]

@@ -31,6 +31,7 @@ internal static class ResultsServices
                 $"Surveys:MinimumGroupSize must be at least {ResultsOptions.LowestAllowed}: smaller groups could identify single organisations.")
             .ValidateOnStart();
         services.AddScoped<Exports.ResponseExportRows>();
+        services.AddScoped<Import.ImportPlanner>();
         return services;
     }
 }

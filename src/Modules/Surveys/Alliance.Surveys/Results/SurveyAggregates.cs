@@ -138,24 +138,27 @@ internal sealed class SurveyAggregates
     {
         var group = BreakdownColumns.Of(breakdown);
         var none = breakdown == Breakdown.None;
-        var overall = none ? "true" : $"GROUPING({group}) = 1";
-        string GroupBy(string columns) => none ? $"GROUP BY {columns}" : $"GROUP BY GROUPING SETS (({columns}), ({columns}, {group}))";
 
         // Without a breakdown no response column is needed: the answers of the survey's questions suffice (no join).
         var answersOfSurvey = none
             ? "surveys.answers a WHERE a.question_id = ANY(@questions)"
             : "surveys.answers a JOIN surveys.responses r ON r.id = a.response_id WHERE r.survey_id = @survey";
+
+        // The texts: how many per question, and the first ones in the index order of ix_answers_texts (no sort of all texts).
         var texts = withTexts ? """
 
-            SELECT question_id, text_value, organization_id, is_other, total
-            FROM (SELECT a.question_id, a.text_value, r.organization_id, a.question_id = ANY(@choices) AS is_other,
-                         count(*) OVER (PARTITION BY a.question_id)::int AS total,
-                         row_number() OVER (PARTITION BY a.question_id ORDER BY r.submitted_on DESC, a.text_value) AS n
-                  FROM surveys.answers a JOIN surveys.responses r ON r.id = a.response_id
-                  WHERE r.survey_id = @survey AND a.text_value IS NOT NULL) t
-            WHERE n <= @texts
-            ORDER BY question_id, n;
+            SELECT q.id, t.text_value, t.organization_id, q.id = ANY(@choices), c.total
+            FROM unnest(@questions) AS q(id)
+            CROSS JOIN LATERAL (SELECT count(*)::int AS total FROM surveys.answers a WHERE a.question_id = q.id AND a.text_value IS NOT NULL) c
+            CROSS JOIN LATERAL (SELECT a.text_value, r.organization_id
+                                FROM surveys.answers a JOIN surveys.responses r ON r.id = a.response_id
+                                WHERE a.question_id = q.id AND a.text_value IS NOT NULL
+                                ORDER BY a.id LIMIT @texts) t
+            ORDER BY q.id;
             """ : "";
+
+        // Per group first (a plain GROUP BY, which PostgreSQL runs in parallel), then the overall figures as the sum
+        // over the groups; scale statistics from the distribution (mean = Σ v·n / Σ n, median from the running count).
         return $"""
             SET LOCAL work_mem = '64MB';
 
@@ -167,11 +170,15 @@ internal sealed class SurveyAggregates
             WHERE r.survey_id = @survey
             GROUP BY 1;
 
-            WITH counts AS MATERIALIZED (
-                SELECT a.question_id, a.option_id, a.row_option_id, a.scale_value, {overall} AS overall, {group} AS grp, count(*)::int AS n
+            WITH grouped AS MATERIALIZED (
+                SELECT a.question_id, a.option_id, a.row_option_id, a.scale_value, {group} AS grp, count(*)::int AS n
                 FROM {answersOfSurvey}
                   AND (a.option_id IS NOT NULL OR a.scale_value IS NOT NULL OR a.text_value IS NOT NULL)
-                {GroupBy("a.question_id, a.option_id, a.row_option_id, a.scale_value")}),
+                GROUP BY 1, 2, 3, 4, 5),
+            counts AS MATERIALIZED (
+                SELECT question_id, option_id, row_option_id, scale_value, true AS overall, NULL::text AS grp, sum(n)::int AS n
+                FROM grouped GROUP BY 1, 2, 3, 4
+                {(none ? "" : "UNION ALL SELECT question_id, option_id, row_option_id, scale_value, false, grp, n FROM grouped")}),
             scale AS (
                 SELECT question_id, row_option_id, overall, grp, scale_value AS v, n,
                        sum(n) OVER (PARTITION BY question_id, row_option_id, overall, grp ORDER BY scale_value) AS upto,
@@ -188,19 +195,18 @@ internal sealed class SurveyAggregates
             FROM scale
             GROUP BY question_id, row_option_id, overall, grp, total;
 
-            SELECT a.question_id, {overall}, {group}, count(*)::int,
+            SELECT a.question_id, {(none ? "true" : $"GROUPING({group}) = 1")}, {group}, count(*)::int,
                    avg(a.number_value)::float8,
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY a.number_value),
                    min(a.number_value)::float8, max(a.number_value)::float8,
                    min(a.date_value), max(a.date_value)
-            FROM {answersOfSurvey}
+            FROM {(none ? "surveys.answers a WHERE a.question_id = ANY(@questions)" : "surveys.answers a JOIN surveys.responses r ON r.id = a.response_id WHERE a.question_id = ANY(@questions)")}
               AND (a.number_value IS NOT NULL OR a.date_value IS NOT NULL)
-            {GroupBy("a.question_id")};
+            {(none ? "GROUP BY a.question_id" : $"GROUP BY GROUPING SETS ((a.question_id), (a.question_id, {group}))")};
 
-            SELECT d.question_id, {(none ? "true" : "GROUPING(d.grp) = 1")}, d.grp, count(*)::int
-            FROM (SELECT DISTINCT a.question_id, a.response_id, {group} AS grp
-                  FROM {answersOfSurvey} AND a.question_id = ANY(@several)) d
-            {(none ? "GROUP BY d.question_id, d.grp" : "GROUP BY GROUPING SETS ((d.question_id), (d.question_id, d.grp))")};
+            SELECT d.question_id, {(none ? "true" : $"GROUPING({group}) = 1")}, {group}, count(*)::int
+            FROM (SELECT DISTINCT a.question_id, a.response_id FROM surveys.answers a WHERE a.question_id = ANY(@several)) d
+            {(none ? "GROUP BY d.question_id" : $"JOIN surveys.responses r ON r.id = d.response_id GROUP BY GROUPING SETS ((d.question_id), (d.question_id, {group}))")};
 
             WITH numbers AS (
                 SELECT a.question_id, a.number_value::float8 AS v
