@@ -2,6 +2,8 @@ using Alliance.Shared.Modules;
 using Alliance.Shared.Persistence;
 using Alliance.Surveys.Common;
 using Alliance.Surveys.Persistence;
+using Alliance.Surveys.Resources;
+using Alliance.Shared.Contracts;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,4 +53,15 @@ public sealed class SurveysModule : IModule
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => SurveysEndpoints.Map(endpoints);
+
+    public IReadOnlyList<NavigationItem> Navigation =>
+    [
+        new("/surveys", "Nav_Surveys", typeof(SurveysText), 40, Roles.Staff, Roles.Administrator),
+    ];
+
+    public IReadOnlyList<DashboardCard> DashboardCards =>
+    [
+        new(typeof(Pages.SurveysStaffCard), 40, Roles.Staff, Roles.Administrator),
+        new(typeof(Pages.SurveysRepresentativeCard), 41, Roles.Representative),
+    ];
 }
