@@ -18,7 +18,10 @@ public sealed record SurveyStatistics(
     decimal? ResponseRate,
     IReadOnlyList<SurveyFigures> Surveys);
 
-/// <summary>One survey of the period: titles, wave, dates, invited, responded and its rate (0..1, null without invitations).</summary>
+/// <summary>
+/// One survey of the period: titles, wave, dates, invited, responded, its rate (0..1, null without invitations) and
+/// headline results (the yes/no questions' share of "yes", in questionnaire order, at most three).
+/// </summary>
 public sealed record SurveyFigures(
     Guid SurveyId,
     string TitleDe,
@@ -29,4 +32,7 @@ public sealed record SurveyFigures(
     int Invited,
     int Responded,
     decimal? ResponseRate,
-    string Headline);
+    IReadOnlyList<HeadlineResult> Headlines);
+
+/// <summary>A headline: a question, its leading answer and the share of responses that chose it (0..1).</summary>
+public sealed record HeadlineResult(string QuestionDe, string QuestionEn, string AnswerDe, string AnswerEn, decimal Share, int Responses);

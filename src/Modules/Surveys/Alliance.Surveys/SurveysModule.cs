@@ -1,8 +1,14 @@
+using Alliance.Shared.Jobs;
 using Alliance.Shared.Modules;
+using Alliance.Surveys.Reminders;
+using Hangfire;
+using MediatR;
 using Alliance.Shared.Persistence;
 using Alliance.Surveys.Common;
 using Alliance.Surveys.Persistence;
+using Alliance.Surveys.Resources;
 using Alliance.Surveys.Results;
+using Alliance.Shared.Contracts;
 using Alliance.Shared.Web;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -50,7 +56,15 @@ public sealed class SurveysModule : IModule
         services.AddScoped<Publishing.SurveyMails>();
         services.AddScoped<Answering.InvitationDoor>();
         services.AddScoped<Answering.AnswerRules>();
+        services.AddScoped<SurveysJobs>();
         services.AddSurveyResults(configuration);
+    }
+
+    /// <summary>Closing at 00:15 (the day after the closing day), reminders at 09:00 — alliance zone. Both idempotent.</summary>
+    public void AddRecurringJobs(IRecurringJobManager jobs)
+    {
+        jobs.AddOrUpdate<SurveysJobs>("surveys-close", j => j.CloseDueSurveysAsync(CancellationToken.None), "15 0 * * *", JobSchedule.InAllianceZone());
+        jobs.AddOrUpdate<SurveysJobs>("surveys-reminders", j => j.SendRemindersAsync(CancellationToken.None), "0 9 * * *", JobSchedule.InAllianceZone());
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -58,4 +72,23 @@ public sealed class SurveysModule : IModule
         SurveysEndpoints.Map(endpoints);
         ResultsEndpoints.Map(endpoints.MapModuleApi("surveys", "Surveys"));
     }
+
+    public IReadOnlyList<NavigationItem> Navigation =>
+    [
+        new("/surveys", "Nav_Surveys", typeof(SurveysText), 40, Roles.Staff, Roles.Administrator),
+    ];
+
+    public IReadOnlyList<DashboardCard> DashboardCards =>
+    [
+        new(typeof(Pages.SurveysStaffCard), 40, Roles.Staff, Roles.Administrator),
+        new(typeof(Pages.SurveysRepresentativeCard), 41, Roles.Representative),
+    ];
+}
+
+/// <summary>The daily jobs: thin, each sends one request into the module.</summary>
+internal sealed class SurveysJobs(IMediator mediator)
+{
+    public Task CloseDueSurveysAsync(CancellationToken ct) => mediator.Send(new CloseDueSurveys(), ct);
+
+    public Task SendRemindersAsync(CancellationToken ct) => mediator.Send(new SendSurveyReminders(), ct);
 }
