@@ -77,7 +77,7 @@ def answers_body():
         elif q <= 32: answers.append({"questionId": question(q), "number": q * 3})
         elif q <= 36: answers.append({"questionId": question(q), "text": "Mehr Austausch zwischen den Betrieben"})
         elif q <= 38: answers.append({"questionId": question(q), "date": "2024-05-01"})
-        else: answers.append({"questionId": question(q), "rows": [{"rowId": option(q, r), "value": 1 + r % 5} for r in range(1, 6)]})
+        else: answers.append({"questionId": question(q), "rows": [{"rowId": option(q, r), "value": 1 + r % 5} for r in range(1, 4)]})
     return {"answers": answers}
 
 

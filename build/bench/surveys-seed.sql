@@ -1,7 +1,7 @@
 -- Seeds the benchmark survey into a throwaway database that already holds Alliance's schema (the host migrated it).
 -- 50,000 submitted responses × 40 questions ≈ 2,000,000 answers, all by set-based SQL (generate_series).
 -- Questions: 10 single choice (4 options, "other"), 6 multiple choice (5 options), 2 yes/no, 10 scales 1–5,
--- 4 numbers, 4 short texts, 2 dates, 2 matrices (5 rows × scale 1–5).
+-- 4 numbers, 4 short texts, 2 dates, 2 matrices (3 rows × scale 1–5); about 44 answers per response.
 -- psql variables: :responses (default 50000), :invitations_open (invitations with known tokens for the submit test).
 \set ON_ERROR_STOP on
 SET synchronous_commit = off;
@@ -45,7 +45,7 @@ CREATE TEMP TABLE bench_options AS
 SELECT b.s, b.q, o, ('b3000000-0000-0000-000' || b.s || '-' || lpad((b.q * 10 + o)::text, 12, '0'))::uuid AS id,
        b.id AS question_id, b.kind
 FROM bench_questions b
-CROSS JOIN LATERAL generate_series(1, CASE b.kind WHEN 'SingleChoice' THEN 4 WHEN 'MultipleChoice' THEN 5 WHEN 'YesNo' THEN 2 WHEN 'Matrix' THEN 5 ELSE 0 END) o;
+CROSS JOIN LATERAL generate_series(1, CASE b.kind WHEN 'SingleChoice' THEN 4 WHEN 'MultipleChoice' THEN 5 WHEN 'YesNo' THEN 2 WHEN 'Matrix' THEN 3 ELSE 0 END) o;
 
 INSERT INTO surveys.options (id, question_id, position, label_de, label_en, role)
 SELECT id, question_id, o, 'Antwort ' || o, 'Answer ' || o, CASE WHEN kind = 'Matrix' THEN 'MatrixRow' ELSE 'Choice' END
@@ -59,7 +59,7 @@ SELECT gen_random_uuid(), 'b0000000-0000-0000-0000-000000000001', gen_random_uui
        current_date - (i % 30)
 FROM generate_series(1, :responses) i;
 
--- One row per (response, question) for most kinds; multiple choice: each option with 40 %; matrix: one row per row.
+-- One row per (response, question) for most kinds; multiple choice: each option with 20 %; matrix: one row per row.
 INSERT INTO surveys.answers (id, response_id, question_id, option_id, row_option_id, scale_value, number_value, text_value, date_value)
 SELECT gen_random_uuid(), r.id, q.id,
        CASE WHEN q.kind = 'SingleChoice' AND x.k > 0 THEN ('b3000000-0000-0000-0001-' || lpad((q.q * 10 + x.k)::text, 12, '0'))::uuid
@@ -74,8 +74,8 @@ FROM surveys.responses r
 CROSS JOIN bench_questions q
 CROSS JOIN LATERAL (
     SELECT CASE q.kind WHEN 'SingleChoice' THEN floor(random() * 4.2)::int WHEN 'YesNo' THEN 1 + floor(random() * 2)::int ELSE g END AS k
-    FROM generate_series(1, CASE WHEN q.kind IN ('MultipleChoice', 'Matrix') THEN 5 ELSE 1 END) g
-    WHERE q.kind <> 'MultipleChoice' OR random() < 0.4) x
+    FROM generate_series(1, CASE WHEN q.kind = 'MultipleChoice' THEN 5 WHEN q.kind = 'Matrix' THEN 3 ELSE 1 END) g
+    WHERE q.kind <> 'MultipleChoice' OR random() < 0.2) x
 WHERE r.survey_id = 'b0000000-0000-0000-0000-000000000001' AND q.s = 1;
 
 -- Invitations: as many as responses for the closed survey (response rate), and known tokens for the open one

@@ -113,9 +113,20 @@ public sealed class ResultsTests(AllianceApp app) : IClassFixture<AllianceApp>
         Assert.Contains("\"responses\":null,\"hidden\":true", json);
         Assert.DoesNotContain("\"responses\":5", json);
 
-        var page = await staff.GetStringAsync($"/surveys/{s.SurveyId}/results?breakdown=SizeClass");
+        var page = WebUtility.HtmlDecode(await staff.GetStringAsync($"/surveys/{s.SurveyId}/results?breakdown=SizeClass"));
         Assert.Contains("weniger als 5 Antworten", page);
         Assert.Contains("Nutzen Sie ein Umweltmanagementsystem?", page);
+        Assert.Contains($"href=\"/surveys/{s.SurveyId}/import\"", page);
+        Assert.Contains("Gruppe", page);
+        Assert.Contains("Datei lesen", await staff.GetStringAsync($"/surveys/{s.SurveyId}/import"));
+
+        // The same page in English: texts, German answers as entered, English question texts where given.
+        await staff.GetAsync("/culture/en?returnUrl=/");
+        var english = WebUtility.HtmlDecode(await staff.GetStringAsync($"/surveys/{s.SurveyId}/results?breakdown=SizeClass"));
+        Assert.Contains("Break down by", english);
+        Assert.Contains("fewer than 5 responses", english);
+        Assert.Contains("Nutzen Sie ein Umweltmanagementsystem? (en)", english);
+        Assert.Contains("Read file", await staff.GetStringAsync($"/surveys/{s.SurveyId}/import"));
     }
 
     [Fact]
