@@ -55,6 +55,7 @@ public sealed class SurveysModule : IModule
         services.AddScoped<Answering.InvitationDoor>();
         services.AddScoped<Answering.AnswerRules>();
         services.AddScoped<SurveysJobs>();
+        services.AddScoped<Demo.SurveysDemoSeeder>();
     }
 
     /// <summary>Closing at 00:15 (the day after the closing day), reminders at 09:00 — alliance zone. Both idempotent.</summary>
@@ -63,6 +64,9 @@ public sealed class SurveysModule : IModule
         jobs.AddOrUpdate<SurveysJobs>("surveys-close", j => j.CloseDueSurveysAsync(CancellationToken.None), "15 0 * * *", JobSchedule.InAllianceZone());
         jobs.AddOrUpdate<SurveysJobs>("surveys-reminders", j => j.SendRemindersAsync(CancellationToken.None), "0 9 * * *", JobSchedule.InAllianceZone());
     }
+
+    public Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<Demo.SurveysDemoSeeder>().SeedAsync(cancellationToken);
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => SurveysEndpoints.Map(endpoints);
 
