@@ -57,6 +57,7 @@ public sealed class SurveysModule : IModule
         services.AddScoped<Answering.InvitationDoor>();
         services.AddScoped<Answering.AnswerRules>();
         services.AddScoped<SurveysJobs>();
+        services.AddScoped<Demo.SurveysDemoSeeder>();
         services.AddSurveyResults(configuration);
     }
 
@@ -66,6 +67,9 @@ public sealed class SurveysModule : IModule
         jobs.AddOrUpdate<SurveysJobs>("surveys-close", j => j.CloseDueSurveysAsync(CancellationToken.None), "15 0 * * *", JobSchedule.InAllianceZone());
         jobs.AddOrUpdate<SurveysJobs>("surveys-reminders", j => j.SendRemindersAsync(CancellationToken.None), "0 9 * * *", JobSchedule.InAllianceZone());
     }
+
+    public Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<Demo.SurveysDemoSeeder>().SeedAsync(cancellationToken);
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {

@@ -36,7 +36,7 @@ internal sealed class SendSurveyRemindersHandler(SurveysDbContext db, SurveyMail
         foreach (var survey in surveys)
         {
             // Due when the last contact was on or before the day "interval" days ago (alliance days, not 24-hour spans).
-            var cutoff = AllianceTime.StartOf(today.AddDays(1 - survey.ReminderIntervalDays));
+            var cutoff = AllianceTime.StartOf(today.AddDays(1 - survey.ReminderIntervalDays)).ToUniversalTime();
             var due = await db.Invitations.AsNoTracking()
                 .Where(i => i.SurveyId == survey.Id && !i.Answered && i.RemindersSent < survey.ReminderMax
                     && (i.LastRemindedAt ?? i.InvitedAt) < cutoff)
