@@ -139,9 +139,10 @@ internal sealed class SurveyAggregates
         var group = BreakdownColumns.Of(breakdown);
         var none = breakdown == Breakdown.None;
 
-        // Without a breakdown no response column is needed: the answers of the survey's questions suffice (no join).
+        // Without a breakdown no response column is needed: the answers of the survey's questions suffice (a hashed
+        // semi-join on the questions; `= ANY(array)` would compare every row with every question id).
         var answersOfSurvey = none
-            ? "surveys.answers a WHERE a.question_id = ANY(@questions)"
+            ? "surveys.answers a WHERE a.question_id IN (SELECT q.id FROM surveys.questions q WHERE q.survey_id = @survey)"
             : "surveys.answers a JOIN surveys.responses r ON r.id = a.response_id WHERE r.survey_id = @survey";
 
         // The texts: how many per question, and the first ones in the index order of ix_answers_texts (no sort of all texts).
