@@ -2,6 +2,7 @@ using Alliance.Labs;
 using Alliance.Meetings;
 using Alliance.Members;
 using Alliance.Shared.Modules;
+using Alliance.Surveys;
 
 namespace Alliance.Host;
 
@@ -13,6 +14,7 @@ public static class AllianceModules
         new MembersModule(),
         new LabsModule(),
         new MeetingsModule(),
+        new SurveysModule(),
     ];
 
     /// <summary>Where the router finds pages: the kernel's own (administration) and every module's.</summary>

@@ -6,7 +6,8 @@ namespace Alliance.Shared.Exports;
 
 /// <summary>
 /// XLSX through MiniExcel: a header row, typed cells (numbers stay numbers, dates are real dates with a date format),
-/// a column width per column and an autofilter — files that LibreOffice, openpyxl and exceljs all open. Text cells
+/// a column width per column and an autofilter — files that LibreOffice, openpyxl and exceljs all open
+/// (exceljs only after <see cref="XlsxCompatibility"/> unprefixes the parts). Text cells
 /// are stored as strings, never as formulas, so user text cannot run.
 /// </summary>
 public static class XlsxExport
@@ -40,7 +41,7 @@ public static class XlsxExport
         using var buffer = new MemoryStream();
         buffer.SaveAs(sheet, printHeader: true, sheetName: sheetName.Length > 31 ? sheetName[..31] : sheetName,
             excelType: ExcelType.XLSX, configuration: configuration);
-        return buffer.ToArray();
+        return XlsxCompatibility.WithDefaultNamespace(buffer.ToArray());
     }
 
     /// <summary>MiniExcel types dates from <see cref="DateTime"/>; a day becomes midnight of that day.</summary>

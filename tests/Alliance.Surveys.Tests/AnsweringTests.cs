@@ -1,0 +1,215 @@
+using System.Net;
+using System.Net.Http.Json;
+using Alliance.Surveys.Builder;
+using Alliance.Surveys.Domain;
+using Alliance.Surveys.Publishing;
+using Alliance.Surveys.SurveysCore;
+using Alliance.Shared.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace Alliance.Surveys.Tests;
+
+/// <summary>Answering through the personal link: round trips, conditions, drafts, bad input, anonymity, immutability.</summary>
+public sealed class AnsweringTests(AllianceApp app) : IClassFixture<AllianceApp>
+{
+    [Fact]
+    public async Task Every_question_kind_round_trips_into_one_row_per_value()
+    {
+        var organization = await app.RepresentativeOrganizationAsync();
+        var survey = await app.CreateKindsSurveyAsync();
+        await app.PublishToAsync(survey.Id, organization);
+        var token = await app.TokenAsync(survey.Id, organization);
+
+        var response = await app.Anonymous().SubmitAsync(survey.Id, token, SurveyTestData.FullAnswers(survey));
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+
+        var stored = await app.SurveysDbAsync(async db =>
+        {
+            var r = await db.Responses.SingleAsync(x => x.SurveyId == survey.Id);
+            return (Response: r, Answers: await db.Answers.Where(a => a.ResponseId == r.Id).ToListAsync());
+        });
+        Assert.Equal(organization, stored.Response.OrganizationId);
+        Assert.NotNull(stored.Response.PartnerGroup);
+        var a = stored.Answers;
+        Assert.Equal("Gelb", Assert.Single(a, x => x.QuestionId == survey.Questions[QuestionKind.SingleChoice]).TextValue);
+        Assert.Equal(survey.Options[QuestionKind.MultipleChoice].Where((_, i) => i != 1).Order(),
+            a.Where(x => x.QuestionId == survey.Questions[QuestionKind.MultipleChoice]).Select(x => x.OptionId!.Value).Order());
+        Assert.Equal(survey.Options[QuestionKind.YesNo][0], Assert.Single(a, x => x.QuestionId == survey.Questions[QuestionKind.YesNo]).OptionId);
+        Assert.Equal(4, Assert.Single(a, x => x.QuestionId == survey.Questions[QuestionKind.Scale]).ScaleValue);
+        Assert.Equal(42.5m, Assert.Single(a, x => x.QuestionId == survey.Questions[QuestionKind.Number]).NumberValue);
+        Assert.Equal("=SUMME(A1)", Assert.Single(a, x => x.QuestionId == survey.Questions[QuestionKind.ShortText]).TextValue);
+        Assert.Equal("Lang\nmehrzeilig", Assert.Single(a, x => x.QuestionId == survey.Questions[QuestionKind.LongText]).TextValue);
+        Assert.Equal(new DateOnly(2026, 12, 24), Assert.Single(a, x => x.QuestionId == survey.Questions[QuestionKind.Date]).DateValue);
+        var matrix = a.Where(x => x.QuestionId == survey.Questions[QuestionKind.Matrix]).OrderBy(x => x.ScaleValue).ToList();
+        Assert.Equal([(survey.Options[QuestionKind.Matrix][0], 1), (survey.Options[QuestionKind.Matrix][1], 5)],
+            matrix.Select(x => (x.RowOptionId!.Value, x.ScaleValue!.Value)));
+        Assert.Equal("Weil es hilft", Assert.Single(a, x => x.QuestionId == survey.ConditionalQuestion).TextValue);
+        Assert.True(await app.SurveysDbAsync(db => db.Invitations.Where(i => i.SurveyId == survey.Id).Select(i => i.Answered).SingleAsync()));
+
+        // Answering twice: 409, nothing more stored.
+        var again = await app.Anonymous().SubmitAsync(survey.Id, token, SurveyTestData.FullAnswers(survey));
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(1, await app.SurveysDbAsync(db => db.Responses.CountAsync(r => r.SurveyId == survey.Id)));
+    }
+
+    [Fact]
+    public async Task Conditional_question_is_required_only_when_shown_and_its_answer_is_dropped_when_hidden()
+    {
+        var organization = await app.RepresentativeOrganizationAsync();
+        var survey = await app.CreateKindsSurveyAsync();
+        await app.PublishToAsync(survey.Id, organization);
+        var token = await app.TokenAsync(survey.Id, organization);
+        var client = app.Anonymous();
+
+        // "Yes" without the conditional answer: it is shown, so it is required.
+        var withoutReason = SurveyTestData.FullAnswers(survey)[..^1];
+        var refused = await client.SubmitAsync(survey.Id, token, withoutReason);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.True((await refused.JsonAsync()).HasError($"Answers.{survey.ConditionalQuestion}"));
+
+        // "No" with an answer to the (now hidden) question: accepted, the hidden answer discarded.
+        var answers = SurveyTestData.FullAnswers(survey);
+        answers[2] = new { questionId = survey.Questions[QuestionKind.YesNo], optionIds = new[] { survey.Options[QuestionKind.YesNo][1] } };
+        Assert.Equal(HttpStatusCode.NoContent, (await client.SubmitAsync(survey.Id, token, answers)).StatusCode);
+        Assert.False(await app.SurveysDbAsync(db => db.Answers.AnyAsync(a => a.QuestionId == survey.ConditionalQuestion)));
+    }
+
+    [Fact]
+    public async Task Saved_answers_come_back_from_the_link_and_the_draft_is_gone_after_submission()
+    {
+        var organization = await app.RepresentativeOrganizationAsync();
+        var survey = await app.CreateKindsSurveyAsync();
+        await app.PublishToAsync(survey.Id, organization);
+        var token = await app.TokenAsync(survey.Id, organization);
+        var client = app.Anonymous();
+
+        var partial = new object[] { new { questionId = survey.Questions[QuestionKind.Scale], scale = 2 }, new { questionId = survey.Questions[QuestionKind.ShortText], text = "Zwischenstand" } };
+        Assert.Equal(HttpStatusCode.NoContent, (await client.SaveAsync(survey.Id, token, partial)).StatusCode);
+
+        var form = await (await client.GetAsync($"/api/surveys/{survey.Id}/answer/{token}")).JsonAsync();
+        Assert.Equal("Open", form.GetProperty("state").GetString());
+        var saved = form.GetProperty("answers").EnumerateArray().ToList();
+        Assert.Equal(2, saved.Count);
+        Assert.Contains(saved, a => a.GetProperty("scale").ValueKind == System.Text.Json.JsonValueKind.Number && a.GetProperty("scale").GetInt32() == 2);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.SubmitAsync(survey.Id, token, SurveyTestData.FullAnswers(survey))).StatusCode);
+        Assert.False(await app.SurveysDbAsync(db => db.Drafts.AnyAsync(d => db.Invitations.Any(i => i.Id == d.InvitationId && i.SurveyId == survey.Id))));
+        var after = await (await client.GetAsync($"/api/surveys/{survey.Id}/answer/{token}")).JsonAsync();
+        Assert.Equal("Answered", after.GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task Bad_input_is_refused_and_stores_nothing()
+    {
+        var organization = await app.RepresentativeOrganizationAsync();
+        var survey = await app.CreateKindsSurveyAsync();
+        await app.PublishToAsync(survey.Id, organization);
+        var token = await app.TokenAsync(survey.Id, organization);
+        var other = await app.CreateKindsSurveyAsync(title: "Andere");
+        await app.PublishToAsync(other.Id, organization);
+        var client = app.Anonymous();
+
+        // Unknown token, and a token of another survey: 404.
+        Assert.Equal(HttpStatusCode.NotFound, (await client.SubmitAsync(survey.Id, "unbekannt", SurveyTestData.FullAnswers(survey))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/surveys/{other.Id}/answer/{token}")).StatusCode);
+
+        async Task Refused(object[] answers, Guid question)
+        {
+            var response = await client.SubmitAsync(survey.Id, token, answers);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.True((await response.JsonAsync()).HasError($"Answers.{question}"), await response.Content.ReadAsStringAsync());
+        }
+
+        var full = SurveyTestData.FullAnswers(survey);
+        // A required question left empty.
+        await Refused(full.Where((_, i) => i != 3).ToArray(), survey.Questions[QuestionKind.Scale]);
+        // A number out of range.
+        var outOfRange = (object[])full.Clone();
+        outOfRange[4] = new { questionId = survey.Questions[QuestionKind.Number], number = 101 };
+        await Refused(outOfRange, survey.Questions[QuestionKind.Number]);
+        // A choice that is not among the question's options (one of another question).
+        var foreign = (object[])full.Clone();
+        foreign[1] = new { questionId = survey.Questions[QuestionKind.MultipleChoice], optionIds = new[] { survey.Options[QuestionKind.SingleChoice][0] } };
+        await Refused(foreign, survey.Questions[QuestionKind.MultipleChoice]);
+        // A 1 MB free text: 400 naming the limit.
+        var huge = (object[])full.Clone();
+        huge[6] = new { questionId = survey.Questions[QuestionKind.LongText], text = new string('x', 1_000_000) };
+        var tooLong = await client.SubmitAsync(survey.Id, token, huge);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("10", await tooLong.Content.ReadAsStringAsync());
+        // A scale value outside the scale in a draft.
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SaveAsync(survey.Id, token, [new { questionId = survey.Questions[QuestionKind.Scale], scale = 9 }])).StatusCode);
+
+        Assert.False(await app.SurveysDbAsync(db => db.Responses.AnyAsync(r => r.SurveyId == survey.Id)));
+        Assert.False(await app.SurveysDbAsync(db => db.Drafts.AnyAsync(d => db.Invitations.Any(i => i.Id == d.InvitationId && i.SurveyId == survey.Id))));
+
+        // After close: 409.
+        await app.SendAsync(new CloseSurvey(survey.Id), await app.StaffAsync());
+        Assert.Equal(HttpStatusCode.Conflict, (await client.SubmitAsync(survey.Id, token, full)).StatusCode);
+        Assert.False(await app.SurveysDbAsync(db => db.Responses.AnyAsync(r => r.SurveyId == survey.Id)));
+    }
+
+    [Fact]
+    public async Task Anonymous_responses_carry_no_link_to_organisation_person_or_invitation()
+    {
+        var organization = await app.RepresentativeOrganizationAsync();
+        var survey = await app.CreateKindsSurveyAsync(anonymous: true);
+        await app.PublishToAsync(survey.Id, organization);
+        var token = await app.TokenAsync(survey.Id, organization);
+        Assert.Equal(HttpStatusCode.NoContent, (await app.Anonymous().SubmitAsync(survey.Id, token, SurveyTestData.FullAnswers(survey))).StatusCode);
+
+        var (rows, columns) = await app.SurveysDbAsync(async db =>
+        {
+            var r = await db.Database.SqlQuery<AnonymousRow>($"""
+                SELECT organization_id AS "OrganizationId", person_id AS "PersonId", submitted_on AS "SubmittedOn", partner_group AS "PartnerGroup"
+                FROM surveys.responses WHERE survey_id = {survey.Id}
+                """).ToListAsync();
+            var c = await db.Database.SqlQuery<string>($"""
+                SELECT column_name AS "Value" FROM information_schema.columns
+                WHERE table_schema = 'surveys' AND table_name IN ('responses', 'answers')
+                """).ToListAsync();
+            return (r, c);
+        });
+        var row = Assert.Single(rows);
+        Assert.Null(row.OrganizationId);
+        Assert.Null(row.PersonId);
+        Assert.NotNull(row.PartnerGroup);
+        // No column that could point back at the invitation or the token.
+        Assert.DoesNotContain(columns, c => c.Contains("invitation", StringComparison.Ordinal) || c.Contains("token", StringComparison.Ordinal));
+        Assert.False(await app.SurveysDbAsync(db => db.Drafts.AnyAsync(d => db.Invitations.Any(i => i.Id == d.InvitationId && i.SurveyId == survey.Id))));
+    }
+
+    [Fact]
+    public async Task A_published_survey_is_immutable_and_a_new_version_is_a_draft_copy()
+    {
+        var organization = await app.RepresentativeOrganizationAsync();
+        var survey = await app.CreateKindsSurveyAsync();
+        await app.PublishToAsync(survey.Id, organization);
+        var staff = await app.StaffAsync();
+        var page = await app.SendAsync(new GetSurvey(survey.Id), staff);
+
+        await Assert.ThrowsAsync<ConflictException>(() => app.SendAsync(new AddQuestion(page.Sections[0].Id, QuestionKind.ShortText, "Neu", "New"), staff));
+        await Assert.ThrowsAsync<ConflictException>(() => app.SendAsync(new UpdateQuestion(survey.Questions[QuestionKind.Scale], QuestionKind.Scale, "X", "X", ScaleMin: 1, ScaleMax: 3), staff));
+        await Assert.ThrowsAsync<ConflictException>(() => app.SendAsync(new DeleteQuestion(survey.Questions[QuestionKind.Date]), staff));
+        await Assert.ThrowsAsync<ConflictException>(() => app.SendAsync(new UpdateSurveySettings(survey.Id, page.Version, "X", "X", null, null, false,
+            ResponseUnit.Organization, page.OpensOn, page.ClosesOn, 1, 7, 5), staff));
+
+        var client = await app.SignedInAsync(DemoUsers.Staff);
+        var http = await client.PutAsJsonAsync($"/api/surveys/questions/{survey.Questions[QuestionKind.Date]}",
+            new { kind = "Date", textDe = "X", textEn = "X" });
+        Assert.Equal(HttpStatusCode.Conflict, http.StatusCode);
+        Assert.Equal("Frage Date", await app.SurveysDbAsync(db => db.Questions.Where(q => q.Id == survey.Questions[QuestionKind.Date]).Select(q => q.TextDe).SingleAsync()));
+
+        var copy = await app.SendAsync(new CopySurvey(survey.Id), staff);
+        var copied = await app.SendAsync(new GetSurvey(copy), staff);
+        Assert.Equal(SurveyStatus.Draft, copied.Status);
+        Assert.True(copied.CanEdit);
+        Assert.Equal(10, copied.Sections.Sum(s => s.Questions.Count));
+        var conditional = copied.Sections[0].Questions.Single(q => q.TextDe == "Warum ja?");
+        var yesNo = copied.Sections[0].Questions.Single(q => q.Kind == QuestionKind.YesNo);
+        Assert.Equal(yesNo.Id, conditional.ShowIfQuestionId);
+        Assert.Equal(yesNo.Options[0].Id, conditional.ShowIfOptionId);
+    }
+
+    private sealed record AnonymousRow(Guid? OrganizationId, Guid? PersonId, DateOnly SubmittedOn, string? PartnerGroup);
+}
