@@ -76,7 +76,7 @@ public sealed class AccessibilityTests(AllianceApp app, Browser browser, ITestOu
         report.Append(await ScanAsync(anonymous, "404"));
 
         var staff = await UiPages.SignInAsync(browser, app.BaseAddress, DemoUsers.Staff, language);
-        foreach (var form in new[] { "/organizations/new", "/people/new", "/labs/new", "/meetings/new" })
+        foreach (var form in new[] { "/organizations/new", "/people/new", "/labs/new", "/meetings/new", "/surveys/new" })
         {
             await staff.GotoAsync(form);
             await staff.ClickAsync("main form button[type=submit]");
