@@ -38,6 +38,17 @@ public sealed class MinutesFormsRulesTests(AllianceApp app) : IClassFixture<Alli
         // Based on the current version, the edit goes through.
         await app.SendAsync(new SaveItemNotes(itemId, "Fassung von Anna, ergänzt von Ben", now.Version), staff);
         Assert.Equal("Fassung von Anna, ergänzt von Ben", (await app.SendAsync(new GetMeeting(meetingId), staff)).Agenda.Single(a => a.Id == itemId).Notes);
+
+        // The page's box starts with the current text; the decision form offers person, organisation and lab.
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/meetings/{meetingId}/minutes?item={itemId}"));
+        Assert.Contains("Fassung von Anna, ergänzt von Ben</textarea>", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"action-owner-person\"", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"decision-lab\"", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"agenda-lab\"", await client.GetStringAsync($"/meetings/{meetingId}"), StringComparison.Ordinal);
+
+        // Approved minutes offer the addendum form.
+        await app.SendAsync(new ApproveMinutes(meetingId, (await app.SendAsync(new GetMeeting(meetingId), staff)).Version), staff);
+        Assert.Contains("id=\"addendum-text\"", await client.GetStringAsync($"/meetings/{meetingId}/minutes"), StringComparison.Ordinal);
     }
 
     [Fact]
