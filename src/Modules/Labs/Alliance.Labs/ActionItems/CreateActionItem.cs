@@ -1,3 +1,4 @@
+using Alliance.Shared.Input;
 using Alliance.Labs.Common;
 using Alliance.Labs.Domain;
 using Alliance.Labs.Persistence;
@@ -20,7 +21,7 @@ internal sealed class CreateActionItemValidator : AbstractValidator<CreateAction
     {
         RuleFor(c => c.Title).NotEmpty().WithMessage(_ => text["Validation_Required"]).MaximumLength(500).WithMessage(_ => text["Validation_TooLong"]);
         RuleFor(c => c.OwnerPersonId).NotEmpty().When(c => c.OwnerOrganizationId is null).WithMessage(_ => text["ActionItem_OwnerRequired"]);
-        RuleFor(c => c.DueDate).TodayOrLater(clock, text, "ActionItem_DueInPast").PlausibleDate(text);
+        RuleFor(c => c.DueDate).DueTodayOrLater(clock).PlausibleDate(text);
     }
 }
 

@@ -7,6 +7,9 @@ internal sealed class Decision
     public Guid MeetingId { get; set; }
     public Guid AgendaItemId { get; set; }
     public required string Text { get; set; }
+
+    /// <summary>The lab the decision's action items go to (else the agenda item's, else the meeting's).</summary>
+    public Guid? LabId { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
     public List<ActionItem> ActionItems { get; set; } = [];
 }

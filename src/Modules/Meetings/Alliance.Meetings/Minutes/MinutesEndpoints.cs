@@ -16,7 +16,7 @@ internal static class MinutesEndpoints
             .WithName("SaveItemNotes").WithSummary("Saves the minutes' notes of an agenda item (409 when approved or stale).");
 
         api.MapPost("/agenda/{itemId:guid}/decisions", async Task<Created<IdResponse>> (Guid itemId, DecisionBody body, IMediator mediator, CancellationToken ct) =>
-                Decision(await mediator.Send(new RecordDecision(itemId, body.Text, body.ActionItems), ct)))
+                Decision(await mediator.Send(new RecordDecision(itemId, body.Text, body.ActionItems, body.LabId), ct)))
             .WithName("RecordDecision").WithSummary("Records a decision with action items; publishes one ActionItemDecided per action item.")
             .ProducesValidationProblem();
 
@@ -42,7 +42,7 @@ internal static class MinutesEndpoints
 
     internal sealed record NotesBody(string? Notes, uint Version);
 
-    internal sealed record DecisionBody(string Text, IReadOnlyList<ActionItemInput>? ActionItems);
+    internal sealed record DecisionBody(string Text, IReadOnlyList<ActionItemInput>? ActionItems, Guid? LabId = null);
 
     internal sealed record VersionBody(uint Version);
 

@@ -1,3 +1,4 @@
+using Alliance.Labs.Contracts;
 using Alliance.Meetings.Contracts;
 using Alliance.Meetings.Domain;
 using Alliance.Meetings.Meetings;
@@ -6,8 +7,10 @@ using Alliance.Meetings.Resources;
 using Alliance.Members.Contracts;
 using Alliance.Shared.Contracts;
 using Alliance.Shared.Errors;
+using Alliance.Shared.Input;
 using Alliance.Shared.Mail;
 using Alliance.Shared.Messaging;
+using Alliance.Shared.Modules;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -18,17 +21,20 @@ namespace Alliance.Meetings.Minutes;
 /// <summary>
 /// Records a decision on an agenda item, with its action items (what, owner, due date). The decision and each action
 /// item are published (one ActionItemDecided each) through the outbox in the same commit as the minutes,
-/// so Labs turns them into task lists.
+/// so Labs turns them into task lists — in the lab chosen for the decision, else the agenda item's, else the meeting's.
 /// </summary>
 [AllowedFor(Who.SignedIn)]
-internal sealed record RecordDecision(Guid AgendaItemId, string Text, IReadOnlyList<ActionItemInput>? ActionItems = null) : IRequest<Guid>;
+internal sealed record RecordDecision(Guid AgendaItemId, string Text, IReadOnlyList<ActionItemInput>? ActionItems = null, Guid? LabId = null) : IRequest<Guid>;
 
 internal sealed record ActionItemInput(string Title, Guid? OwnerPersonId, Guid? OwnerOrganizationId, DateOnly? DueDate);
 
 internal sealed class RecordDecisionValidator : AbstractValidator<RecordDecision>
 {
-    public RecordDecisionValidator(IStringLocalizer<MeetingsText> text)
+    public RecordDecisionValidator(IStringLocalizer<MeetingsText> text, TimeProvider clock, IMediator mediator, ModuleCatalog catalog)
     {
+        RuleFor(d => d.LabId)
+            .MustAsync(async (labId, ct) => catalog.Handles(typeof(GetLabDetails)) && await mediator.Send(new GetLabDetails(labId!.Value), ct) is not null)
+            .When(d => d.LabId is not null).WithMessage(_ => text["Validation_UnknownLab"]);
         RuleFor(d => d.Text).NotEmpty().WithMessage(_ => text["Validation_DecisionRequired"]).MaximumLength(TextLimits.DecisionText);
         RuleFor(d => d.ActionItems).Must(items => items is null || items.Count <= RequestCaps.ActionItemsPerDecision)
             .WithMessage(_ => string.Format(text["Validation_TooManyActionItems"], RequestCaps.ActionItemsPerDecision));
@@ -37,6 +43,8 @@ internal sealed class RecordDecisionValidator : AbstractValidator<RecordDecision
         {
             action.RuleFor(a => a.Title).NotEmpty().WithMessage(_ => text["Validation_TitleRequired"]).MaximumLength(TextLimits.ActionItemTitle);
             action.RuleFor(a => a.OwnerPersonId).NotNull().When(a => a.OwnerOrganizationId is null).WithMessage(_ => text["Validation_OwnerRequired"]);
+            // The same rule and message as the lab's task form: an action item is never due in the past.
+            action.RuleFor(a => a.DueDate).DueTodayOrLater(clock).InAllianceRange();
         });
     }
 }
@@ -64,8 +72,8 @@ internal sealed class RecordDecisionHandler(MeetingsDbContext db, MeetingPermiss
         }
 
         var now = clock.GetUtcNow();
-        var decision = new Decision { Id = Guid.NewGuid(), MeetingId = meeting.Id, AgendaItemId = item.Id, Text = request.Text.Trim(), RecordedAt = now };
-        var labId = item.LabId ?? meeting.LabId;
+        var labId = request.LabId ?? item.LabId ?? meeting.LabId;
+        var decision = new Decision { Id = Guid.NewGuid(), MeetingId = meeting.Id, AgendaItemId = item.Id, Text = request.Text.Trim(), LabId = labId, RecordedAt = now };
         db.Decisions.Add(decision);
         foreach (var action in actions)
         {

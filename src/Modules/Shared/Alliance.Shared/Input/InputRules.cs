@@ -34,6 +34,13 @@ public static class InputRules
     public static IRuleBuilderOptions<T, DateTimeOffset> InAllianceRange<T>(this IRuleBuilder<T, DateTimeOffset> rule)
         => rule.Must(RequestLimits.InRange).WithMessage(_ => Text()[RefusedInputException.DateOutOfRange]);
 
+    /// <summary>
+    /// A due date (of an action item, wherever it is made: lab task form, plenary decision) is today or later in the
+    /// alliance's zone (<see cref="AllianceTime.Today"/>); empty is allowed. One rule and one message for all of them.
+    /// </summary>
+    public static IRuleBuilderOptions<T, DateOnly?> DueTodayOrLater<T>(this IRuleBuilder<T, DateOnly?> rule, TimeProvider clock)
+        => rule.Must(d => d is null || d >= AllianceTime.Today(clock)).WithMessage(_ => Text()["Validation_DueDateInPast"]);
+
     /// <summary>The text (if given) has no NUL, non-character or lone surrogate (for input that did not come through HTTP).</summary>
     public static IRuleBuilderOptions<T, string?> CleanText<T>(this IRuleBuilder<T, string?> rule)
         => rule.Must(InputText.IsClean).WithMessage(_ => Text()[RefusedInputException.RefusedCharacters]);

@@ -185,6 +185,9 @@ namespace Alliance.Meetings.Persistence.Migrations
                     b.Property<Guid>("AgendaItemId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("LabId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("uuid");
 
