@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Alliance.Meetings.Domain;
 using Alliance.Meetings.Registrations;
 using Alliance.Meetings.Scheduling;
 using Alliance.Meetings.Series;
@@ -141,6 +142,36 @@ public sealed partial class SeriesPickerTests(LongHorizonApp app, Browser browse
         await Eventually.Until(() => app.MailsToAsync(DemoUsers.Representative),
             mails => mails.Any(m => m.Subject.StartsWith("Abgesagt: 6. Sprechstunde", StringComparison.Ordinal) || m.Subject.StartsWith("Cancelled: 6. Sprechstunde", StringComparison.Ordinal)),
             what: "the cancellation of the 6th date", describe: mails => string.Join(" | ", mails.Select(m => m.Subject)));
+    }
+
+    [Fact]
+    public async Task A_new_rule_keeps_the_dates_it_shares_cancels_the_others_and_continues_the_count()
+    {
+        var staff = await app.PrincipalAsync(DemoUsers.Staff);
+        var representative = await MeetingScenario.PersonIdAsync(app, DemoUsers.Representative);
+        var seriesId = await app.SendAsync(new CreateSeries("Werkstattgespräch", Domain.MeetingKind.NetworkMeeting, "FREQ=WEEKLY;BYDAY=TU",
+            DateOnly.FromDateTime(DateTime.Today.AddDays(1)), new TimeOnly(17, 0), 60, "Europe/Berlin", "Rathaus", null, 20,
+            Audience: Domain.AudienceKind.ChosenOrganizations, OrganizationIds: [await MeetingScenario.OrganizationOfAsync(app, representative)], NumberOffset: 7), staff);
+        var before = await MeetingScenario.DbAsync(app, db => db.Meetings.AsNoTracking().Where(m => m.SeriesId == seriesId).OrderBy(m => m.StartsAt).ToListAsync());
+        var firstTuesdays = before.Where(m => Recurrence.ToLocal(m.StartsAt, "Europe/Berlin").Day <= 7).ToList();
+        await app.SendAsync(new Register(firstTuesdays[1].Id, representative), staff);
+        var version = await MeetingScenario.DbAsync(app, db => db.Series.Where(s => s.Id == seriesId).Select(s => s.Version).SingleAsync());
+
+        await app.SendAsync(new UpdateSeries(seriesId, new TimeOnly(17, 0), 60, "Rathaus", null, 20, null, [7, 1], version, "FREQ=MONTHLY;BYDAY=TU;BYSETPOS=1"), staff);
+
+        var after = await MeetingScenario.DbAsync(app, db => db.Meetings.AsNoTracking().Where(m => m.SeriesId == seriesId).OrderBy(m => m.StartsAt).ToListAsync());
+        var kept = after.Where(m => !m.IsCancelled).ToList();
+        Assert.Equal(firstTuesdays.Select(m => m.Id), kept.Select(m => m.Id));
+        Assert.Equal(Enumerable.Range(8, kept.Count).Select(n => (int?)n), kept.Select(m => m.Number));
+        Assert.All(after.Where(m => m.IsCancelled), m => Assert.Null(m.Number));
+        Assert.Equal(before.Count - firstTuesdays.Count, after.Count(m => m.IsCancelled));
+        Assert.Equal(RegistrationStatus.Registered, await MeetingScenario.DbAsync(app, db => db.Registrations
+            .Where(r => r.MeetingId == firstTuesdays[1].Id && r.PersonId == representative).Select(r => r.Status).SingleAsync()));
+        Assert.Equal(0, await app.SendAsync(new MaterializeOccurrences(seriesId)));
+
+        // The old version is stale now.
+        await Assert.ThrowsAnyAsync<Exception>(() => app.SendAsync(new UpdateSeries(seriesId, new TimeOnly(17, 0), 60, "Rathaus", null, 20, null, [7, 1], version, "FREQ=WEEKLY;BYDAY=WE"), staff));
+        Assert.Equal("FREQ=MONTHLY;BYDAY=TU;BYSETPOS=1", await MeetingScenario.DbAsync(app, db => db.Series.Where(s => s.Id == seriesId).Select(s => s.RecurrenceRule).SingleAsync()));
     }
 
     [Theory]

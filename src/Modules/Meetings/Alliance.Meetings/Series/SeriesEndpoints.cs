@@ -37,8 +37,8 @@ internal static class SeriesEndpoints
 
         api.MapPut("/series/{seriesId:guid}", async Task<Ok<int>> (Guid seriesId, UpdateSeriesBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new UpdateSeries(seriesId, body.StartTime, body.DurationMinutes, body.Place, body.OnlineLink, body.Capacity,
-                    body.DelegateLimit, body.ReminderDaysBefore, body.Version), ct)))
-            .WithName("UpdateSeries").WithSummary("Changes a series; only future occurrences that follow the series change (registrants are told).")
+                    body.DelegateLimit, body.ReminderDaysBefore, body.Version, body.RecurrenceRule), ct)))
+            .WithName("UpdateSeries").WithSummary("Changes a series (optionally its RRULE, from now on); only future occurrences follow (registrants are told).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
     }
 
@@ -47,5 +47,5 @@ internal static class SeriesEndpoints
     internal sealed record EndSeriesBody(DateOnly LastDate, uint Version);
 
     internal sealed record UpdateSeriesBody(TimeOnly StartTime, int DurationMinutes, string? Place, string? OnlineLink, int Capacity, int? DelegateLimit,
-        IReadOnlyList<int>? ReminderDaysBefore, uint Version);
+        IReadOnlyList<int>? ReminderDaysBefore, uint Version, string? RecurrenceRule = null);
 }
