@@ -16,15 +16,25 @@ public class RecurrenceInput
 
     /// <summary>None, Weekly, Monthly, Quarterly, Yearly or <see cref="Expert"/>.</summary>
     public string Frequency { get; set; } = nameof(RepeatFrequency.Weekly);
+    /// <summary>Every how many weeks, months, quarters or years.</summary>
     public int Interval { get; set; } = 1;
+    /// <summary>The weekdays of a weekly series.</summary>
     public DayOfWeek[]? Weekdays { get; set; } = [];
+    /// <summary>DayOfMonth ("on day 15") or Weekday ("on the 3rd Thursday").</summary>
     public string MonthlyBy { get; set; } = nameof(Scheduling.MonthlyBy.Weekday);
+    /// <summary>The day of the month (1–31).</summary>
     public int DayOfMonth { get; set; } = 1;
+    /// <summary>1–4, or -1 for the last weekday of the month.</summary>
     public int WeekdayPosition { get; set; } = 1;
+    /// <summary>The weekday of "the 3rd Thursday".</summary>
     public DayOfWeek Weekday { get; set; } = DayOfWeek.Thursday;
+    /// <summary>The month of a yearly series.</summary>
     public int Month { get; set; } = 1;
+    /// <summary>Never, OnDate or AfterCount.</summary>
     public string Ends { get; set; } = nameof(RepeatEnd.Never);
+    /// <summary>The last day of a series that ends on a date.</summary>
     public DateOnly? Until { get; set; }
+    /// <summary>How many dates a series that ends after a count has.</summary>
     public int? Count { get; set; }
 
     /// <summary>The rule typed in expert mode (or one the picker cannot express).</summary>
