@@ -26,7 +26,7 @@ public sealed class MeetingJourneyTests(AllianceApp app, Browser browser) : ICla
         await Browser.ScreenshotAsync(staff, $"journey-3-{language}-02-series-invalid");
         await staff.FillAsync("#capacity", "60");
         await staff.Locator("form button[type=submit]").Last.ClickAsync();
-        await staff.WaitForURLAsync("**/meetings");
+        await staff.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/meetings/series/[0-9a-f-]{36}$"));
         Assert.True(await MeetingScenario.DbAsync(app, db => db.Series.AnyAsync(s => s.Title == $"Quartalsrunde {language}")));
         Assert.True(await MeetingScenario.DbAsync(app, db => db.Meetings.AnyAsync(m => m.Title == $"Quartalsrunde {language}")));
 

@@ -39,12 +39,14 @@ public sealed partial class LayoutTests(AllianceApp app, Browser browser) : ICla
         var lab = await FirstLinkAsync(page, "/labs", LabLink());
         var meeting = await FirstLinkAsync(page, "/meetings", MeetingLink());
         var organisation = await FirstLinkAsync(page, "/organizations", OrganisationLink());
+        var series = await FirstLinkAsync(page, "/meetings/series", SeriesLink());
         var pages = new (string Name, string Path)[]
         {
             ("dashboard", "/"), ("organisations", "/organizations"), ("organisation", organisation), ("people", "/people"),
             ("labs", "/labs"), ("lab", lab), ("proposals", "/labs/proposals"), ("needs", "/labs/needs"),
             ("meetings", "/meetings"), ("meeting", meeting), ("checkin", meeting + "/checkin"), ("minutes", meeting + "/minutes"),
             ("new-organisation", "/organizations/new"), ("new-meeting", "/meetings/new"), ("profile", "/account/profile"),
+            ("series-list", "/meetings/series"), ("series", series), ("new-series", "/meetings/series/new"),
         };
 
         var overflowing = new List<string>();
@@ -199,6 +201,9 @@ public sealed partial class LayoutTests(AllianceApp app, Browser browser) : ICla
 
     [GeneratedRegex("^/meetings/[0-9a-f-]{36}$")]
     internal static partial Regex MeetingLink();
+
+    [GeneratedRegex("^/meetings/series/[0-9a-f-]{36}$")]
+    internal static partial Regex SeriesLink();
 
     [GeneratedRegex("^/organizations/[0-9a-f-]{36}$")]
     internal static partial Regex OrganisationLink();

@@ -32,7 +32,7 @@ internal sealed record CreateSeries(
     Guid? LabId = null,
     IReadOnlyList<Guid>? OrganizationIds = null,
     IReadOnlyList<int>? ReminderDaysBefore = null,
-    int NumberOffset = 0) : IRequest<Guid>, IMeetingFields;
+    int NumberOffset = 0) : IRequest<Guid>, IMeetingFields, ISeriesSchedule;
 
 internal sealed class CreateSeriesValidator : AbstractValidator<CreateSeries>
 {
@@ -41,12 +41,7 @@ internal sealed class CreateSeriesValidator : AbstractValidator<CreateSeries>
         // A series starts today or later (held meetings before it are counted by NumberOffset); flagged with every other error.
         RuleFor(s => s.FirstDate).Must(date => date >= AllianceTime.Today(clock)).WithMessage(_ => text["Validation_FirstDateInPast"]);
         Include(new MeetingFieldsValidator(text, mediator, catalog));
-        RuleFor(s => s.FirstDate).InPlanningRange(clock, text);
-        RuleFor(s => s.RecurrenceRule).Cascade(CascadeMode.Stop)
-            .MaximumLength(TextLimits.RecurrenceRule).WithMessage(_ => string.Format(text["Validation_RuleTooLong"], TextLimits.RecurrenceRule))
-            .Must(Recurrence.IsValidRule).WithMessage(_ => text["Validation_InvalidRule"]);
-        RuleFor(s => s.DurationMinutes).InclusiveBetween(1, 24 * 60).WithMessage(_ => text["Validation_EndBeforeStart"]);
-        RuleFor(s => s.NumberOffset).InclusiveBetween(0, 10_000);
+        Include(new SeriesScheduleValidator(text, clock));
         RuleFor(s => s.Kind).IsInEnum();
     }
 }
@@ -70,7 +65,7 @@ internal sealed class CreateSeriesHandler(MeetingsDbContext db, MeetingPermissio
             FirstDate = request.FirstDate,
             StartTime = request.StartTime,
             DurationMinutes = request.DurationMinutes,
-            TimeZone = string.IsNullOrWhiteSpace(request.TimeZone) ? Recurrence.DefaultTimeZone : request.TimeZone.Trim(),
+            TimeZone = string.IsNullOrWhiteSpace(request.TimeZone) ? TimeZoneChoices.Default : request.TimeZone.Trim(),
             Place = request.Place?.Trim(),
             OnlineLink = request.OnlineLink?.Trim(),
             Capacity = request.Capacity,

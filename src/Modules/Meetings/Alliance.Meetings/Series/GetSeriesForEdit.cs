@@ -12,7 +12,7 @@ namespace Alliance.Meetings.Series;
 internal sealed record GetSeriesForEdit(Guid SeriesId) : IRequest<SeriesForEdit>;
 
 internal sealed record SeriesForEdit(Guid Id, string Title, string RecurrenceRule, string TimeZone, TimeOnly StartTime, int DurationMinutes,
-    string? Place, string? OnlineLink, int Capacity, int? DelegateLimit, IReadOnlyList<int> ReminderDaysBefore, uint Version);
+    string? Place, string? OnlineLink, int Capacity, int? DelegateLimit, IReadOnlyList<int> ReminderDaysBefore, uint Version, DateOnly FirstDate);
 
 internal sealed class GetSeriesForEditHandler(MeetingsDbContext db, MeetingPermissions access) : IRequestHandler<GetSeriesForEdit, SeriesForEdit>
 {
@@ -20,7 +20,7 @@ internal sealed class GetSeriesForEditHandler(MeetingsDbContext db, MeetingPermi
     {
         var series = await db.Series.AsNoTracking()
             .Where(s => s.Id == request.SeriesId)
-            .Select(s => new { s.Id, s.Title, s.RecurrenceRule, s.TimeZone, s.StartTime, s.DurationMinutes, s.Place, s.OnlineLink, s.Capacity, s.DelegateLimit, s.ReminderDaysBefore, s.Version, s.LabId })
+            .Select(s => new { s.Id, s.Title, s.RecurrenceRule, s.TimeZone, s.StartTime, s.DurationMinutes, s.Place, s.OnlineLink, s.Capacity, s.DelegateLimit, s.ReminderDaysBefore, s.Version, s.LabId, s.FirstDate })
             .FirstOrDefaultAsync(cancellationToken) ?? throw NotFoundException.For("Series", request.SeriesId);
         if (!await access.CanManageAsync(series.LabId, cancellationToken))
         {
@@ -28,6 +28,6 @@ internal sealed class GetSeriesForEditHandler(MeetingsDbContext db, MeetingPermi
         }
 
         return new SeriesForEdit(series.Id, series.Title, series.RecurrenceRule, series.TimeZone, series.StartTime, series.DurationMinutes, series.Place,
-            series.OnlineLink, series.Capacity, series.DelegateLimit, series.ReminderDaysBefore, series.Version);
+            series.OnlineLink, series.Capacity, series.DelegateLimit, series.ReminderDaysBefore, series.Version, series.FirstDate);
     }
 }

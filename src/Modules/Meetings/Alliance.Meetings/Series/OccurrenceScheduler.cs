@@ -18,19 +18,16 @@ internal sealed class OccurrenceScheduler(MeetingsDbContext db, Invitations invi
     public async Task<int> AddOccurrencesAsync(MeetingSeries series, CancellationToken cancellationToken)
     {
         var horizonDays = configuration.GetValue("Meetings:HorizonDays", 90);
-        var zone = Recurrence.FindZone(series.TimeZone)!;
         var now = clock.GetUtcNow();
         var until = DateOnly.FromDateTime(now.AddDays(horizonDays + 1).UtcDateTime);
         // The number is the occurrence's place in the rule: it identifies an occurrence even after it was moved by hand.
         var existing = (await db.Meetings.Where(m => m.SeriesId == series.Id).Select(m => m.Number).ToListAsync(cancellationToken)).ToHashSet();
         existing.UnionWith(db.Meetings.Local.Where(m => m.SeriesId == series.Id).Select(m => m.Number));
         var newMeetings = new List<Meeting>();
-        var index = 0;
-        foreach (var local in Recurrence.LocalStarts(series.RecurrenceRule, series.FirstDate, series.StartTime, until, series.TimeZone))
+        foreach (var planned in Plan(series.RecurrenceRule, series.FirstDate, series.StartTime, series.DurationMinutes, series.TimeZone, series.NumberOffset, until))
         {
-            index++;
-            var start = Recurrence.ToInstant(local, zone);
-            if (start < now || start > now.AddDays(horizonDays) || existing.Contains(series.NumberOffset + index))
+            var start = planned.StartsAt;
+            if (start < now || start > now.AddDays(horizonDays) || existing.Contains(planned.Number))
             {
                 continue;
             }
@@ -40,11 +37,11 @@ internal sealed class OccurrenceScheduler(MeetingsDbContext db, Invitations invi
                 Id = Guid.NewGuid(),
                 SeriesId = series.Id,
                 OccurrenceStart = start,
-                Number = series.NumberOffset + index,
+                Number = planned.Number,
                 Title = series.Title,
                 Kind = series.Kind,
                 StartsAt = start,
-                EndsAt = Recurrence.ToInstant(local.PlusMinutes(series.DurationMinutes), zone),
+                EndsAt = planned.EndsAt,
                 TimeZone = series.TimeZone,
                 Place = series.Place,
                 OnlineLink = series.OnlineLink,
@@ -69,4 +66,22 @@ internal sealed class OccurrenceScheduler(MeetingsDbContext db, Invitations invi
 
         return newMeetings.Count;
     }
+
+    /// <summary>
+    /// Every occurrence of a rule before <paramref name="until"/>, numbered by its place in the rule after
+    /// <paramref name="numberOffset"/>: what <see cref="AddOccurrencesAsync"/> creates and what the preview shows.
+    /// </summary>
+    public static IEnumerable<PlannedOccurrence> Plan(string rule, DateOnly firstDate, TimeOnly startTime, int durationMinutes, string timeZone, int numberOffset, DateOnly until)
+    {
+        var zone = Recurrence.FindZone(timeZone) ?? NodaTime.DateTimeZone.Utc;
+        var index = 0;
+        foreach (var local in Recurrence.LocalStarts(rule, firstDate, startTime, until, timeZone))
+        {
+            index++;
+            yield return new PlannedOccurrence(numberOffset + index, Recurrence.ToInstant(local, zone), Recurrence.ToInstant(local.PlusMinutes(durationMinutes), zone));
+        }
+    }
 }
+
+/// <summary>One date of a series' rule: its number and its start and end instants.</summary>
+internal sealed record PlannedOccurrence(int Number, DateTimeOffset StartsAt, DateTimeOffset EndsAt);

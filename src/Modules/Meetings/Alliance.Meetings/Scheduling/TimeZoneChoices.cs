@@ -1,0 +1,49 @@
+using Alliance.Shared.Localization;
+using NodaTime;
+
+namespace Alliance.Meetings.Scheduling;
+
+/// <summary>
+/// The time zones a series or meeting may use: the canonical IANA zones of the tz database NodaTime ships, grouped by
+/// region for the picker (a select, so the browser's type-ahead finds "Berlin"). The default is the alliance's zone.
+/// </summary>
+internal static class TimeZoneChoices
+{
+    private static readonly string[] Regions = ["Europe", "America", "Asia", "Africa", "Australia", "Pacific", "Atlantic", "Indian", "Antarctica", "Arctic"];
+
+    /// <summary>Canonical zone ids by region ("Europe" → "Europe/Berlin", …), regions in a fixed order, ids sorted.</summary>
+    public static readonly IReadOnlyList<(string Region, IReadOnlyList<string> Zones)> ByRegion = Build();
+
+    /// <summary>The alliance's zone (<c>App:TimeZone</c>) as an IANA id.</summary>
+    public static string Default
+    {
+        get
+        {
+            var id = AllianceTime.Zone.Id;
+            if (Recurrence.FindZone(id) is null && TimeZoneInfo.TryConvertWindowsIdToIanaId(id, out var iana))
+            {
+                id = iana;
+            }
+
+            return Recurrence.FindZone(id) is null ? Recurrence.DefaultTimeZone : id;
+        }
+    }
+
+    /// <summary>"Berlin (UTC+01:00)": the place of the zone id with its offset now.</summary>
+    public static string Label(string id, Instant now)
+    {
+        var zone = DateTimeZoneProviders.Tzdb[id];
+        var offset = zone.GetUtcOffset(now).ToTimeSpan();
+        var place = id[(id.IndexOf('/', StringComparison.Ordinal) + 1)..].Replace('_', ' ').Replace("/", " / ", StringComparison.Ordinal);
+        return $"{place} (UTC{(offset < TimeSpan.Zero ? "-" : "+")}{offset:hh\\:mm})";
+    }
+
+    private static List<(string, IReadOnlyList<string>)> Build()
+    {
+        var canonical = NodaTime.TimeZones.TzdbDateTimeZoneSource.Default.CanonicalIdMap.Where(p => p.Key == p.Value).Select(p => p.Key).ToList();
+        return [.. Regions
+            .Select(region => (region, (IReadOnlyList<string>)canonical.Where(id => id.StartsWith(region + "/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList()))
+            .Where(group => group.Item2.Count > 0),
+            ("UTC", ["UTC"])];
+    }
+}
