@@ -1,6 +1,7 @@
 using Alliance.Labs;
 using Alliance.Meetings;
 using Alliance.Members;
+using Alliance.Notifications;
 using Alliance.Shared.Modules;
 
 namespace Alliance.Host;
@@ -13,6 +14,7 @@ public static class AllianceModules
         new MembersModule(),
         new LabsModule(),
         new MeetingsModule(),
+        new NotificationsModule(),
     ];
 
     /// <summary>Where the router finds pages: the kernel's own (administration) and every module's.</summary>
