@@ -11,7 +11,11 @@ internal static class IcalJs
     private static readonly SemaphoreSlim Install = new(1, 1);
 
     /// <summary>UID → (UTC start, UTC end) of every VEVENT as ical.js reads it.</summary>
-    public static async Task<Dictionary<string, (DateTimeOffset Start, DateTimeOffset End)>> ReadAsync(string ics)
+    public static async Task<Dictionary<string, (DateTimeOffset Start, DateTimeOffset End)>> ReadAsync(string ics) =>
+        (await ReadEventsAsync(ics)).ToDictionary(e => e.Uid, e => (e.Start, e.End));
+
+    /// <summary>Every VEVENT as ical.js reads it, with the calendar's METHOD (iTIP) and the event's SEQUENCE and STATUS.</summary>
+    public static async Task<List<IcalEvent>> ReadEventsAsync(string ics)
     {
         var tools = ToolsFolder();
         await EnsureInstalledAsync(tools);
@@ -21,9 +25,11 @@ internal static class IcalJs
         {
             var (code, output, error) = await RunAsync("node", tools, Path.Combine(tools, "ics-utc.mjs"), file);
             Assert.True(code == 0, error);
+            var invariant = System.Globalization.CultureInfo.InvariantCulture;
             return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
                 .Select(line => line.Split('\t'))
-                .ToDictionary(p => p[0], p => (DateTimeOffset.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture), DateTimeOffset.Parse(p[2], System.Globalization.CultureInfo.InvariantCulture)));
+                .Select(p => new IcalEvent(p[0], DateTimeOffset.Parse(p[1], invariant), DateTimeOffset.Parse(p[2], invariant), int.Parse(p[3], invariant), p[4], p[5]))
+                .ToList();
         }
         finally
         {
@@ -77,3 +83,6 @@ internal static class IcalJs
         return (process.ExitCode, await output, await error);
     }
 }
+
+/// <summary>One VEVENT as ical.js read it: UTC instants, SEQUENCE, the file's METHOD and the event's STATUS.</summary>
+internal sealed record IcalEvent(string Uid, DateTimeOffset Start, DateTimeOffset End, int Sequence, string Method, string Status);

@@ -42,6 +42,49 @@ public sealed class MailTests(KernelTestApp app) : IClassFixture<KernelTestApp>
         Assert.Equal(1, row.Attempts);
         Assert.NotNull(row.SentAt);
     }
+
+    [Fact]
+    public async Task An_attachment_is_stored_with_the_mail_sent_as_a_mime_attachment_capped_and_forgotten_with_the_recipient()
+    {
+        var ics = "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n"u8.ToArray();
+        var requested = new EmailRequested("anhang@example.org", "Anna Anhang", "Termin mit Anhang", "Siehe Anhang.")
+            .WithAttachment(new EmailAttachment("termin.ics", "text/calendar; method=REQUEST; charset=utf-8", ics));
+        await app.SendAsync(new RequestEmail(requested));
+
+        var stored = await Eventually.Until(() => app.WithScopeAsync(sp => sp.GetRequiredService<MailDbContext>().Attachments.AsNoTracking()
+            .Where(a => a.MessageId == requested.EventId).ToListAsync()), a => a.Count == 1, what: "the stored attachment");
+        Assert.Equal("termin.ics", stored[0].FileName);
+        Assert.Equal(ics, stored[0].Content);
+
+        var file = await Eventually.Until(
+            () => Task.FromResult(Directory.Exists(app.MailFolder)
+                ? Directory.GetFiles(app.MailFolder, "*.eml").FirstOrDefault(f => f.Contains(requested.EventId.ToString("N"), StringComparison.Ordinal))
+                : null),
+            f => f is not null, timeout: TimeSpan.FromSeconds(90), what: "the .eml file with the attachment");
+        using var message = await MimeMessage.LoadAsync(file!);
+        Assert.Equal("Siehe Anhang.", message.TextBody!.Trim());
+        var part = Assert.IsAssignableFrom<MimePart>(Assert.Single(message.Attachments));
+        Assert.Equal("termin.ics", part.FileName);
+        Assert.Equal("text/calendar", part.ContentType.MimeType);
+        Assert.Equal("REQUEST", part.ContentType.Parameters["method"]);
+        using var content = new MemoryStream();
+        await part.Content!.DecodeToAsync(content);
+        Assert.Equal(ics, content.ToArray());
+
+        // Over the caps: refused when composed, so a module's change carrying it does not commit.
+        var big = new EmailAttachment("gross.bin", "application/octet-stream", new byte[EmailAttachment.MaxTotalBytes + 1]);
+        Assert.Throws<ArgumentException>(() => requested.WithAttachment(big));
+        var many = requested;
+        for (var i = 1; i < EmailAttachment.MaxCount; i++)
+        {
+            many = many.WithAttachment(new EmailAttachment($"{i}.txt", "text/plain", [1]));
+        }
+
+        Assert.Throws<ArgumentException>(() => many.WithAttachment(new EmailAttachment("zu-viel.txt", "text/plain", [1])));
+
+        await app.SendAsync(new ForgetMailRecipient("ANHANG@example.org"));
+        Assert.Equal(0, await app.WithScopeAsync(sp => sp.GetRequiredService<MailDbContext>().Attachments.CountAsync(a => a.MessageId == requested.EventId)));
+    }
 }
 
 public sealed class MailRetryTests(ManualDispatchApp app) : IClassFixture<ManualDispatchApp>

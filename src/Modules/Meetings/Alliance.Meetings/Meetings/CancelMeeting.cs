@@ -33,7 +33,7 @@ internal sealed class CancelMeetingHandler(MeetingPermissions access, MeetingCha
 
         var now = clock.GetUtcNow();
         meeting.IsCancelled = true;
-        await changes.AnnounceAsync(meeting, "Mail_Cancelled_Subject", "Mail_Cancelled_Body", now, request.Reason?.Trim(), cancellationToken);
+        await changes.CancelledAsync(meeting, request.Reason, now, cancellationToken);
         return MediatR.Unit.Value;
     }
 }

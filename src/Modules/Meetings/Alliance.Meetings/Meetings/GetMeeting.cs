@@ -19,7 +19,7 @@ internal sealed record MeetingDetails(
     DateTimeOffset? MinutesApprovedAt, uint Version, bool CanManage, int Registered, int Waitlisted, int CheckedIn,
     RegistrationStatus? MyStatus, int? MyWaitlistPlace, IReadOnlyList<AgendaItemView> Agenda, IReadOnlyList<PollView> Polls,
     IReadOnlyList<AddendumView> Addenda, IReadOnlyDictionary<PartnerGroup, int> RegisteredByPartnerGroup, IReadOnlyList<string> AttendingOrganizations,
-    DateTimeOffset? TopicDeadline, IReadOnlyList<TopicView> Topics, bool CanSubmitTopic, bool CanVote)
+    DateTimeOffset? TopicDeadline, IReadOnlyList<TopicView> Topics, bool CanSubmitTopic, bool CanVote, bool CanReinstate)
 {
     public int PlannedMinutes => Agenda.Sum(a => a.PlannedMinutes);
     public int AvailableMinutes => (int)(EndsAt - StartsAt).TotalMinutes;
@@ -104,6 +104,6 @@ internal sealed class GetMeetingHandler(MeetingsDbContext db, MeetingPermissions
                     .GroupBy(c => c.PartnerGroup!.Value).ToDictionary(g => g.Key, g => g.Sum(c => c.Count))
                 : new Dictionary<PartnerGroup, int>(),
             attending, meeting.TopicDeadline, topics,
-            access.CanSubmitTopic(meeting, clock.GetUtcNow()), access.CanVoteForOwnOrganization);
+            access.CanSubmitTopic(meeting, clock.GetUtcNow()), access.CanVoteForOwnOrganization, access.CanReinstate(meeting, clock.GetUtcNow()));
     }
 }

@@ -53,7 +53,7 @@ internal sealed class Invitations(MeetingsDbContext db, IMediator mediator, Modu
             var organization = person.OrganizationId is { } id ? organizationsById.GetValueOrDefault(id) : null;
             var registration = NewRegistration(meeting.Id, person, organization, RegistrationStatus.Invited, now);
             db.Registrations.Add(registration);
-            if (person.MayContactByEmail && mails.Compose(registration, meeting, "Mail_Invitation_Subject", "Mail_Invitation_Body") is { } mail)
+            if (person.MayContactByEmail && mails.Invitation(registration, meeting) is { } mail)
             {
                 db.AddIntegrationEvent(mail, now);
             }

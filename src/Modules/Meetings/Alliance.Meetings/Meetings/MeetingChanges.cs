@@ -18,8 +18,21 @@ internal sealed class MeetingChanges(MeetingsDbContext db, MeetingMails mails)
         || !string.Equals(meeting.Place ?? "", place ?? "", StringComparison.Ordinal)
         || !string.Equals(meeting.OnlineLink ?? "", onlineLink ?? "", StringComparison.Ordinal);
 
+    /// <summary>The meeting moved (start, end) or its place changed: the updated entry to everyone concerned.</summary>
+    public Task MovedAsync(Meeting meeting, DateTimeOffset now, CancellationToken cancellationToken) =>
+        AnnounceAsync(meeting, mails.Changed, now, cancellationToken);
+
+    /// <summary>The meeting was cancelled (already marked): METHOD:CANCEL to registrants, the reason to everyone.</summary>
+    public Task CancelledAsync(Meeting meeting, string? reason, DateTimeOffset now, CancellationToken cancellationToken) =>
+        AnnounceAsync(meeting, (registration, m) => mails.Cancelled(registration, m, reason), now, cancellationToken);
+
+    /// <summary>A cancelled meeting takes place again (already marked): the entry back to registrants, a mail to everyone.</summary>
+    public Task ReinstatedAsync(Meeting meeting, DateTimeOffset now, CancellationToken cancellationToken) =>
+        AnnounceAsync(meeting, mails.Reinstated, now, cancellationToken);
+
     /// <summary>Raises SEQUENCE and DTSTAMP and queues the mails (through the outbox: sent if and only if the change commits).</summary>
-    public async Task AnnounceAsync(Meeting meeting, string subjectKey, string bodyKey, DateTimeOffset now, string? extra, CancellationToken cancellationToken)
+    /// <param name="mail">The kind of mail (a <see cref="MeetingMails"/> method), composed per person after SEQUENCE went up.</param>
+    private async Task AnnounceAsync(Meeting meeting, Func<Registration, Meeting, Alliance.Shared.Contracts.EmailRequested?> mail, DateTimeOffset now, CancellationToken cancellationToken)
     {
         meeting.Sequence++;
         meeting.ChangedAt = now;
@@ -29,9 +42,9 @@ internal sealed class MeetingChanges(MeetingsDbContext db, MeetingMails mails)
         await mails.RefreshContactsAsync(told, cancellationToken);
         foreach (var registration in told)
         {
-            if (mails.Compose(registration, meeting, subjectKey, bodyKey, extra) is { } mail)
+            if (mail(registration, meeting) is { } composed)
             {
-                db.AddIntegrationEvent(mail, now);
+                db.AddIntegrationEvent(composed, now);
             }
         }
     }

@@ -31,6 +31,10 @@ internal static class MeetingEndpoints
         api.MapPost("/{id:guid}/cancel", async Task<NoContent> (Guid id, CancelBody? body, IMediator mediator, CancellationToken ct) =>
                 await mediator.Send(new CancelMeeting(id, body?.Reason), ct).NoContent())
             .WithName("CancelMeeting").WithSummary("Cancels one meeting or occurrence (optional reason); registrants are told.").ProducesValidationProblem();
+
+        api.MapPost("/{id:guid}/reinstate", async Task<NoContent> (Guid id, IMediator mediator, CancellationToken ct) =>
+                await mediator.Send(new ReinstateMeeting(id), ct).NoContent())
+            .WithName("ReinstateMeeting").WithSummary("Withdraws the cancellation of an upcoming meeting (staff); registrations stay, everyone is told.");
     }
 
     private static Created<IdResponse> Created(Guid id) => TypedResults.Created($"/api/meetings/{id}", new IdResponse(id));

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Alliance.Meetings.Calendar;
 using Alliance.Meetings.Domain;
 using Alliance.Meetings.Resources;
 using Alliance.Meetings.Scheduling;
@@ -13,11 +13,13 @@ namespace Alliance.Meetings.Meetings;
 
 /// <summary>
 /// Meeting e-mails in the recipient's language, always with date, local time (meeting's zone), place or link,
-/// the page link and the calendar (.ics) link. Arguments: {0} title, {1} date, {2} time, {3} place, {4} page, {5} .ics.
+/// the page link and the calendar (.ics) link. Arguments: {0} title, {1} date, {2} time, {3} place, {4} page, {5} .ics,
+/// {6} the kind's extra (reason, agenda, waitlist place). Each kind of mail is composed by its own method here, so its
+/// text, attachment and recipients' language are decided in one place.
 /// Address, consent and language are read from Members at send time (<see cref="RefreshContactsAsync"/>), so a changed
 /// address or a withdrawn consent counts at once, not only once Members' PersonChanged has arrived.
 /// </summary>
-internal sealed class MeetingMails(EmailComposer composer, IStringLocalizer<MeetingsText> texts, IMediator mediator)
+internal sealed class MeetingMails(EmailComposer composer, IStringLocalizer<MeetingsText> texts, IMediator mediator, IcsWriter ics)
 {
     /// <summary>Brings the registrations' contact copies (address only with consent, language, name, name consent) up to date from Members, in one batch.</summary>
     public async Task RefreshContactsAsync(IReadOnlyCollection<Registration> registrations, CancellationToken cancellationToken)
@@ -52,7 +54,46 @@ internal sealed class MeetingMails(EmailComposer composer, IStringLocalizer<Meet
         registration.NameVisibleToMembers = person.NameVisibleToMembers;
     }
 
-    public EmailRequested? Compose(Registration registration, Meeting meeting, string subjectKey, string bodyKey, string? extra = null)
+    /// <summary>Invitation to an invited person (no calendar entry yet: they have not registered).</summary>
+    public EmailRequested? Invitation(Registration registration, Meeting meeting) =>
+        Compose(registration, meeting, "Mail_Invitation_Subject", "Mail_Invitation_Body");
+
+    /// <summary>Confirmation of a registration with a seat, with the calendar entry (METHOD:REQUEST).</summary>
+    public EmailRequested? Registered(Registration registration, Meeting meeting) =>
+        WithCalendarEntry(Compose(registration, meeting, "Mail_Registered_Subject", "Mail_Registered_Body"), registration, meeting);
+
+    /// <summary>Confirmation of a place on the waitlist (<paramref name="place"/>); no calendar entry until a seat is free.</summary>
+    public EmailRequested? Waitlisted(Registration registration, Meeting meeting, int place) =>
+        Compose(registration, meeting, "Mail_Waitlisted_Subject", "Mail_Waitlisted_Body", place.ToString(Cultures.Formatting(Cultures.Normalize(registration.Language))));
+
+    /// <summary>"You moved up" from the waitlist, with the calendar entry (METHOD:REQUEST).</summary>
+    public EmailRequested? Promoted(Registration registration, Meeting meeting) =>
+        WithCalendarEntry(Compose(registration, meeting, "Mail_Promoted_Subject", "Mail_Promoted_Body"), registration, meeting);
+
+    /// <summary>Reminder before the start, with the agenda.</summary>
+    public EmailRequested? Reminder(Registration registration, Meeting meeting, string agenda) =>
+        Compose(registration, meeting, "Mail_Reminder_Subject", "Mail_Reminder_Body", agenda);
+
+    /// <summary>The meeting moved or its place changed; registrants get the updated entry (METHOD:REQUEST, raised SEQUENCE).</summary>
+    public EmailRequested? Changed(Registration registration, Meeting meeting) =>
+        WithCalendarEntry(Compose(registration, meeting, "Mail_Moved_Subject", "Mail_Moved_Body"), registration, meeting);
+
+    /// <summary>The meeting is cancelled (with the reason, if given); registrants get METHOD:CANCEL.</summary>
+    public EmailRequested? Cancelled(Registration registration, Meeting meeting, string? reason) =>
+        WithCalendarEntry(Compose(registration, meeting, "Mail_Cancelled_Subject",
+            string.IsNullOrWhiteSpace(reason) ? "Mail_Cancelled_Body" : "Mail_CancelledWithReason_Body", reason?.Trim()), registration, meeting);
+
+    /// <summary>A cancelled meeting takes place after all; registrants get the entry again (METHOD:REQUEST, raised SEQUENCE).</summary>
+    public EmailRequested? Reinstated(Registration registration, Meeting meeting) =>
+        WithCalendarEntry(Compose(registration, meeting, "Mail_Reinstated_Subject", "Mail_Reinstated_Body"), registration, meeting);
+
+    /// <summary>Only people with a seat have (or get) the meeting in their calendar: only their mails carry the .ics.</summary>
+    private EmailRequested? WithCalendarEntry(EmailRequested? mail, Registration registration, Meeting meeting) =>
+        mail is not null && registration.Status == RegistrationStatus.Registered
+            ? mail.WithAttachment(ics.Invitation(meeting, mail.ToAddress, mail.ToName))
+            : mail;
+
+    private EmailRequested? Compose(Registration registration, Meeting meeting, string subjectKey, string bodyKey, string? extra = null)
     {
         if (string.IsNullOrWhiteSpace(registration.Email) || registration.IsErased)
         {
@@ -60,10 +101,11 @@ internal sealed class MeetingMails(EmailComposer composer, IStringLocalizer<Meet
         }
 
         var language = Cultures.Normalize(registration.Language);
-        var culture = CultureInfo.GetCultureInfo(language);
+        var culture = Cultures.Formatting(language);
         var start = Recurrence.ToLocal(meeting.StartsAt, meeting.TimeZone);
         var end = Recurrence.ToLocal(meeting.EndsAt, meeting.TimeZone);
         string place;
+        string date;
         using (Cultures.Use(language))
         {
             place = string.Join(" · ", new[] { meeting.Place, meeting.OnlineLink }.Where(p => !string.IsNullOrWhiteSpace(p)));
@@ -71,12 +113,14 @@ internal sealed class MeetingMails(EmailComposer composer, IStringLocalizer<Meet
             {
                 place = texts["Place_None"];
             }
+
+            date = start.ToString(texts["Mail_DateFormat"], culture);
         }
 
         object[] arguments =
         [
             meeting.DisplayTitle,
-            start.ToString("dddd, d. MMMM yyyy", culture),
+            date,
             $"{start.ToString("HH:mm", culture)}–{end.ToString("HH:mm", culture)} ({meeting.TimeZone})",
             place,
             composer.Link($"/meetings/{meeting.Id}"),

@@ -130,6 +130,9 @@ internal sealed class MeetingPermissions(ICurrentUser user, IMediator mediator, 
     public bool CanSubmitTopic(Meeting meeting, DateTimeOffset now) =>
         user.PersonId is not null && !meeting.IsCancelled && now < (meeting.TopicDeadline ?? meeting.StartsAt);
 
+    /// <summary>Staff may withdraw the cancellation of a meeting that has not begun (<see cref="ReinstateMeeting"/>).</summary>
+    public bool CanReinstate(Meeting meeting, DateTimeOffset now) => user.IsStaff && meeting.IsCancelled && meeting.StartsAt > now;
+
     /// <summary>Whether the caller belongs to an organisation and so may cast its vote in a straw poll.</summary>
     public bool CanVoteForOwnOrganization => user.OrganizationId is not null;
 

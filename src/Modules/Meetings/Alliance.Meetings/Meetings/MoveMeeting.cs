@@ -58,7 +58,7 @@ internal sealed class MoveMeetingHandler(MeetingsDbContext db, MeetingPermission
         meeting.IsDetached = true;
         if (significant)
         {
-            await changes.AnnounceAsync(meeting, "Mail_Moved_Subject", "Mail_Moved_Body", now, null, cancellationToken);
+            await changes.MovedAsync(meeting, now, cancellationToken);
         }
 
         return MediatR.Unit.Value;

@@ -5,6 +5,7 @@ using Alliance.Meetings.Resources;
 using Alliance.Members.Contracts;
 using Alliance.Shared.Contracts;
 using Alliance.Shared.Errors;
+using Alliance.Shared.Messaging;
 using Alliance.Shared.Security;
 using FluentValidation;
 using FluentValidation.Results;
@@ -16,7 +17,9 @@ namespace Alliance.Meetings.Registrations;
 
 /// <summary>
 /// Registers a person (oneself, or a delegate of one's own organisation; staff anyone). At capacity the person goes
-/// onto the waitlist. Registering again answers with the current state (idempotent). The meeting row is locked, so 200 parallel registrations for 50 seats give exactly 50.
+/// onto the waitlist. Registering again answers with the current state (idempotent) and sends nothing. The meeting row is
+/// locked, so 200 parallel registrations for 50 seats give exactly 50. The person gets a confirmation in their language:
+/// with a seat it carries the calendar entry (.ics, METHOD:REQUEST), on the waitlist it names the place.
 /// </summary>
 [AllowedFor(Who.SignedIn)]
 internal sealed record Register(Guid MeetingId, Guid? PersonId = null) : IRequest<RegistrationResult>;
@@ -24,7 +27,7 @@ internal sealed record Register(Guid MeetingId, Guid? PersonId = null) : IReques
 internal sealed record RegistrationResult(Guid RegistrationId, string Status, int? WaitlistPlace);
 
 internal sealed class RegisterHandler(
-    MeetingsDbContext db, ICurrentUser user, IMediator mediator, MeetingPermissions access, IStringLocalizer<MeetingsText> text, TimeProvider clock)
+    MeetingsDbContext db, ICurrentUser user, IMediator mediator, MeetingPermissions access, MeetingMails mails, IStringLocalizer<MeetingsText> text, TimeProvider clock)
     : IRequestHandler<Register, RegistrationResult>
 {
     public async Task<RegistrationResult> Handle(Register request, CancellationToken cancellationToken)
@@ -96,6 +99,14 @@ internal sealed class RegisterHandler(
             registration.Status = RegistrationStatus.Waitlisted;
             registration.WaitlistPosition = (await db.Registrations.Where(r => r.MeetingId == meeting.Id).MaxAsync(r => r.WaitlistPosition, cancellationToken) ?? 0) + 1;
             place = await db.Registrations.CountAsync(r => r.MeetingId == meeting.Id && r.Status == RegistrationStatus.Waitlisted, cancellationToken) + 1;
+        }
+
+        // Contact details as Members has them now (an invitation's copy may be older).
+        MeetingMails.Apply(registration, person);
+        var confirmation = place is { } waitlistPlace ? mails.Waitlisted(registration, meeting, waitlistPlace) : mails.Registered(registration, meeting);
+        if (confirmation is not null)
+        {
+            db.AddIntegrationEvent(confirmation, now);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -53,7 +53,7 @@ internal sealed class Waitlist(MeetingsDbContext db, MeetingMails mails, IString
         {
             registration.Status = RegistrationStatus.Registered;
             registration.WaitlistPosition = null;
-            if (mails.Compose(registration, meeting, "Mail_Promoted_Subject", "Mail_Promoted_Body") is { } mail)
+            if (mails.Promoted(registration, meeting) is { } mail)
             {
                 db.AddIntegrationEvent(mail, now);
             }

@@ -71,7 +71,7 @@ internal sealed class SendRemindersHandler(MeetingsDbContext db, MeetingMails ma
             }
 
             if (!logged.Contains((registration.PersonId, latest))
-                && mails.Compose(registration, meeting, "Mail_Reminder_Subject", "Mail_Reminder_Body", agenda) is { } mail)
+                && mails.Reminder(registration, meeting, agenda) is { } mail)
             {
                 db.AddIntegrationEvent(mail, now);
                 sent++;

@@ -91,7 +91,7 @@ internal sealed class UpdateSeriesHandler(MeetingsDbContext db, MeetingPermissio
             meeting.ReminderDaysBefore = [.. series.ReminderDaysBefore];
             if (significant)
             {
-                await changes.AnnounceAsync(meeting, "Mail_Moved_Subject", "Mail_Moved_Body", now, null, cancellationToken);
+                await changes.MovedAsync(meeting, now, cancellationToken);
             }
         }
 

@@ -25,4 +25,20 @@ public sealed class EmailMessage
     public DateTimeOffset? LockedUntil { get; set; }
     public DateTimeOffset? SentAt { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>Files sent with the mail, stored with it (table <c>email_attachments</c>), in the order given.</summary>
+    public List<EmailMessageAttachment> Attachments { get; set; } = [];
+}
+
+/// <summary>A file stored with a queued mail (see <see cref="Contracts.EmailAttachment"/> for the caps).</summary>
+public sealed class EmailMessageAttachment
+{
+    public Guid Id { get; set; }
+    public Guid MessageId { get; set; }
+
+    /// <summary>Order within the mail.</summary>
+    public int Position { get; set; }
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public required byte[] Content { get; set; }
 }

@@ -69,6 +69,8 @@ public sealed class EmailSender(
     private async Task<bool> SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         var lease = message.LockedUntil;
+        message.Attachments = await db.Attachments.AsNoTracking()
+            .Where(a => a.MessageId == message.Id).OrderBy(a => a.Position).ToListAsync(cancellationToken);
         try
         {
             await transport.SendAsync(ToMime(message), cancellationToken);
@@ -106,15 +108,23 @@ public sealed class EmailSender(
         return true;
     }
 
-    /// <summary>The Message-Id comes from the queued mail's id: a repeat after a crash carries the same one.</summary>
+    /// <summary>Plain text alone, or multipart/mixed with the attachments. The Message-Id comes from the queued mail's id: a repeat after a crash carries the same one.</summary>
     private MimeMessage ToMime(EmailMessage message)
     {
         var settings = options.Value;
+        var body = new BodyBuilder { TextBody = message.TextBody };
+        foreach (var attachment in message.Attachments)
+        {
+            var part = (MimePart)body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+            // Base64 keeps the bytes as they are (an .ics needs its CRLF line ends; 7bit text would be re-wrapped).
+            part.ContentTransferEncoding = ContentEncoding.Base64;
+        }
+
         var mime = new MimeMessage
         {
             Subject = message.Subject,
             MessageId = $"{message.Id:N}@alliance",
-            Body = new TextPart("plain") { Text = message.TextBody },
+            Body = body.ToMessageBody(),
         };
         mime.From.Add(new MailboxAddress(settings.FromName, settings.FromAddress));
         mime.To.Add(new MailboxAddress(message.ToName, message.ToAddress));

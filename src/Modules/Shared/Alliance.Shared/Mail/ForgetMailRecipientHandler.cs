@@ -10,7 +10,7 @@ internal sealed class ForgetMailRecipientValidator : AbstractValidator<ForgetMai
     public ForgetMailRecipientValidator() => RuleFor(r => r.Email).NotEmpty().MaximumLength(320);
 }
 
-/// <summary>Blanks address, name and body of every mail to the address (any case); queued ones are cancelled as failed.</summary>
+/// <summary>Blanks address, name and body of every mail to the address (any case) and deletes its attachments; queued ones are cancelled as failed.</summary>
 internal sealed class ForgetMailRecipientHandler(MailDbContext db) : IRequestHandler<ForgetMailRecipient, int>
 {
     /// <summary>What the log shows instead of a forgotten queued mail's error.</summary>
@@ -19,6 +19,9 @@ internal sealed class ForgetMailRecipientHandler(MailDbContext db) : IRequestHan
     public async Task<int> Handle(ForgetMailRecipient request, CancellationToken cancellationToken)
     {
         var address = request.Email.Trim().ToLowerInvariant();
+        await db.Attachments
+            .Where(a => db.Messages.Any(m => m.Id == a.MessageId && m.ToAddress.ToLower() == address))
+            .ExecuteDeleteAsync(cancellationToken);
         return await db.Messages
             .Where(m => m.ToAddress.ToLower() == address)
             .ExecuteUpdateAsync(row => row

@@ -1,3 +1,4 @@
+using Alliance.Shared.Contracts;
 using Alliance.Shared.Messaging;
 using Alliance.Shared.Security;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,9 @@ public sealed class MailDbContext(DbContextOptions<MailDbContext> options) : DbC
     public const string Schema = "mail";
 
     public DbSet<EmailMessage> Messages => Set<EmailMessage>();
+
+    /// <summary>Files sent with queued mails.</summary>
+    public DbSet<EmailMessageAttachment> Attachments => Set<EmailMessageAttachment>();
 
     /// <summary>The Data Protection key ring (see <see cref="Security.DatabaseXmlRepository"/>).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -30,6 +34,14 @@ public sealed class MailDbContext(DbContextOptions<MailDbContext> options) : DbC
             message.Property(m => m.Category).HasMaxLength(100);
             message.HasIndex(m => m.NextAttemptAt).HasFilter("\"Status\" = 0");
             message.HasIndex(m => m.ToAddress);
+            message.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<EmailMessageAttachment>(attachment =>
+        {
+            attachment.ToTable("email_attachments");
+            attachment.Property(a => a.FileName).HasMaxLength(EmailAttachment.MaxFileNameLength);
+            attachment.Property(a => a.ContentType).HasMaxLength(EmailAttachment.MaxContentTypeLength);
+            attachment.HasIndex(a => new { a.MessageId, a.Position }).IsUnique();
         });
         modelBuilder.Entity<DataProtectionKey>(key =>
         {

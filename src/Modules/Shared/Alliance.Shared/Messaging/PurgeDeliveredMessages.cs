@@ -14,7 +14,7 @@ public sealed record PurgeResult(int OutboxRows, int InboxRows, int MailBodies);
 /// <summary>
 /// The retention job's work: deletes delivered (and discarded) outbox rows and inbox rows older than
 /// <see cref="MessagingOptions.RetentionDays"/>, and blanks the bodies of mails sent before then (they hold
-/// invitation links and personal text; address and subject stay as the office's log). Failed and pending rows
+/// invitation links and personal text; attachments are deleted; address and subject stay as the office's log). Failed and pending rows
 /// are kept, and so are the inbox rows of events still waiting in some outbox, so a replay never runs a
 /// subscriber twice.
 /// </summary>
@@ -53,6 +53,9 @@ internal sealed class PurgeDeliveredMessagesHandler(
         }
 #pragma warning restore EF1002
 
+        await mail.Attachments
+            .Where(a => mail.Messages.Any(m => m.Id == a.MessageId && m.Status == EmailStatus.Sent && m.SentAt < cutoff))
+            .ExecuteDeleteAsync(cancellationToken);
         var bodies = await mail.Messages
             .Where(m => m.Status == EmailStatus.Sent && m.SentAt < cutoff && m.TextBody != string.Empty)
             .ExecuteUpdateAsync(row => row.SetProperty(m => m.TextBody, string.Empty), cancellationToken);

@@ -83,6 +83,40 @@ namespace Alliance.Shared.Persistence.Migrations
                     b.ToTable("email_messages", "mail");
                 });
 
+            modelBuilder.Entity("Alliance.Shared.Mail.EmailMessageAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("email_attachments", "mail");
+                });
+
             modelBuilder.Entity("Alliance.Shared.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("EventId")
@@ -183,6 +217,20 @@ namespace Alliance.Shared.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("data_protection_keys", "mail");
+                });
+
+            modelBuilder.Entity("Alliance.Shared.Mail.EmailMessageAttachment", b =>
+                {
+                    b.HasOne("Alliance.Shared.Mail.EmailMessage", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Alliance.Shared.Mail.EmailMessage", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 #pragma warning restore 612, 618
         }
