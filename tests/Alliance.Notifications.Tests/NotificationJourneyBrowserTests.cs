@@ -63,7 +63,7 @@ public sealed partial class NotificationJourneyBrowserTests(AllianceApp app, Bro
 
         await item.ClickAsync();
         await brandt.WaitForURLAsync(new Regex($"/labs/{lab}$"));
-        Assert.Contains(organization, await brandt.InnerTextAsync(".membership-request"), StringComparison.Ordinal);
+        Assert.Equal(1, await brandt.Locator(".membership-request", new() { HasText = organization }).CountAsync());
 
         // Marked read from the list: the bell is quiet again.
         await brandt.GotoAsync("/notifications");
