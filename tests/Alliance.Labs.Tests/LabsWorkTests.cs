@@ -165,11 +165,12 @@ public sealed class LabsWorkTests(AllianceApp app) : IClassFixture<AllianceApp>
 
         await app.SendAsync(new SendOverdueReminders());
         await app.SendAsync(new SendOverdueReminders());
-        await app.WaitForMailAsync(DemoUsers.Representative, "Lieferdaten sammeln");
+        // Notifications mails the reminder (and, earlier, "Neue Aufgabe" when the item was given to him).
+        await app.WaitForMailAsync(DemoUsers.Representative, "Überfällige Aufgabe: Lieferdaten sammeln");
         await app.WithScopeAsync(sp => sp.GetRequiredService<Alliance.Shared.Messaging.OutboxDispatcher>().DispatchAsync("labs"));
+        await app.WithScopeAsync(sp => sp.GetRequiredService<Alliance.Shared.Messaging.OutboxDispatcher>().DispatchAsync("notifications"));
         var mails = (await app.MailsToAsync(DemoUsers.Representative)).Where(m => m.Subject.Contains("Lieferdaten sammeln", StringComparison.Ordinal)).ToList();
-        Assert.Single(mails);
-        Assert.StartsWith("Überfällige Aufgabe", mails[0].Subject, StringComparison.Ordinal);
+        Assert.Single(mails, m => m.Subject.StartsWith("Überfällige Aufgabe", StringComparison.Ordinal));
         Assert.Equal(1, await app.LabsDbAsync(db => db.ActionItemReminders.CountAsync(r => r.ActionItemId == id)));
 
         Assert.Equal(HttpStatusCode.NoContent, (await brandt.PutAsJsonAsync($"/api/labs/action-items/{id}/status", new { status = "Done" })).StatusCode);

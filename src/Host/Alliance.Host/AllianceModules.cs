@@ -1,6 +1,7 @@
 using Alliance.Labs;
 using Alliance.Meetings;
 using Alliance.Members;
+using Alliance.Notifications;
 using Alliance.Shared.Modules;
 using Alliance.Surveys;
 
@@ -15,6 +16,7 @@ public static class AllianceModules
         new LabsModule(),
         new MeetingsModule(),
         new SurveysModule(),
+        new NotificationsModule(),
     ];
 
     /// <summary>Where the router finds pages: the kernel's own (administration) and every module's.</summary>

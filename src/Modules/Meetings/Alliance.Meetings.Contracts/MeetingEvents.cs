@@ -25,3 +25,21 @@ public sealed record ActionItemDecided(
     /// </summary>
     public Guid ActionItemId { get; init; }
 }
+
+/// <summary>What registrants of a meeting were told (by their mail, with the calendar entry).</summary>
+public enum RegistrantNotice
+{
+    Registered = 0,
+    Waitlisted = 1,
+    MovedUp = 2,
+    Changed = 3,
+    Cancelled = 4,
+}
+
+/// <summary>
+/// Registrants of a meeting were told something: Notifications shows it in-app. Meetings sends the mail itself (it
+/// carries the .ics) and leaves it out for people who chose "in-app only" for the kind (asked through Notifications'
+/// contract). <see cref="StartsAt"/> is an instant; the text shows the day in the alliance's zone.
+/// </summary>
+[EventName("meetings.registrants-told")]
+public sealed record RegistrantsTold(Guid MeetingId, string MeetingTitle, DateTimeOffset StartsAt, RegistrantNotice Notice, IReadOnlyList<Guid> PersonIds) : IntegrationEvent;

@@ -1,5 +1,7 @@
 using Alliance.Shared.Input;
 using Alliance.Labs.Common;
+using Alliance.Labs.Contracts;
+using Alliance.Shared.Messaging;
 using Alliance.Labs.Domain;
 using Alliance.Labs.Persistence;
 using Alliance.Labs.Resources;
@@ -56,6 +58,7 @@ internal sealed class CreateActionItemHandler(
             CreatedAt = now, UpdatedAt = now,
         };
         db.ActionItems.Add(item);
+        db.AddIntegrationEvent(new ActionItemAssigned(item.Id, item.Title, item.OwnerPersonId, item.OwnerOrganizationId, item.DueDate), now);
         return item.Id;
     }
 }

@@ -1,4 +1,6 @@
 using Alliance.Labs.Common;
+using Alliance.Labs.Contracts;
+using Alliance.Shared.Messaging;
 using Alliance.Labs.Domain;
 using Alliance.Labs.Persistence;
 using Alliance.Meetings.Contracts;
@@ -37,14 +39,16 @@ internal sealed class ActionItemDecidedHandler(LabsDbContext db, OrganizationCop
         }
 
         var now = clock.GetUtcNow();
-        db.ActionItems.Add(new ActionItem
+        var item = new ActionItem
         {
             Id = Guid.NewGuid(), LabId = labId, Title = Fit(notification.Title, TitleLength), OwnerPersonId = notification.OwnerPersonId,
             OwnerOrganizationId = notification.OwnerOrganizationId, DueDate = notification.DueDate, Status = ActionItemStatus.Open,
             Source = ActionItemSource.MeetingDecision, MeetingId = notification.MeetingId, DecisionId = notification.DecisionId,
             SourceActionItemId = source,
             MeetingTitle = Fit(notification.MeetingTitle, MeetingTitleLength), SourceLink = Fit(notification.SourceLink, SourceLinkLength), CreatedAt = now, UpdatedAt = now,
-        });
+        };
+        db.ActionItems.Add(item);
+        db.AddIntegrationEvent(new ActionItemAssigned(item.Id, item.Title, item.OwnerPersonId, item.OwnerOrganizationId, item.DueDate), now);
     }
 
     // The sender's limits fit these columns; cutting is only the last guard so a changed sender can never fail the delivery.

@@ -57,6 +57,7 @@ internal sealed class ApproveMembershipHandler(LabsDbContext db, LabPermissions 
             Id = Guid.NewGuid(), LabId = lab.Id, OrganizationId = entry.OrganizationId, Role = request.Role, RequestId = entry.Id, JoinedAt = now,
         };
         db.Memberships.Add(membership);
+        db.AddIntegrationEvent(new LabMembershipDecided(entry.Id, lab.Id, lab.Title, entry.RequestedByPersonId, Approved: true, Reason: null), now);
 
         try
         {

@@ -1,8 +1,10 @@
 using Alliance.Labs.Common;
+using Alliance.Labs.Contracts;
 using Alliance.Labs.Domain;
 using Alliance.Labs.Persistence;
 using Alliance.Labs.Resources;
 using Alliance.Shared.Errors;
+using Alliance.Shared.Messaging;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +40,8 @@ internal sealed class DeclineMembershipHandler(LabsDbContext db, LabPermissions 
         entry.DeclineReason = request.Reason.Trim();
         entry.DecidedAt = clock.GetUtcNow();
         entry.DecidedByPersonId = permissions.User.PersonId;
+        var labTitle = await db.Labs.Where(l => l.Id == entry.LabId).Select(l => l.Title).FirstAsync(cancellationToken);
+        db.AddIntegrationEvent(new LabMembershipDecided(entry.Id, entry.LabId, labTitle, entry.RequestedByPersonId, Approved: false, entry.DeclineReason), entry.DecidedAt.Value);
         return Unit.Value;
     }
 }

@@ -1,8 +1,10 @@
 using Alliance.Labs.Common;
+using Alliance.Labs.Contracts;
 using Alliance.Labs.Domain;
 using Alliance.Labs.Persistence;
 using Alliance.Labs.Resources;
 using Alliance.Shared.Errors;
+using Alliance.Shared.Messaging;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -48,6 +50,12 @@ internal sealed class RequestMembershipHandler(
             Motivation = request.Motivation.Trim(), Status = MembershipRequestStatus.Pending, RequestedAt = clock.GetUtcNow(),
         };
         db.MembershipRequests.Add(entry);
+
+        // The coordinators hear of it (Notifications), in the same transaction as the request.
+        var organizationName = db.Organizations.Local.FirstOrDefault(o => o.Id == organization)?.Name
+            ?? await db.Organizations.Where(o => o.Id == organization).Select(o => o.Name).FirstOrDefaultAsync(cancellationToken) ?? "—";
+        var coordinators = await db.Coordinators.Where(c => c.LabId == lab.Id).Select(c => c.PersonId).ToListAsync(cancellationToken);
+        db.AddIntegrationEvent(new LabMembershipRequested(entry.Id, lab.Id, lab.Title, organizationName, coordinators), entry.RequestedAt);
         return entry.Id;
     }
 }

@@ -68,6 +68,7 @@ internal sealed class AnswerProposalHandler(LabsDbContext db, LabPermissions per
         }
 
         var now = clock.GetUtcNow();
+        string? labTitle = null;
         switch (request.Answer)
         {
             case ProposalAnswer.TakeIntoLab:
@@ -75,6 +76,7 @@ internal sealed class AnswerProposalHandler(LabsDbContext db, LabPermissions per
                 permissions.RequireOpen(lab);
                 proposal.Status = ProposalStatus.TakenIntoLab;
                 proposal.LabId = lab.Id;
+                labTitle = lab.Title;
                 break;
             case ProposalAnswer.TakeIntoNewLab:
                 if (!await db.ActionFields.AnyAsync(a => a.Id == request.NewLabActionFieldId, cancellationToken))
@@ -91,6 +93,7 @@ internal sealed class AnswerProposalHandler(LabsDbContext db, LabPermissions per
                 db.StatusChanges.Add(new LabStatusChange { Id = Guid.NewGuid(), LabId = created.Id, Status = created.Status, ChangedAt = now, ChangedByPersonId = permissions.User.PersonId });
                 proposal.Status = ProposalStatus.TakenIntoLab;
                 proposal.LabId = created.Id;
+                labTitle = created.Title;
                 break;
             case ProposalAnswer.Merge:
                 var target = await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == request.MergeIntoProposalId, cancellationToken)
@@ -111,6 +114,17 @@ internal sealed class AnswerProposalHandler(LabsDbContext db, LabPermissions per
         proposal.AnswerReason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
         proposal.AnsweredAt = now;
         proposal.AnsweredByPersonId = permissions.User.PersonId;
+
+        // The proposer and every supporter hear the answer (Notifications).
+        var supporters = await db.Supports.Where(s => s.ProposalId == proposal.Id && s.PersonId != null).Select(s => s.PersonId!.Value).ToListAsync(cancellationToken);
+        var people = supporters.Prepend(proposal.ProposedByPersonId ?? Guid.Empty).Where(id => id != Guid.Empty).Distinct().ToList();
+        var outcome = proposal.Status switch
+        {
+            ProposalStatus.TakenIntoLab => ProposalOutcome.TakenIntoLab,
+            ProposalStatus.Merged => ProposalOutcome.Merged,
+            _ => ProposalOutcome.Declined,
+        };
+        db.AddIntegrationEvent(new ProposalAnswered(proposal.Id, proposal.Title, outcome, labTitle, proposal.AnswerReason, people), now);
         return proposal.LabId;
     }
 }

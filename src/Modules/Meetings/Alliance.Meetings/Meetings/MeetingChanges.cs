@@ -1,3 +1,4 @@
+using Alliance.Meetings.Contracts;
 using Alliance.Meetings.Domain;
 using Alliance.Meetings.Persistence;
 using Alliance.Shared.Messaging;
@@ -20,19 +21,20 @@ internal sealed class MeetingChanges(MeetingsDbContext db, MeetingMails mails)
 
     /// <summary>The meeting moved (start, end) or its place changed: the updated entry to everyone concerned.</summary>
     public Task MovedAsync(Meeting meeting, DateTimeOffset now, CancellationToken cancellationToken) =>
-        AnnounceAsync(meeting, mails.Changed, now, cancellationToken);
+        AnnounceAsync(meeting, RegistrantNotice.Changed, mails.Changed, now, cancellationToken);
 
     /// <summary>The meeting was cancelled (already marked): METHOD:CANCEL to registrants, the reason to everyone.</summary>
     public Task CancelledAsync(Meeting meeting, string? reason, DateTimeOffset now, CancellationToken cancellationToken) =>
-        AnnounceAsync(meeting, (registration, m) => mails.Cancelled(registration, m, reason), now, cancellationToken);
+        AnnounceAsync(meeting, RegistrantNotice.Cancelled, (registration, m) => mails.Cancelled(registration, m, reason), now, cancellationToken);
 
     /// <summary>A cancelled meeting takes place again (already marked): the entry back to registrants, a mail to everyone.</summary>
     public Task ReinstatedAsync(Meeting meeting, DateTimeOffset now, CancellationToken cancellationToken) =>
-        AnnounceAsync(meeting, mails.Reinstated, now, cancellationToken);
+        AnnounceAsync(meeting, RegistrantNotice.Changed, mails.Reinstated, now, cancellationToken);
 
     /// <summary>Raises SEQUENCE and DTSTAMP and queues the mails (through the outbox: sent if and only if the change commits).</summary>
+    /// <param name="notice">What people are told in-app; those who chose "in-app only" for it get no mail.</param>
     /// <param name="mail">The kind of mail (a <see cref="MeetingMails"/> method), composed per person after SEQUENCE went up.</param>
-    private async Task AnnounceAsync(Meeting meeting, Func<Registration, Meeting, Alliance.Shared.Contracts.EmailRequested?> mail, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task AnnounceAsync(Meeting meeting, RegistrantNotice notice, Func<Registration, Meeting, Alliance.Shared.Contracts.EmailRequested?> mail, DateTimeOffset now, CancellationToken cancellationToken)
     {
         meeting.Sequence++;
         meeting.ChangedAt = now;
@@ -40,7 +42,8 @@ internal sealed class MeetingChanges(MeetingsDbContext db, MeetingMails mails)
             .Where(r => r.MeetingId == meeting.Id && (r.Status == RegistrationStatus.Registered || r.Status == RegistrationStatus.Waitlisted || r.Status == RegistrationStatus.Invited))
             .ToListAsync(cancellationToken);
         await mails.RefreshContactsAsync(told, cancellationToken);
-        foreach (var registration in told)
+        var inAppOnly = await mails.TellAsync(db, meeting, notice, told, now, cancellationToken);
+        foreach (var registration in told.Where(r => !inAppOnly.Contains(r.PersonId)))
         {
             if (mail(registration, meeting) is { } composed)
             {

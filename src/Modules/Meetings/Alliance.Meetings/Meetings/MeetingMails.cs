@@ -1,11 +1,16 @@
 using Alliance.Meetings.Calendar;
+using Alliance.Meetings.Contracts;
 using Alliance.Meetings.Domain;
+using Alliance.Meetings.Persistence;
 using Alliance.Meetings.Resources;
 using Alliance.Meetings.Scheduling;
 using Alliance.Shared.Contracts;
 using Alliance.Shared.Localization;
 using Alliance.Shared.Mail;
 using Alliance.Members.Contracts;
+using Alliance.Notifications.Contracts;
+using Alliance.Shared.Messaging;
+using Alliance.Shared.Modules;
 using MediatR;
 using Microsoft.Extensions.Localization;
 
@@ -19,8 +24,34 @@ namespace Alliance.Meetings.Meetings;
 /// Address, consent and language are read from Members at send time (<see cref="RefreshContactsAsync"/>), so a changed
 /// address or a withdrawn consent counts at once, not only once Members' PersonChanged has arrived.
 /// </summary>
-internal sealed class MeetingMails(EmailComposer composer, IStringLocalizer<MeetingsText> texts, IMediator mediator, IcsWriter ics)
+internal sealed class MeetingMails(EmailComposer composer, IStringLocalizer<MeetingsText> texts, IMediator mediator, IcsWriter ics, ModuleCatalog catalog)
 {
+    /// <summary>
+    /// Tells the people of these registrations in-app (Notifications, through <see cref="RegistrantsTold"/> in this
+    /// module's outbox) and answers who of them chose "in-app only" for the kind: their mail is left out, so nobody
+    /// gets two mails and the choice counts. Without the Notifications module everyone is mailed as before.
+    /// </summary>
+    public async Task<IReadOnlySet<Guid>> TellAsync(
+        MeetingsDbContext db, Meeting meeting, RegistrantNotice notice, IReadOnlyCollection<Registration> registrations, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var people = registrations.Where(r => !r.IsErased).Select(r => r.PersonId).Distinct().ToList();
+        if (people.Count == 0 || !catalog.Handles(typeof(GetMailOptOuts)))
+        {
+            return new HashSet<Guid>();
+        }
+
+        db.AddIntegrationEvent(new RegistrantsTold(meeting.Id, meeting.DisplayTitle, meeting.StartsAt, notice, people), now);
+        var kind = notice switch
+        {
+            RegistrantNotice.Registered => NotificationKind.RegistrationConfirmed,
+            RegistrantNotice.Waitlisted => NotificationKind.RegistrationWaitlisted,
+            RegistrantNotice.MovedUp => NotificationKind.RegistrationMovedUp,
+            RegistrantNotice.Cancelled => NotificationKind.MeetingCancelled,
+            _ => NotificationKind.MeetingChanged,
+        };
+        return (await mediator.Send(new GetMailOptOuts(kind, people), cancellationToken)).ToHashSet();
+    }
+
     /// <summary>Brings the registrations' contact copies (address only with consent, language, name, name consent) up to date from Members, in one batch.</summary>
     public async Task RefreshContactsAsync(IReadOnlyCollection<Registration> registrations, CancellationToken cancellationToken)
     {

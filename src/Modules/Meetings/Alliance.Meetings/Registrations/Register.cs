@@ -1,3 +1,4 @@
+using Alliance.Meetings.Contracts;
 using Alliance.Meetings.Domain;
 using Alliance.Meetings.Meetings;
 using Alliance.Meetings.Persistence;
@@ -104,7 +105,8 @@ internal sealed class RegisterHandler(
         // Contact details as Members has them now (an invitation's copy may be older).
         MeetingMails.Apply(registration, person);
         var confirmation = place is { } waitlistPlace ? mails.Waitlisted(registration, meeting, waitlistPlace) : mails.Registered(registration, meeting);
-        if (confirmation is not null)
+        var inAppOnly = await mails.TellAsync(db, meeting, place is null ? RegistrantNotice.Registered : RegistrantNotice.Waitlisted, [registration], now, cancellationToken);
+        if (confirmation is not null && !inAppOnly.Contains(registration.PersonId))
         {
             db.AddIntegrationEvent(confirmation, now);
         }

@@ -1,3 +1,4 @@
+using Alliance.Meetings.Contracts;
 using Alliance.Meetings.Domain;
 using Alliance.Meetings.Meetings;
 using Alliance.Meetings.Persistence;
@@ -49,11 +50,12 @@ internal sealed class Waitlist(MeetingsDbContext db, MeetingMails mails, IString
             .Where(r => r.MeetingId == meeting.Id && r.Status == RegistrationStatus.Waitlisted)
             .OrderBy(r => r.WaitlistPosition).Take(free).ToListAsync(cancellationToken);
         await mails.RefreshContactsAsync(next, cancellationToken);
+        var inAppOnly = await mails.TellAsync(db, meeting, RegistrantNotice.MovedUp, next, now, cancellationToken);
         foreach (var registration in next)
         {
             registration.Status = RegistrationStatus.Registered;
             registration.WaitlistPosition = null;
-            if (mails.Promoted(registration, meeting) is { } mail)
+            if (!inAppOnly.Contains(registration.PersonId) && mails.Promoted(registration, meeting) is { } mail)
             {
                 db.AddIntegrationEvent(mail, now);
             }

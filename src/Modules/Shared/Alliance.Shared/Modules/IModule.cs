@@ -30,6 +30,12 @@ public interface IModule
 
     IReadOnlyList<DashboardCard> DashboardCards => [];
 
+    /// <summary>
+    /// Components shown in the header next to the signed-in user's name (the notification bell); each renders
+    /// itself for the current user.
+    /// </summary>
+    IReadOnlyList<Type> HeaderItems => [];
+
     /// <summary>Every recurring job of the module, with cron and time zone, in this one place.</summary>
     void AddRecurringJobs(IRecurringJobManager jobs) { }
 
