@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
 namespace Alliance.Shared.Components;
@@ -31,10 +32,11 @@ public sealed class SearchPicker<TValue> : InputSelect<TValue>
     private IReadOnlyList<PickerChoice> _found = [];
     private string? _term;
     private bool _searched;
+    private List<Guid>? _loadedIds;
 
     [Inject] private IStringLocalizer<SharedText> T { get; set; } = default!;
 
-    [Inject] private IEnumerable<IPickerSource> Sources { get; set; } = default!;
+    [Inject] private IServiceScopeFactory ScopeFactory { get; set; } = default!;
 
     [CascadingParameter] private HttpContext? HttpContext { get; set; }
 
@@ -60,25 +62,37 @@ public sealed class SearchPicker<TValue> : InputSelect<TValue>
             EditContext.OnValidationRequested += KeepFromSaving;
         }
 
-        var source = Sources.FirstOrDefault(s => s.Source == Source)
-            ?? throw new InvalidOperationException($"No picker source is registered for {Source}.");
         var chosenIds = ChosenIds();
-        _chosen = chosenIds.Count == 0 ? [] : await source.ChosenAsync(chosenIds, CancellationToken.None);
-
-        if (HttpContext is { } http && HttpMethods.IsPost(http.Request.Method) && http.Request.HasFormContentType)
+        var searchNow = false;
+        if (!_searched && HttpContext is { } http && HttpMethods.IsPost(http.Request.Method) && http.Request.HasFormContentType)
         {
             var form = await http.Request.ReadFormAsync();
             if (form[SearchButtonName] == Id)
             {
-                _searched = true;
+                _searched = searchNow = true;
                 _term = form[$"picker-q-{Id}"].ToString().Trim();
                 if (_term.Length > PickerLimits.TermLength)
                 {
                     _term = _term[..PickerLimits.TermLength];
                 }
-
-                _found = _term.Length == 0 ? [] : await source.SearchAsync(_term, CancellationToken.None);
             }
+        }
+
+        if (!searchNow && _loadedIds is not null && _loadedIds.SequenceEqual(chosenIds))
+        {
+            return;
+        }
+
+        // Its own scope (and so its own DbContext): the page may be using its DbContext at the same time, and static
+        // rendering runs the components' loads side by side.
+        await using var scope = ScopeFactory.CreateAsyncScope();
+        var source = scope.ServiceProvider.GetServices<IPickerSource>().FirstOrDefault(s => s.Source == Source)
+            ?? throw new InvalidOperationException($"No picker source is registered for {Source}.");
+        _loadedIds = chosenIds;
+        _chosen = chosenIds.Count == 0 ? [] : await source.ChosenAsync(chosenIds, CancellationToken.None);
+        if (searchNow && _term!.Length > 0)
+        {
+            _found = await source.SearchAsync(_term, CancellationToken.None);
         }
     }
 
