@@ -182,7 +182,7 @@
         list.hidden = true;
         var status = document.createElement('div');
         status.className = 'visually-hidden';
-        status.setAttribute('role', 'status');
+        status.setAttribute('aria-live', 'polite');
 
         control.parentNode.insertBefore(wrapper, control);
         wrapper.appendChild(chips);
