@@ -56,7 +56,7 @@ public sealed class DashboardBrowserTests(AllianceApp app, Browser browser) : IC
         await Assertions.Expect(page.Locator("#labs-coordinated-requests")).ToHaveTextAsync(w.Waiting);
         await Browser.ScreenshotAsync(page, $"dashboard-{language}-01-coordinator");
         await page.ClickAsync("#labs-coordinated-requests");
-        await page.WaitForURLAsync(new Regex("/labs/requests\\?status=Pending&scope=Managed$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/labs/requests\\?status=Pending&scope=Managed$"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(w.Title);
         var rows = page.Locator("#requests tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(1);

@@ -159,18 +159,19 @@ public sealed class SearchPicker<TValue> : InputSelect<TValue>
             builder.AddAttribute(23, "aria-label", Label);
             builder.AddAttribute(24, "class", "picker-options");
             builder.AddAttribute(25, "data-picker-multiple", "");
-            builder.AddMultipleAttributes(26, ScriptAttributes());
+            builder.AddAttribute(26, "data-picker-name", NameAttributeValue);
+            builder.AddMultipleAttributes(27, ScriptAttributes());
             if (choices.Count == 0)
             {
-                builder.OpenElement(27, "p");
-                builder.AddAttribute(28, "class", "form-text mb-0");
-                builder.AddContent(29, T["Picker_NothingChosen"].Value);
+                builder.OpenElement(28, "p");
+                builder.AddAttribute(29, "class", "form-text mb-0");
+                builder.AddContent(30, T["Picker_NothingChosen"].Value);
                 builder.CloseElement();
             }
 
             foreach (var choice in choices)
             {
-                builder.OpenElement(30, "div");
+                builder.OpenElement(31, "div");
                 builder.SetKey(choice.Id);
                 builder.AddAttribute(31, "class", "form-check");
                 builder.OpenElement(32, "input");
