@@ -21,7 +21,6 @@ internal sealed class MembersMappingProfile : Profile
     public MembersMappingProfile()
     {
         CreateMap<Organization, OrganizationListItem>();
-        CreateMap<Organization, OrganizationOption>();
         CreateMap<Organization, OrganizationSummary>();
         CreateMap<Organization, OrganizationDetails>()
             .ForMember(d => d.CanEdit, o => o.Ignore())

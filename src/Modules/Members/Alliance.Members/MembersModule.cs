@@ -5,6 +5,7 @@ using Alliance.Members.Organizations;
 using Alliance.Members.People;
 using Alliance.Members.Persistence;
 using Alliance.Members.Resources;
+using Alliance.Shared.Components;
 using Alliance.Shared.Contracts;
 using Alliance.Shared.Modules;
 using Alliance.Shared.Persistence;
@@ -30,6 +31,8 @@ public sealed class MembersModule : IModule
         services.AddScoped<AccountClaimsFactory>();
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<MemberPermissions>();
+        services.AddPickerSource<Pickers.PeoplePickerSource>();
+        services.AddPickerSource<Pickers.OrganizationPickerSource>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<UserAccount>(identity =>
@@ -89,6 +92,7 @@ public sealed class MembersModule : IModule
     {
         OrganizationEndpoints.Map(endpoints);
         PeopleEndpoints.Map(endpoints);
+        Pickers.PickerEndpoints.Map(endpoints);
         AccessEndpoints.Map(endpoints);
     }
 

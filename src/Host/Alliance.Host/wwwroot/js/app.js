@@ -54,6 +54,9 @@
         root.querySelectorAll('[data-field]').forEach(function (field) {
             var id = field.getAttribute('data-field');
             var control = id ? document.getElementById(id) : null;
+            if (control && control.hasAttribute('data-picker-input')) {
+                control = document.getElementById(control.getAttribute('data-picker-input'));
+            }
             if (!control) { return; }
             var ids = (control.getAttribute('aria-describedby') || '').split(' ').filter(function (x) {
                 return x && x !== id + '-help' && x !== id + '-error';
@@ -82,19 +85,72 @@
         });
     }
 
-    // --- Searchable pickers: <select data-picker-source="/api/..."> becomes a typeahead. ---------------------
-    // The select stays in the form (hidden) and keeps the chosen values, so the server sees the same fields as
-    // without JavaScript.
+    // --- Searchable pickers: <select data-picker-source="/api/..."> (one value) or a group of checkboxes
+    // <div data-picker-source data-picker-multiple> (several) becomes a typeahead. The controls stay in the form (hidden)
+    // and keep the chosen values, so the server sees the same fields as without JavaScript; the no-script search row
+    // ([data-picker-nojs]) is hidden.
     var pickerCount = 0;
 
     function enhancePickers(root) {
-        root.querySelectorAll('select[data-picker-source]:not([data-picker-ready])').forEach(enhance);
+        root.querySelectorAll('[data-picker-source]:not([data-picker-ready])').forEach(enhance);
     }
 
-    function enhance(select) {
-        select.setAttribute('data-picker-ready', '');
-        var id = select.id || ('picker-' + (++pickerCount));
-        var multiple = select.multiple;
+    // The chosen values, whatever holds them: the options of a select or the checkboxes of a group.
+    function pickerStore(control) {
+        if (control.tagName === 'SELECT') {
+            return {
+                multiple: false,
+                chosen: function () {
+                    return Array.prototype.filter.call(control.options, function (o) { return o.selected && o.value !== ''; })
+                        .map(function (o) { return { id: o.value, name: o.textContent.trim(), unset: function () { o.selected = false; } }; });
+                },
+                choose: function (item) {
+                    var option = Array.prototype.find.call(control.options, function (o) { return o.value === item.id; });
+                    if (!option) {
+                        option = new Option(item.name, item.id);
+                        control.appendChild(option);
+                    }
+                    Array.prototype.forEach.call(control.options, function (o) { o.selected = false; });
+                    option.selected = true;
+                },
+                clear: function () {
+                    Array.prototype.forEach.call(control.options, function (o) { o.selected = o.value === ''; });
+                }
+            };
+        }
+        var boxes = function () { return Array.prototype.slice.call(control.querySelectorAll('input[type=checkbox]')); };
+        var name = (boxes()[0] || {}).name || control.getAttribute('data-picker-name');
+        return {
+            multiple: true,
+            chosen: function () {
+                return boxes().filter(function (b) { return b.checked; }).map(function (b) {
+                    return { id: b.value, name: b.getAttribute('data-name') || b.value, unset: function () { b.checked = false; } };
+                });
+            },
+            choose: function (item) {
+                var box = boxes().find(function (b) { return b.value === item.id; });
+                if (!box) {
+                    box = document.createElement('input');
+                    box.type = 'checkbox';
+                    box.hidden = true;
+                    box.name = name;
+                    box.value = item.id;
+                    box.setAttribute('data-name', item.name);
+                    control.appendChild(box);
+                }
+                box.checked = true;
+            },
+            clear: function () { }
+        };
+    }
+
+    function enhance(control) {
+        control.setAttribute('data-picker-ready', '');
+        var id = control.id || ('picker-' + (++pickerCount));
+        var store = pickerStore(control);
+        var multiple = store.multiple;
+        var field = control.closest('.picker-field') || control.parentNode;
+        field.querySelectorAll('[data-picker-nojs]').forEach(function (element) { element.hidden = true; });
         var wrapper = document.createElement('div');
         wrapper.className = 'picker';
         var chips = document.createElement('div');
@@ -108,64 +164,66 @@
         input.setAttribute('aria-autocomplete', 'list');
         input.setAttribute('aria-expanded', 'false');
         input.setAttribute('aria-controls', id + '-list');
-        input.placeholder = select.getAttribute('data-picker-placeholder') || '';
-        var label = select.id ? document.querySelector('label[for="' + select.id + '"]') : null;
+        input.placeholder = control.getAttribute('data-picker-placeholder') || '';
+        var label = control.id ? document.querySelector('label[for="' + control.id + '"]') : null;
         if (label) {
             label.setAttribute('for', input.id);
             if (!label.id) { label.id = id + '-label'; }
             input.setAttribute('aria-labelledby', label.id);
         }
         ['aria-describedby', 'aria-invalid', 'aria-required'].forEach(function (name) {
-            if (select.hasAttribute(name)) { input.setAttribute(name, select.getAttribute(name)); }
+            if (control.hasAttribute(name)) { input.setAttribute(name, control.getAttribute(name)); }
         });
         var list = document.createElement('ul');
         list.className = 'picker-list';
         list.id = id + '-list';
         list.setAttribute('role', 'listbox');
+        if (label) { list.setAttribute('aria-labelledby', label.id); }
         list.hidden = true;
         var status = document.createElement('div');
         status.className = 'visually-hidden';
-        status.setAttribute('role', 'status');
+        status.setAttribute('aria-live', 'polite');
 
-        select.parentNode.insertBefore(wrapper, select);
+        control.parentNode.insertBefore(wrapper, control);
         wrapper.appendChild(chips);
         wrapper.appendChild(input);
         wrapper.appendChild(list);
         wrapper.appendChild(status);
-        wrapper.appendChild(select);
-        select.hidden = true;
-        select.tabIndex = -1;
+        wrapper.appendChild(control);
+        control.hidden = true;
+        if (control.tagName === 'SELECT') { control.tabIndex = -1; }
+        // The field's help text and error message now describe the search box (describeFields follows this).
+        control.setAttribute('data-picker-input', input.id);
+        describeFields(control.closest('[data-field]') ? control.closest('[data-field]').parentNode : document);
 
-        var source = select.getAttribute('data-picker-source');
-        var removeText = select.getAttribute('data-picker-remove') || '×';
-        var noneText = select.getAttribute('data-picker-none') || '';
+        var source = control.getAttribute('data-picker-source');
+        var removeText = control.getAttribute('data-picker-remove') || '×';
+        var noneText = control.getAttribute('data-picker-none') || '';
         var results = [];
         var active = -1;
         var timer = null;
         var request = 0;
 
-        function chosen() {
-            return Array.prototype.filter.call(select.options, function (o) { return o.selected && o.value !== ''; });
-        }
+        function changed() { control.dispatchEvent(new Event('change', { bubbles: true })); }
 
         function renderChosen() {
             chips.textContent = '';
             if (!multiple) {
-                var current = chosen()[0];
-                input.value = current ? current.textContent.trim() : '';
+                var current = store.chosen()[0];
+                input.value = current ? current.name : '';
                 return;
             }
-            chosen().forEach(function (option) {
+            store.chosen().forEach(function (item) {
                 var chip = document.createElement('span');
                 chip.className = 'picker-chip';
-                chip.appendChild(document.createTextNode(option.textContent.trim()));
+                chip.appendChild(document.createTextNode(item.name));
                 var remove = document.createElement('button');
                 remove.type = 'button';
                 remove.textContent = '×';
-                remove.setAttribute('aria-label', removeText + ': ' + option.textContent.trim());
+                remove.setAttribute('aria-label', removeText + ': ' + item.name);
                 remove.addEventListener('click', function () {
-                    option.selected = false;
-                    select.dispatchEvent(new Event('change', { bubbles: true }));
+                    item.unset();
+                    changed();
                     renderChosen();
                     input.focus();
                 });
@@ -218,16 +276,8 @@
         function pick(index) {
             var item = results[index];
             if (!item) { return; }
-            var option = Array.prototype.find.call(select.options, function (o) { return o.value === item.id; });
-            if (!option) {
-                option = new Option(item.name, item.id);
-                select.appendChild(option);
-            }
-            if (!multiple) {
-                Array.prototype.forEach.call(select.options, function (o) { o.selected = false; });
-            }
-            option.selected = true;
-            select.dispatchEvent(new Event('change', { bubbles: true }));
+            store.choose(item);
+            changed();
             close();
             renderChosen();
             if (multiple) { input.value = ''; }
@@ -237,13 +287,13 @@
             var term = input.value.trim();
             if (term.length < 2) { show([]); return; }
             var mine = ++request;
-            var url = source + (source.indexOf('?') < 0 ? '?' : '&') + 'pageSize=20&search=' + encodeURIComponent(term);
+            var url = source + (source.indexOf('?') < 0 ? '?' : '&') + 'pageSize=20&q=' + encodeURIComponent(term);
             fetch(url, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
                 .then(function (response) { return response.ok ? response.json() : { items: [] }; })
                 .then(function (data) {
                     if (mine !== request) { return; }
                     show((data.items || []).filter(function (item) { return item.id && item.name; }).map(function (item) {
-                        return { id: String(item.id), name: item.name, hint: item.organizationName || item.district || '' };
+                        return { id: String(item.id), name: item.name, hint: item.hint || '' };
                     }));
                 })
                 .catch(function () { show([]); });
@@ -251,15 +301,14 @@
 
         input.addEventListener('input', function () {
             clearTimeout(timer);
-            if (!multiple && input.value.trim() === '') {
-                Array.prototype.forEach.call(select.options, function (o) { o.selected = o.value === ''; });
-            }
+            if (!multiple && input.value.trim() === '') { store.clear(); changed(); }
             timer = setTimeout(search, 200);
         });
         input.addEventListener('keydown', function (e) {
             if (e.key === 'ArrowDown') { e.preventDefault(); if (list.hidden) { search(); } else { highlight(active + 1); } }
             else if (e.key === 'ArrowUp') { e.preventDefault(); highlight(active - 1); }
             else if (e.key === 'Enter' && !list.hidden && active >= 0) { e.preventDefault(); pick(active); }
+            else if (e.key === 'Enter' && !list.hidden) { e.preventDefault(); }
             else if (e.key === 'Escape') { close(); }
         });
         input.addEventListener('blur', function () { setTimeout(function () { close(); if (!multiple) { renderChosen(); } }, 150); });

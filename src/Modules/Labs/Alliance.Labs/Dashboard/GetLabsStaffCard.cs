@@ -1,28 +1,38 @@
-using Alliance.Labs.Contracts;
 using Alliance.Labs.Domain;
 using Alliance.Labs.Persistence;
+using Alliance.Labs.Programmes;
 using Alliance.Shared.Contracts;
 using Alliance.Shared.Localization;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Alliance.Labs.Dashboard;
 
-/// <summary>The office's dashboard card: labs by status, proposals waiting for an answer, overdue action items.</summary>
+/// <summary>
+/// The office's "what needs me now" card: membership requests waiting for a decision, proposals waiting for an answer,
+/// overdue action items and programme participants due for a follow-up — counted in one SQL statement.
+/// </summary>
 [AllowedFor(Who.Staff)]
 internal sealed record GetLabsStaffCard : IRequest<LabsStaffCardView>;
 
 /// <summary>Counts for the staff card.</summary>
-internal sealed record LabsStaffCardView(IReadOnlyDictionary<LabStatus, int> LabsByStatus, int ProposalsWaiting, int OverdueActionItems);
+internal sealed record LabsStaffCardView(int PendingRequests, int ProposalsWaiting, int OverdueActionItems, int FollowUpsDue);
 
-internal sealed class GetLabsStaffCardHandler(LabsDbContext db, TimeProvider clock) : IRequestHandler<GetLabsStaffCard, LabsStaffCardView>
+internal sealed class GetLabsStaffCardHandler(LabsDbContext db, TimeProvider clock, IOptions<LabsOptions> options)
+    : IRequestHandler<GetLabsStaffCard, LabsStaffCardView>
 {
-    public async Task<LabsStaffCardView> Handle(GetLabsStaffCard request, CancellationToken cancellationToken)
+    public Task<LabsStaffCardView> Handle(GetLabsStaffCard request, CancellationToken cancellationToken)
     {
         var today = AllianceTime.Today(clock);
-        var byStatus = await db.Labs.GroupBy(l => l.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var waiting = await db.Proposals.CountAsync(p => p.Status == ProposalStatus.Open, cancellationToken);
-        var overdue = await db.ActionItems.CountAsync(a => a.Status == ActionItemStatus.Open && a.DueDate < today, cancellationToken);
-        return new LabsStaffCardView(byStatus, waiting, overdue);
+        var due = FollowUp.Due(today.AddDays(-options.Value.FollowUpDays), today);
+        // One row of correlated counts: a single round trip whatever the data size.
+        return db.Database.SqlQuery<int>($"SELECT 1 AS \"Value\"")
+            .Select(_ => new LabsStaffCardView(
+                db.MembershipRequests.Count(r => r.Status == MembershipRequestStatus.Pending),
+                db.Proposals.Count(p => p.Status == ProposalStatus.Open),
+                db.ActionItems.Count(a => a.Status == ActionItemStatus.Open && a.DueDate < today),
+                db.Participants.Where(due).Count()))
+            .SingleAsync(cancellationToken);
     }
 }

@@ -10,12 +10,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Alliance.Labs.LabsCore;
 
-/// <summary>What the lab form needs: the action fields, the people who may coordinate, and the lab's values when editing.</summary>
+/// <summary>What the lab form needs: the action fields and the lab's values when editing (coordinators are chosen with the people picker).</summary>
 [AllowedFor(Who.Staff)]
 internal sealed record GetLabForm(Guid? LabId) : IRequest<LabForm>;
 
-/// <summary>The lab form's choices (sorted the German way) and, for an edit, the current values.</summary>
-internal sealed record LabForm(IReadOnlyList<ActionFieldItem> ActionFields, IReadOnlyList<NamedPerson> People, LabFormValues? Lab);
+/// <summary>The lab form's action fields and, for an edit, the current values.</summary>
+internal sealed record LabForm(IReadOnlyList<ActionFieldItem> ActionFields, LabFormValues? Lab);
 
 /// <summary>A lab's editable values and version; <see cref="CanEdit"/> is false once it is concluded.</summary>
 internal sealed record LabFormValues(
@@ -27,12 +27,6 @@ internal sealed class GetLabFormHandler(LabsDbContext db, IMediator mediator, La
     public async Task<LabForm> Handle(GetLabForm request, CancellationToken cancellationToken)
     {
         var fields = await mediator.Send(new ListActionFields(), cancellationToken);
-        var organizations = (await mediator.Send(new GetActiveOrganizations(), cancellationToken)).ToDictionary(o => o.Id, o => o.Name);
-        var people = (await mediator.Send(new GetMemberContacts(null), cancellationToken))
-            .Where(p => !p.IsErased)
-            .Select(p => new NamedPerson(p.Id, p.OrganizationId is { } org && organizations.TryGetValue(org, out var name) ? $"{p.DisplayName} ({name})" : p.DisplayName))
-            .OrderBy(p => p.Name, GermanOrder.Comparer)
-            .ToList();
 
         LabFormValues? values = null;
         if (request.LabId is { } id)
@@ -43,6 +37,6 @@ internal sealed class GetLabFormHandler(LabsDbContext db, IMediator mediator, La
                 lab.Coordinators.Select(c => c.PersonId).ToList(), lab.RequiredPartnerGroups, lab.Version, permissions.CanEditLab(lab));
         }
 
-        return new LabForm(fields, people, values);
+        return new LabForm(fields, values);
     }
 }

@@ -17,6 +17,12 @@ internal static class AudienceChoices
         return (organizations, labs);
     }
 
+    /// <summary>The labs an audience may name (null without the Labs module); organisations are chosen with the picker.</summary>
+    public static async Task<IReadOnlyList<LabSummary>?> LoadLabsAsync(IMediator mediator, ModuleCatalog catalog) =>
+        catalog.Handles(typeof(GetLabDetails)) && catalog.Handles(typeof(GetLabs))
+            ? (await mediator.Send(new GetLabs())).OrderBy(l => l.Title, StringComparer.CurrentCulture).ToList()
+            : null;
+
     /// <summary>"7, 1" → [7, 1]; anything that is not a number becomes -1 so that the validator names the field.</summary>
     public static List<int> ParseReminderDays(string? text) =>
         [.. (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

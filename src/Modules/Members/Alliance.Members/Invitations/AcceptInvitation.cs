@@ -4,6 +4,7 @@ using Alliance.Members.Persistence;
 using Alliance.Members.Resources;
 using Alliance.Shared.Errors;
 using Alliance.Shared.Contracts;
+using Alliance.Shared.Messaging;
 using FluentValidation;
 using FluentValidation.Results;
 using MediatR;
@@ -18,7 +19,12 @@ namespace Alliance.Members.Invitations;
 /// signs them in. Anonymous — the token is the credential. A dead link changes nothing.
 /// </summary>
 [AllowedFor(Who.Anyone)]
-internal sealed record AcceptInvitation(string Token, string? Password, string? ConfirmPassword) : IRequest<AcceptedInvitation>;
+/// <remarks>
+/// The person answers the two consent questions herself here (GDPR Art. 6(1)(a), Art. 7: asked, never pre-ticked); her
+/// answer replaces whatever the office had recorded for her.
+/// </remarks>
+internal sealed record AcceptInvitation(string Token, string? Password, string? ConfirmPassword, bool ConsentContactByEmail = false, bool ConsentNameVisible = false)
+    : IRequest<AcceptedInvitation>;
 
 internal sealed record AcceptedInvitation(Guid AccountId, string PreferredLanguage);
 
@@ -82,6 +88,25 @@ internal sealed class AcceptInvitationHandler(
         IdentityValidation.ThrowIfFailed(await users.AddToRoleAsync(account, invitation.Role), nameof(AcceptInvitation.Password));
 
         invitation.UsedAt = now;
+        if (person.ConsentContactByEmail != request.ConsentContactByEmail || person.ConsentNameVisible != request.ConsentNameVisible)
+        {
+            if (person.ConsentContactByEmail != request.ConsentContactByEmail)
+            {
+                person.ConsentContactByEmail = request.ConsentContactByEmail;
+                person.ConsentContactByEmailAt = request.ConsentContactByEmail ? now : null;
+            }
+
+            if (person.ConsentNameVisible != request.ConsentNameVisible)
+            {
+                person.ConsentNameVisible = request.ConsentNameVisible;
+                person.ConsentNameVisibleAt = request.ConsentNameVisible ? now : null;
+            }
+
+            person.Touch(now);
+            // Other modules keep consent flags in their copies: they learn of the answer as of a profile change.
+            db.AddIntegrationEvent(person.ChangedEvent(hasAccount: true), now);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 

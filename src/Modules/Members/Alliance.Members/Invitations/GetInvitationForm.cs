@@ -1,33 +1,24 @@
-using Alliance.Members.Organizations;
 using Alliance.Members.Persistence;
 using Alliance.Shared.Errors;
 using Alliance.Shared.Contracts;
-using AutoMapper;
-using AutoMapper.QueryableExtensions;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace Alliance.Members.Invitations;
 
-/// <summary>What the invitation form needs: the organisations to choose from and, when inviting a known person, who that is.</summary>
+/// <summary>What the invitation form needs: when inviting a known person, who that is (organisations are chosen with the picker).</summary>
 [AllowedFor(Who.Staff)]
 internal sealed record GetInvitationForm(Guid? PersonId) : IRequest<InvitationForm>;
 
 /// <summary>The form's choices; <see cref="CanGrantAdministrator"/> offers the Administrator role (administrators only).</summary>
-internal sealed record InvitationForm(IReadOnlyList<OrganizationOption> Organizations, InviteePreview? Person, bool CanGrantAdministrator);
+internal sealed record InvitationForm(InviteePreview? Person, bool CanGrantAdministrator);
 
 internal sealed record InviteePreview(Guid Id, string Name, string? Email, string? OrganizationName, string PreferredLanguage, bool HasAccount);
 
-internal sealed class GetInvitationFormHandler(MembersDbContext db, IConfigurationProvider mapping, MemberPermissions permissions) : IRequestHandler<GetInvitationForm, InvitationForm>
+internal sealed class GetInvitationFormHandler(MembersDbContext db, MemberPermissions permissions) : IRequestHandler<GetInvitationForm, InvitationForm>
 {
     public async Task<InvitationForm> Handle(GetInvitationForm request, CancellationToken cancellationToken)
     {
-        var organizations = await db.Organizations.AsNoTracking()
-            .Where(o => o.IsActive)
-            .OrderBy(o => o.Name).ThenBy(o => o.Id)
-            .ProjectTo<OrganizationOption>(mapping)
-            .ToListAsync(cancellationToken);
-
         InviteePreview? person = null;
         if (request.PersonId is { } personId)
         {
@@ -39,6 +30,6 @@ internal sealed class GetInvitationFormHandler(MembersDbContext db, IConfigurati
                 ?? throw NotFoundException.For("Person", personId);
         }
 
-        return new InvitationForm(organizations, person, permissions.MayGrantRole(Roles.Administrator));
+        return new InvitationForm(person, permissions.MayGrantRole(Roles.Administrator));
     }
 }

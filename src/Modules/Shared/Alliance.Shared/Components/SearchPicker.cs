@@ -1,50 +1,270 @@
 using Alliance.Shared.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.AspNetCore.Components.Rendering;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
 namespace Alliance.Shared.Components;
 
 /// <summary>
-/// A searchable single or multiple choice of people or organisations. Renders a plain <c>&lt;select&gt;</c> with the
-/// options the page gives (works without JavaScript, and binds like <see cref="InputSelect{TValue}"/>: a
-/// <c>Guid?</c> for one, a <c>Guid[]</c> for several); the shared script turns it into a typeahead that asks
-/// <see cref="Source"/> (<c>?search=…&amp;pageSize=20</c>, a paged list with <c>items[].id</c>/<c>name</c>) and keeps
-/// the chosen values in the hidden select, so the form posts the same fields either way.
+/// A searchable single or multiple choice of people or organisations that never loads the whole table. It renders only
+/// the chosen values and, after a search, at most <see cref="PickerLimits.Results"/> matches:
+/// <list type="bullet">
+/// <item>Without JavaScript: a search field with a "Search" button (it posts the form without saving — the picker
+/// keeps the form from being accepted and lists the matches), then a <c>&lt;select&gt;</c> (one value) or checkboxes
+/// (several values) with the chosen values and the matches, all plain keyboard-usable controls.</item>
+/// <item>With JavaScript (<c>js/app.js</c>): a typeahead asking <see cref="Source"/> (<c>?q=…&amp;pageSize=20</c>,
+/// a paged list with <c>items[].id</c>, <c>name</c>, <c>hint</c>) that keeps the choice in those same controls.</item>
+/// </list>
+/// Binds like <see cref="InputSelect{TValue}"/>: a <c>Guid?</c> or <c>string?</c> (an id) for one value, a <c>Guid[]</c>
+/// for several; the form posts the same fields either way. The data comes from the <see cref="IPickerSource"/>
+/// registered for <see cref="Source"/>.
 /// </summary>
 public sealed class SearchPicker<TValue> : InputSelect<TValue>
 {
+    /// <summary>The name of the submit button a no-script search sends; its value is the picker's id.</summary>
+    public const string SearchButtonName = "picker-search";
+
+    private ValidationMessageStore? _messages;
+    private IReadOnlyList<PickerChoice> _chosen = [];
+    private IReadOnlyList<PickerChoice> _found = [];
+    private string? _term;
+    private bool _searched;
+    private List<Guid>? _loadedIds;
+
     [Inject] private IStringLocalizer<SharedText> T { get; set; } = default!;
 
-    /// <summary>The API list to search, e.g. <see cref="PickerSources.People"/>.</summary>
+    [Inject] private IServiceScopeFactory ScopeFactory { get; set; } = default!;
+
+    [CascadingParameter] private HttpContext? HttpContext { get; set; }
+
+    /// <summary>The search API behind the picker, e.g. <see cref="PickerSources.People"/>.</summary>
     [Parameter, EditorRequired] public string Source { get; set; } = "";
 
+    /// <summary>The field's visible label (the same as the FormField's): names the search box and the group.</summary>
+    [Parameter, EditorRequired] public string Label { get; set; } = "";
+
+    /// <summary>For a single choice: the text of the empty option ("– none –"); null when a value is required.</summary>
+    [Parameter] public string? NoneText { get; set; }
+
+    private string Id => AdditionalAttributes?.TryGetValue("id", out var id) == true ? id?.ToString() ?? "picker" : "picker";
+
+    private bool Multiple => typeof(TValue).IsArray;
+
     /// <inheritdoc />
-    protected override void OnParametersSet()
+    protected override async Task OnParametersSetAsync()
     {
-        base.OnParametersSet();
-        var attributes = AdditionalAttributes is null
-            ? new Dictionary<string, object>()
-            : new Dictionary<string, object>(AdditionalAttributes);
-        attributes["data-picker-source"] = Source;
-        attributes["data-picker-remove"] = T["Picker_Remove"].Value;
-        attributes["data-picker-none"] = T["Picker_NoMatches"].Value;
-        attributes["data-picker-placeholder"] = T["Picker_Placeholder"].Value;
-        if (!attributes.ContainsKey("class"))
+        if (_messages is null)
         {
-            attributes["class"] = "form-select";
+            _messages = new ValidationMessageStore(EditContext);
+            EditContext.OnValidationRequested += KeepFromSaving;
         }
 
-        AdditionalAttributes = attributes;
+        var chosenIds = ChosenIds();
+        var searchNow = false;
+        if (!_searched && HttpContext is { } http && HttpMethods.IsPost(http.Request.Method) && http.Request.HasFormContentType)
+        {
+            var form = await http.Request.ReadFormAsync();
+            if (form[SearchButtonName] == Id)
+            {
+                _searched = searchNow = true;
+                _term = form[$"picker-q-{Id}"].ToString().Trim();
+                if (_term.Length > PickerLimits.TermLength)
+                {
+                    _term = _term[..PickerLimits.TermLength];
+                }
+            }
+        }
+
+        if (!searchNow && _loadedIds is not null && _loadedIds.SequenceEqual(chosenIds))
+        {
+            return;
+        }
+
+        // Its own scope (and so its own DbContext): the page may be using its DbContext at the same time, and static
+        // rendering runs the components' loads side by side.
+        await using var scope = ScopeFactory.CreateAsyncScope();
+        var source = scope.ServiceProvider.GetServices<IPickerSource>().FirstOrDefault(s => s.Source == Source)
+            ?? throw new InvalidOperationException($"No picker source is registered for {Source}.");
+        _loadedIds = chosenIds;
+        _chosen = chosenIds.Count == 0 ? [] : await source.ChosenAsync(chosenIds, CancellationToken.None);
+        if (searchNow && _term!.Length > 0)
+        {
+            _found = await source.SearchAsync(_term, CancellationToken.None);
+        }
+    }
+
+    /// <summary>A search post is not a save: the form stays invalid with the matches' count next to the field.</summary>
+    private void KeepFromSaving(object? sender, ValidationRequestedEventArgs args)
+    {
+        _messages!.Clear();
+        if (_searched)
+        {
+            _messages.Add(FieldIdentifier, _found.Count == 0
+                ? T["Picker_NoMatchesFor", _term ?? ""].Value
+                : _found.Count == 1
+                    ? T["Picker_ChooseFromOne", _term ?? ""].Value
+                    : T["Picker_ChooseFrom", _found.Count, _term ?? ""].Value);
+        }
+    }
+
+    private List<Guid> ChosenIds() => CurrentValue switch
+    {
+        Guid id => [id],
+        IEnumerable<Guid> ids => ids.Distinct().Take(PickerLimits.Chosen).ToList(),
+        string text when Guid.TryParse(text, out var id) => [id],
+        _ => [],
+    };
+
+    /// <inheritdoc />
+    protected override void BuildRenderTree(RenderTreeBuilder builder)
+    {
+        var id = Id;
+        var chosen = ChosenIds().ToHashSet();
+        // The chosen first (in the caller's order of names), then the matches not chosen yet.
+        var choices = _chosen.Concat(_found.Where(f => !chosen.Contains(f.Id))).ToList();
+
+        builder.OpenElement(0, "div");
+        builder.AddAttribute(1, "class", "picker-field");
+
+        builder.OpenElement(2, "div");
+        builder.AddAttribute(3, "class", "input-group mb-1");
+        builder.AddAttribute(4, "data-picker-nojs", "");
+        builder.OpenElement(5, "input");
+        builder.AddAttribute(6, "type", "search");
+        builder.AddAttribute(7, "class", "form-control");
+        builder.AddAttribute(8, "id", $"{id}-q");
+        builder.AddAttribute(9, "name", $"picker-q-{id}");
+        builder.AddAttribute(10, "value", _term);
+        builder.AddAttribute(11, "maxlength", PickerLimits.TermLength);
+        builder.AddAttribute(12, "aria-label", T["Picker_SearchLabel", Label].Value);
+        builder.CloseElement();
+        builder.OpenElement(13, "button");
+        builder.AddAttribute(14, "type", "submit");
+        builder.AddAttribute(15, "class", "btn btn-outline-secondary");
+        builder.AddAttribute(16, "name", SearchButtonName);
+        builder.AddAttribute(17, "value", id);
+        builder.AddAttribute(18, "formnovalidate", true);
+        builder.AddContent(19, T["Picker_Search"].Value);
+        builder.CloseElement();
+        builder.CloseElement();
+
+        if (Multiple)
+        {
+            builder.OpenElement(20, "div");
+            builder.AddMultipleAttributes(21, AdditionalAttributes?.Where(a => a.Key != "class" && a.Key != "size"));
+            builder.AddAttribute(22, "role", "group");
+            builder.AddAttribute(23, "aria-label", Label);
+            builder.AddAttribute(24, "class", "picker-options");
+            builder.AddAttribute(25, "data-picker-multiple", "");
+            builder.AddAttribute(26, "data-picker-name", NameAttributeValue);
+            builder.AddMultipleAttributes(27, ScriptAttributes());
+            if (choices.Count == 0)
+            {
+                builder.OpenElement(28, "p");
+                builder.AddAttribute(29, "class", "form-text mb-0");
+                builder.AddContent(30, T["Picker_NothingChosen"].Value);
+                builder.CloseElement();
+            }
+
+            foreach (var choice in choices)
+            {
+                builder.OpenElement(31, "div");
+                builder.SetKey(choice.Id);
+                builder.AddAttribute(31, "class", "form-check");
+                builder.OpenElement(32, "input");
+                builder.AddAttribute(33, "type", "checkbox");
+                builder.AddAttribute(34, "class", "form-check-input");
+                builder.AddAttribute(35, "id", $"{id}-{choice.Id:N}");
+                builder.AddAttribute(36, "name", NameAttributeValue);
+                builder.AddAttribute(37, "value", choice.Id.ToString());
+                builder.AddAttribute(38, "checked", chosen.Contains(choice.Id));
+                builder.AddAttribute(39, "data-name", choice.Name);
+                builder.CloseElement();
+                builder.OpenElement(40, "label");
+                builder.AddAttribute(41, "class", "form-check-label");
+                builder.AddAttribute(42, "for", $"{id}-{choice.Id:N}");
+                builder.AddContent(43, choice.Name);
+                if (!string.IsNullOrEmpty(choice.Hint))
+                {
+                    builder.OpenElement(44, "span");
+                    builder.AddAttribute(45, "class", "picker-hint");
+                    builder.AddContent(46, choice.Hint);
+                    builder.CloseElement();
+                }
+
+                builder.CloseElement();
+                builder.CloseElement();
+            }
+
+            builder.CloseElement();
+        }
+        else
+        {
+            builder.OpenElement(50, "select");
+            builder.AddMultipleAttributes(51, AdditionalAttributes);
+            builder.AddAttribute(52, "class", string.IsNullOrEmpty(CssClass) ? "form-select" : $"form-select {CssClass}");
+            builder.AddAttribute(53, "name", NameAttributeValue);
+            builder.AddMultipleAttributes(54, ScriptAttributes());
+            if (NoneText is not null)
+            {
+                builder.OpenElement(55, "option");
+                builder.AddAttribute(56, "value", "");
+                builder.AddAttribute(57, "selected", chosen.Count == 0);
+                builder.AddContent(58, NoneText);
+                builder.CloseElement();
+            }
+
+            foreach (var choice in choices)
+            {
+                builder.OpenElement(60, "option");
+                builder.SetKey(choice.Id);
+                builder.AddAttribute(61, "value", choice.Id.ToString());
+                builder.AddAttribute(62, "selected", chosen.Contains(choice.Id));
+                builder.AddContent(63, choice.Name);
+                builder.CloseElement();
+            }
+
+            builder.CloseElement();
+        }
+
+        builder.OpenElement(70, "div");
+        builder.AddAttribute(71, "class", "form-text");
+        builder.AddAttribute(72, "data-picker-nojs", "");
+        builder.AddContent(73, T["Picker_NoScriptHelp"].Value);
+        builder.CloseElement();
+
+        builder.CloseElement();
+    }
+
+    private Dictionary<string, object> ScriptAttributes() => new()
+    {
+        ["data-picker-source"] = Source,
+        ["data-picker-remove"] = T["Picker_Remove"].Value,
+        ["data-picker-none"] = T["Picker_NoMatches"].Value,
+        ["data-picker-placeholder"] = T["Picker_Placeholder"].Value,
+    };
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && _messages is not null)
+        {
+            EditContext.OnValidationRequested -= KeepFromSaving;
+        }
+
+        base.Dispose(disposing);
     }
 }
 
-/// <summary>The API lists the <see cref="SearchPicker{TValue}"/> can search.</summary>
+/// <summary>The search APIs the <see cref="SearchPicker{TValue}"/> can ask (each backed by an <see cref="IPickerSource"/>).</summary>
 public static class PickerSources
 {
     /// <summary>People of the directory (names only where the person allows it).</summary>
-    public const string People = "/api/members/people";
+    public const string People = "/api/members/people/search";
 
-    /// <summary>Member organisations.</summary>
-    public const string Organizations = "/api/members/organizations";
+    /// <summary>Active member organisations.</summary>
+    public const string Organizations = "/api/members/organizations/search";
 }

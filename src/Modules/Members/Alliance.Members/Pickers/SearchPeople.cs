@@ -1,0 +1,45 @@
+using Alliance.Members.Organizations;
+using Alliance.Members.Persistence;
+using Alliance.Members.Resources;
+using Alliance.Shared.Components;
+using Alliance.Shared.Contracts;
+using Alliance.Shared.Persistence;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Alliance.Members.Pickers;
+
+/// <summary>
+/// The people picker's typeahead: people whose name contains <see cref="Q"/>, at most
+/// <see cref="PickerLimits.Results"/> a page. Only people the caller may see by name (<see cref="MemberPermissions"/>:
+/// the office everyone, members their colleagues and those who agreed to show their name); names only, no e-mail.
+/// </summary>
+[AllowedFor(Who.SignedIn)]
+internal sealed record SearchPeople(string? Q, int Page = 1, int PageSize = PickerLimits.Results) : IRequest<PagedResult<PickerChoice>>;
+
+internal sealed class SearchPeopleValidator : AbstractValidator<SearchPeople>
+{
+    public SearchPeopleValidator(IStringLocalizer<DirectoryText> text)
+    {
+        RuleFor(r => r.Q).Must(q => !string.IsNullOrWhiteSpace(q)).WithMessage(_ => text["Picker_TermRequired"])
+            .MaximumLength(PickerLimits.TermLength).WithMessage(_ => text["Picker_TermTooLong", PickerLimits.TermLength]);
+    }
+}
+
+internal sealed class SearchPeopleHandler(MembersDbContext db, MemberPermissions permissions)
+    : IRequestHandler<SearchPeople, PagedResult<PickerChoice>>
+{
+    public Task<PagedResult<PickerChoice>> Handle(SearchPeople request, CancellationToken cancellationToken)
+    {
+        var pattern = $"%{OrganizationQueries.EscapeLike(request.Q!.Trim())}%";
+        // VisiblePeople is the name rule: whoever it lets through, the caller may see by name.
+        return db.People.AsNoTracking()
+            .Where(permissions.VisiblePeople())
+            .Where(p => EF.Functions.ILike(p.FirstName + " " + p.LastName, pattern, "\\"))
+            .OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id)
+            .Select(p => new PickerChoice(p.Id, p.FirstName + " " + p.LastName, p.Organization != null ? p.Organization.Name : null))
+            .ToPagedResultAsync(request.Page, Math.Clamp(request.PageSize, 1, PickerLimits.Results), cancellationToken);
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Alliance.Shared.Components;
+
+/// <summary>One entry of a <see cref="SearchPicker{TValue}"/>: what is posted (<see cref="Id"/>), shown and hinted.</summary>
+/// <param name="Id">The chosen person's or organisation's id.</param>
+/// <param name="Name">The visible name (already reduced to what the caller may see).</param>
+/// <param name="Hint">A second line that tells equal names apart (organisation, district), or null.</param>
+public sealed record PickerChoice(Guid Id, string Name, string? Hint);
+
+/// <summary>
+/// A searchable list behind a <see cref="SearchPicker{TValue}"/>: the module that owns the data implements it with the
+/// same use cases its search API sends, so a page renders only what was chosen and what a search found — never the whole
+/// table — and the same visibility rules apply with and without JavaScript.
+/// </summary>
+public interface IPickerSource
+{
+    /// <summary>The search API the script asks (<c>?q=…&amp;pageSize=20</c>), also the key pages name in <c>Source</c>.</summary>
+    string Source { get; }
+
+    /// <summary>At most <see cref="PickerLimits.Results"/> choices whose name contains <paramref name="term"/>.</summary>
+    Task<IReadOnlyList<PickerChoice>> SearchAsync(string term, CancellationToken cancellationToken);
+
+    /// <summary>The choices with these ids the caller may see (the values already chosen on a form).</summary>
+    Task<IReadOnlyList<PickerChoice>> ChosenAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+}
+
+/// <summary>Limits of the pickers' searches.</summary>
+public static class PickerLimits
+{
+    /// <summary>A search answers at most this many choices.</summary>
+    public const int Results = 20;
+
+    /// <summary>The longest search term accepted.</summary>
+    public const int TermLength = 100;
+
+    /// <summary>The most chosen values a picker resolves at once.</summary>
+    public const int Chosen = 1000;
+}
+
+/// <summary>Registration of picker sources.</summary>
+public static class PickerSourceRegistration
+{
+    /// <summary>Adds a picker source (scoped: it sends the caller's requests).</summary>
+    public static IServiceCollection AddPickerSource<T>(this IServiceCollection services)
+        where T : class, IPickerSource =>
+        services.AddScoped<IPickerSource, T>();
+}
