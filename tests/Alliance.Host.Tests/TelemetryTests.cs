@@ -16,14 +16,14 @@ public sealed class TelemetryTests(TelemetryTests.Host app) : IClassFixture<Tele
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/api/members/organizations")).StatusCode);
 
         // OTLP/HTTP bodies are protobuf; names and string attributes appear in them as UTF-8.
-        await Eventually.TrueAsync(() => Task.FromResult(
+        await Eventually.Until(() => Task.FromResult(
             app.Receiver.Received("/v1/traces", "alliance") && app.Receiver.Received("/v1/traces", "postgresql")
-            && app.Receiver.Received("/v1/traces", "/api/members/organizations")), "request and database spans", TimeSpan.FromSeconds(30));
-        await Eventually.TrueAsync(() => Task.FromResult(
+            && app.Receiver.Received("/v1/traces", "/api/members/organizations")), TimeSpan.FromSeconds(30), "request and database spans");
+        await Eventually.Until(() => Task.FromResult(
             app.Receiver.Received("/v1/metrics", "http.server.request.duration")
             && app.Receiver.Received("/v1/metrics", "alliance.queue.pending")
-            && app.Receiver.Received("/v1/metrics", "alliance.queue.oldest_pending_age")), "request and queue metrics", TimeSpan.FromSeconds(30));
-        await Eventually.TrueAsync(() => Task.FromResult(app.Receiver.Received("/v1/logs", "alliance")), "logs", TimeSpan.FromSeconds(30));
+            && app.Receiver.Received("/v1/metrics", "alliance.queue.oldest_pending_age")), TimeSpan.FromSeconds(30), "request and queue metrics");
+        await Eventually.Until(() => Task.FromResult(app.Receiver.Received("/v1/logs", "alliance")), TimeSpan.FromSeconds(30), "logs");
     }
 
     [Fact]

@@ -65,7 +65,7 @@ internal sealed class EndSeriesHandler(MeetingsDbContext db, MeetingPermissions 
         foreach (var meeting in later)
         {
             meeting.IsCancelled = true;
-            await changes.AnnounceAsync(meeting, "Mail_Cancelled_Subject", "Mail_Cancelled_Body", now, null, cancellationToken);
+            await changes.CancelledAsync(meeting, reason: null, now, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -170,7 +170,7 @@ internal sealed class UpdateSeriesHandler(MeetingsDbContext db, MeetingPermissio
             else if (!meeting.IsCancelled)
             {
                 meeting.IsCancelled = true;
-                await changes.AnnounceAsync(meeting, "Mail_Cancelled_Subject", "Mail_Cancelled_Body", now, null, cancellationToken);
+                await changes.CancelledAsync(meeting, reason: null, now, cancellationToken);
             }
         }
 

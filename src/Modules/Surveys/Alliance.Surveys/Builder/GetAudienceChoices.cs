@@ -9,7 +9,10 @@ using MediatR;
 
 namespace Alliance.Surveys.Builder;
 
-/// <summary>What staff can choose the audience from (labs, organisations, sectors in use, people), with the current choice.</summary>
+/// <summary>
+/// What staff can choose the audience from (open labs, sectors in use), with the current choice. Organisations and people
+/// are picked through the search pickers, so the form never loads those tables whole.
+/// </summary>
 [AllowedFor(Who.Staff)]
 internal sealed record GetAudienceChoices(Guid SurveyId) : IRequest<AudienceChoices>;
 
@@ -20,9 +23,7 @@ internal sealed record AudienceChoices(
     bool CanEdit,
     SurveyAudience Current,
     IReadOnlyList<NamedItem> Labs,
-    IReadOnlyList<NamedItem> Organizations,
-    IReadOnlyList<string> Sectors,
-    IReadOnlyList<NamedItem> People);
+    IReadOnlyList<string> Sectors);
 
 internal sealed class GetAudienceChoicesHandler(SurveyPermissions permissions, IMediator mediator, ModuleCatalog modules)
     : IRequestHandler<GetAudienceChoices, AudienceChoices>
@@ -34,11 +35,8 @@ internal sealed class GetAudienceChoicesHandler(SurveyPermissions permissions, I
             ? (await mediator.Send(new GetLabs(), cancellationToken)).Where(l => l.Status != LabStatus.Concluded).Select(l => new NamedItem(l.Id, l.Title)).ToList()
             : [];
         var organizations = await mediator.Send(new GetActiveOrganizations(), cancellationToken);
-        var people = await mediator.Send(new GetMemberContacts(null), cancellationToken);
         var comparer = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("de-DE"), ignoreCase: true);
         return new AudienceChoices(survey.TitleDe, survey.TitleEn, permissions.CanEdit(survey), survey.Audience, labs,
-            organizations.Select(o => new NamedItem(o.Id, o.Name)).ToList(),
-            organizations.Where(o => !string.IsNullOrWhiteSpace(o.Sector)).Select(o => o.Sector!).Distinct(comparer).Order(comparer).ToList(),
-            people.Select(p => new NamedItem(p.Id, p.DisplayName)).ToList());
+            organizations.Where(o => !string.IsNullOrWhiteSpace(o.Sector)).Select(o => o.Sector!).Distinct(comparer).Order(comparer).ToList());
     }
 }
