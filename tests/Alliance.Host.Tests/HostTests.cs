@@ -256,7 +256,10 @@ public sealed partial class HostTests(AllianceApp app) : IClassFixture<AllianceA
     [GeneratedRegex(@"\{\**([A-Za-z0-9_]+)[^}]*\}")]
     private static partial Regex RouteParameter();
 
-    /// <summary>The pages anonymous people may open: sign-in and account recovery, and the error pages.</summary>
-    [GeneratedRegex(@"^/(account/.*|not-found|forbidden|error|status/\d+)$")]
+    /// <summary>
+    /// The pages anonymous people may open: sign-in and account recovery, the error pages, and a survey's personal
+    /// link (<c>/s/{token}</c>: answering needs no account; the unguessable token is the credential).
+    /// </summary>
+    [GeneratedRegex(@"^/(account/.*|not-found|forbidden|error|status/\d+|s/[^/]+)$")]
     private static partial Regex OpenPages();
 }

@@ -16,15 +16,20 @@ public sealed class TelemetryTests(TelemetryTests.Host app) : IClassFixture<Tele
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/api/members/organizations")).StatusCode);
 
         // OTLP/HTTP bodies are protobuf; names and string attributes appear in them as UTF-8.
-        await Eventually.Until(() => Task.FromResult(
-            app.Receiver.Received("/v1/traces", "alliance") && app.Receiver.Received("/v1/traces", "postgresql")
-            && app.Receiver.Received("/v1/traces", "/api/members/organizations")), TimeSpan.FromSeconds(30), "request and database spans");
-        await Eventually.Until(() => Task.FromResult(
-            app.Receiver.Received("/v1/metrics", "http.server.request.duration")
-            && app.Receiver.Received("/v1/metrics", "alliance.queue.pending")
-            && app.Receiver.Received("/v1/metrics", "alliance.queue.oldest_pending_age")), TimeSpan.FromSeconds(30), "request and queue metrics");
-        await Eventually.Until(() => Task.FromResult(app.Receiver.Received("/v1/logs", "alliance")), TimeSpan.FromSeconds(30), "logs");
+        await ArrivesAsync("request and database spans",
+            ("/v1/traces", "alliance"), ("/v1/traces", "postgresql"), ("/v1/traces", "/api/members/organizations"));
+        await ArrivesAsync("request and queue metrics",
+            ("/v1/metrics", "http.server.request.duration"), ("/v1/metrics", "alliance.queue.pending"),
+            ("/v1/metrics", "alliance.queue.oldest_pending_age"));
+        await ArrivesAsync("logs", ("/v1/logs", "alliance"));
     }
+
+    /// <summary>Waits until every (path, text) arrived; a failure names what is missing and what did arrive.</summary>
+    private Task ArrivesAsync(string what, params (string Path, string Text)[] expected) =>
+        Eventually.Until(
+            () => Task.FromResult(expected.Where(e => !app.Receiver.Received(e.Path, e.Text)).Select(e => $"{e.Path} '{e.Text}'").ToList()),
+            missing => missing.Count == 0, TimeSpan.FromSeconds(30), what,
+            missing => $"missing {string.Join(", ", missing)}; received {app.Receiver.Summary()}");
 
     [Fact]
     public async Task The_queue_gauges_count_pending_and_failed_rows_per_outbox_and_for_the_mail_queue()
@@ -71,6 +76,9 @@ public sealed class TelemetryTests(TelemetryTests.Host app) : IClassFixture<Tele
         }
 
         public string BaseAddress { get; }
+
+        /// <summary>What arrived so far, for a failure message: path and number of bodies.</summary>
+        public string Summary() => string.Join(", ", _bodies.Select(b => $"{b.Key} ×{b.Value.Count}"));
 
         public bool Received(string path, string text) =>
             _bodies.TryGetValue(path, out var bodies) && bodies.Any(body => body.Contains(text, StringComparison.Ordinal));

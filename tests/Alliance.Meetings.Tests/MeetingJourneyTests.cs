@@ -83,7 +83,7 @@ public sealed class MeetingJourneyTests(AllianceApp app, Browser browser) : ICla
         await staff.FillAsync("#action-title", "Konzept für die weitere Zusammenarbeit vorlegen");
         await staff.Locator("#action-owner").SelectOptionAsync(new SelectOptionValue { Label = "Amt für Wirtschaftsförderung" });
         await staff.FillAsync("#action-due", $"{DateTime.Today.Year + 1}-09-30");
-        await staff.Locator("form:has(#decision-text) button[type=submit]").ClickAsync();
+        await staff.Locator("form:has(#decision-text) button.btn-primary[type=submit]").ClickAsync();
         await Assertions.Expect(staff.Locator(".border-success")).ToContainTextAsync("Konzept für die weitere Zusammenarbeit vorlegen");
         await Browser.ScreenshotAsync(staff, $"journey-4-{language}-03-minutes");
         await staff.GetByRole(AriaRole.Button, new() { Name = approve }).ClickAsync();

@@ -28,7 +28,8 @@ internal static class Telemetry
             return builder;
         }
 
-        if (!Uri.TryCreate(endpoint.TrimEnd('/'), UriKind.Absolute, out var baseUri))
+        // The base ends in "/" so signal paths resolve below it: http://collector:4318/ → http://collector:4318/v1/traces.
+        if (!Uri.TryCreate(endpoint.TrimEnd('/') + "/", UriKind.Absolute, out var baseUri))
         {
             throw new InvalidOperationException($"Telemetry:OtlpEndpoint '{endpoint}' is not an absolute URL (e.g. http://otel-collector:4318).");
         }
@@ -39,7 +40,7 @@ internal static class Telemetry
         {
             // With HTTP/protobuf an endpoint set in code is the signal's full URL (the SDK appends nothing).
             otlp.Protocol = OtlpExportProtocol.HttpProtobuf;
-            otlp.Endpoint = new Uri(baseUri + "/v1/" + signal);
+            otlp.Endpoint = new Uri(baseUri, "v1/" + signal);
         }
 
         builder.Services.AddOpenTelemetry()

@@ -15,6 +15,12 @@ public sealed record EmailRequested(
     string? Category = null,
     IReadOnlyList<EmailAttachment>? Attachments = null) : IntegrationEvent
 {
+    /// <summary>
+    /// The person the mail is for, when it is one person of the directory: erasure finds the module's queued and
+    /// delivered copies of the mail by it (GDPR Art. 17), without needing the address that Members already forgot.
+    /// </summary>
+    public Guid? RecipientPersonId { get; init; }
+
     /// <summary>This mail with one more attachment; throws if the caps would be exceeded (a composing fault, not user input).</summary>
     public EmailRequested WithAttachment(EmailAttachment attachment)
     {

@@ -88,7 +88,7 @@
     // --- Searchable pickers: <select data-picker-source="/api/..."> (one value) or a group of checkboxes
     // <div data-picker-source data-picker-multiple> (several) becomes a typeahead. The controls stay in the form (hidden)
     // and keep the chosen values, so the server sees the same fields as without JavaScript; the no-script search row
-    // ([data-picker-nojs]) is hidden.
+    // ([data-picker-nojs]) is removed.
     var pickerCount = 0;
 
     function enhancePickers(root) {
@@ -150,7 +150,9 @@
         var store = pickerStore(control);
         var multiple = store.multiple;
         var field = control.closest('.picker-field') || control.parentNode;
-        field.querySelectorAll('[data-picker-nojs]').forEach(function (element) { element.hidden = true; });
+        // Removed, not hidden: a hidden submit button still counts as the form's default button, so Enter in any
+        // field would run a picker search instead of saving the form.
+        field.querySelectorAll('[data-picker-nojs]').forEach(function (element) { element.remove(); });
         var wrapper = document.createElement('div');
         wrapper.className = 'picker';
         var chips = document.createElement('div');

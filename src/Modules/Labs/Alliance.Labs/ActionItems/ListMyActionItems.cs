@@ -1,3 +1,4 @@
+using Alliance.Labs.Common;
 using Alliance.Labs.Domain;
 using Alliance.Labs.Persistence;
 using Alliance.Shared.Contracts;
@@ -22,13 +23,13 @@ internal sealed record MyActionItem(
     Guid Id, string Title, Guid? LabId, string? LabTitle, DateOnly? DueDate, ActionItemStatus Status, ActionItemSource Source,
     string? MeetingTitle, string? SourceLink, bool OwnedByMe);
 
-internal sealed class ListMyActionItemsHandler(LabsDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<ListMyActionItems, PagedResult<MyActionItem>>
+internal sealed class ListMyActionItemsHandler(LabsDbContext db, ICurrentUser user, LabPermissions permissions, TimeProvider clock) : IRequestHandler<ListMyActionItems, PagedResult<MyActionItem>>
 {
     public Task<PagedResult<MyActionItem>> Handle(ListMyActionItems request, CancellationToken cancellationToken)
     {
         var person = user.PersonId;
         var organization = user.OrganizationId;
-        var everyone = request.Everyone && user.IsStaff;
+        var everyone = request.Everyone && permissions.IsStaff;
         var query = db.ActionItems.AsNoTracking()
             .Where(a => everyone || (person != null && a.OwnerPersonId == person) || (organization != null && a.OwnerOrganizationId == organization));
         if (request.OverdueOnly)

@@ -1,3 +1,4 @@
+using Alliance.Shared.Messaging;
 using Alliance.Labs.Persistence;
 using Alliance.Members.Contracts;
 using MediatR;
@@ -9,13 +10,15 @@ namespace Alliance.Labs.Integration;
 /// Erasure: free text the person wrote is removed and participant records lose name and e-mail; rows stay, so
 /// counts (supports, memberships, funnel) in reports stay right. Names of people are never copied into labs.
 /// </summary>
-internal sealed class PersonErasedHandler(LabsDbContext db) : INotificationHandler<PersonErased>
+internal sealed class PersonErasedHandler(LabsDbContext db, TimeProvider clock) : INotificationHandler<PersonErased>
 {
     public const string Erased = "—";
 
     public async Task Handle(PersonErased notification, CancellationToken cancellationToken)
     {
         var person = notification.PersonId;
+        // Mails to her (follow-up reminders) and delivered events naming her leave the outbox.
+        await OutboxErasure.ForgetPersonAsync(db, person, clock.GetUtcNow(), cancellationToken);
         foreach (var request in await db.MembershipRequests.Where(r => r.RequestedByPersonId == person).ToListAsync(cancellationToken))
         {
             request.Motivation = null;

@@ -1,3 +1,4 @@
+using Alliance.Labs.Common;
 using Alliance.Labs.Domain;
 using Alliance.Labs.Persistence;
 using Alliance.Shared.Contracts;
@@ -34,14 +35,14 @@ internal sealed record ListMembershipRequests(
 internal sealed record MembershipRequestItem(
     Guid Id, Guid LabId, string LabTitle, Guid OrganizationId, string OrganizationName, MembershipRequestStatus Status, DateTimeOffset RequestedAt);
 
-internal sealed class ListMembershipRequestsHandler(LabsDbContext db, ICurrentUser user)
+internal sealed class ListMembershipRequestsHandler(LabsDbContext db, ICurrentUser user, LabPermissions permissions)
     : IRequestHandler<ListMembershipRequests, PagedResult<MembershipRequestItem>>
 {
     public Task<PagedResult<MembershipRequestItem>> Handle(ListMembershipRequests request, CancellationToken cancellationToken)
     {
         var person = user.PersonId ?? Guid.Empty;
         var organization = user.OrganizationId ?? Guid.Empty;
-        var staff = user.IsStaff;
+        var staff = permissions.IsStaff;
         var coordinated = db.Coordinators.Where(c => c.PersonId == person).Select(c => c.LabId);
         var query = db.MembershipRequests.AsNoTracking();
         query = request.Scope switch

@@ -60,7 +60,7 @@ internal sealed class SendFollowUpRemindersHandler(
                 db.AddIntegrationEvent(composer.Compose(text, coordinator.PreferredLanguage, coordinator.Email!, coordinator.DisplayName,
                     "Mail_FollowUp_Subject", participants.Count == 1 ? "Mail_FollowUp_Body_One" : "Mail_FollowUp_Body_Other",
                     [lab.Title, participants.Count, options.Value.FollowUpDays, list, composer.Link($"/labs/{lab.Id}/programme?dueOnly=true")],
-                    "labs-follow-up"), now);
+                    "labs-follow-up", coordinator.Id), now);
             }
 
             db.FollowUpReminders.AddRange(participants.Select(p => new FollowUpReminder { ParticipantId = p.Id, LastContactOn = p.LastContactOn, SentAt = now }));

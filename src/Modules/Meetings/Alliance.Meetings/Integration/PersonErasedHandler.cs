@@ -25,6 +25,8 @@ internal sealed class PersonErasedHandler(MeetingsDbContext db, IMediator mediat
         // Read before the copies are blanked: the outbox rows and mails to remove are found by them.
         var addresses = registrations.Select(r => r.Email?.Trim()).OfType<string>().Where(a => a.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var names = registrations.Select(r => r.PersonName).Where(n => !string.IsNullOrWhiteSpace(n) && n != ErasedName).Distinct().ToList();
+        await OutboxErasure.ForgetPersonAsync(db, personId, clock.GetUtcNow(), cancellationToken);
+        // Mails composed before they named their recipient's id are found by address and name.
         await ForgetOutboxRowsAsync(personId, addresses, names, cancellationToken);
         foreach (var address in addresses)
         {

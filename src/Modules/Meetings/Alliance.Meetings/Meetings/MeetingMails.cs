@@ -35,12 +35,19 @@ internal sealed class MeetingMails(EmailComposer composer, IStringLocalizer<Meet
         MeetingsDbContext db, Meeting meeting, RegistrantNotice notice, IReadOnlyCollection<Registration> registrations, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var people = registrations.Where(r => !r.IsErased).Select(r => r.PersonId).Distinct().ToList();
+        var optOuts = await MailOptOutsAsync(notice, people, cancellationToken);
+        RecordTold(db, meeting, notice, people, now);
+        return optOuts;
+    }
+
+    /// <summary>Who of <paramref name="people"/> chose "in-app only" for the notice's kind (Notifications' answer; empty without it).</summary>
+    public async Task<IReadOnlySet<Guid>> MailOptOutsAsync(RegistrantNotice notice, IReadOnlyCollection<Guid> people, CancellationToken cancellationToken)
+    {
         if (people.Count == 0 || !catalog.Handles(typeof(GetMailOptOuts)))
         {
             return new HashSet<Guid>();
         }
 
-        db.AddIntegrationEvent(new RegistrantsTold(meeting.Id, meeting.DisplayTitle, meeting.StartsAt, notice, people), now);
         var kind = notice switch
         {
             RegistrantNotice.Registered => NotificationKind.RegistrationConfirmed,
@@ -49,7 +56,16 @@ internal sealed class MeetingMails(EmailComposer composer, IStringLocalizer<Meet
             RegistrantNotice.Cancelled => NotificationKind.MeetingCancelled,
             _ => NotificationKind.MeetingChanged,
         };
-        return (await mediator.Send(new GetMailOptOuts(kind, people), cancellationToken)).ToHashSet();
+        return (await mediator.Send(new GetMailOptOuts(kind, [.. people]), cancellationToken)).ToHashSet();
+    }
+
+    /// <summary>The in-app side of a notice: <see cref="RegistrantsTold"/> into this module's outbox (with the change's commit).</summary>
+    public void RecordTold(MeetingsDbContext db, Meeting meeting, RegistrantNotice notice, IReadOnlyCollection<Guid> people, DateTimeOffset now)
+    {
+        if (people.Count > 0 && catalog.Handles(typeof(GetMailOptOuts)))
+        {
+            db.AddIntegrationEvent(new RegistrantsTold(meeting.Id, meeting.DisplayTitle, meeting.StartsAt, notice, [.. people]), now);
+        }
     }
 
     /// <summary>Brings the registrations' contact copies (address only with consent, language, name, name consent) up to date from Members, in one batch.</summary>
@@ -158,6 +174,6 @@ internal sealed class MeetingMails(EmailComposer composer, IStringLocalizer<Meet
             composer.Link($"/api/meetings/{meeting.Id}/ics"),
             extra ?? "",
         ];
-        return composer.Compose(texts, language, registration.Email, registration.PersonName, subjectKey, bodyKey, arguments, "meetings");
+        return composer.Compose(texts, language, registration.Email, registration.PersonName, subjectKey, bodyKey, arguments, "meetings", registration.PersonId);
     }
 }

@@ -1,3 +1,4 @@
+using Alliance.Shared.Concurrency;
 using Alliance.Meetings.Domain;
 using Alliance.Meetings.Meetings;
 using Alliance.Meetings.Persistence;
@@ -19,7 +20,7 @@ namespace Alliance.Meetings.Registrations;
 [AllowedFor(Who.SignedIn)]
 internal sealed record CancelRegistration(Guid MeetingId, Guid? PersonId = null, bool Decline = false) : IRequest;
 
-internal sealed class CancelRegistrationHandler(MeetingsDbContext db, ICurrentUser user, MeetingPermissions access, Waitlist waitlist, IStringLocalizer<MeetingsText> text, TimeProvider clock)
+internal sealed class CancelRegistrationHandler(MeetingsDbContext db, ICurrentUser user, MeetingPermissions access, Waitlist waitlist, IStringLocalizer<MeetingsText> text, TimeProvider clock, KeyedGate<Guid> gate)
     : IRequestHandler<CancelRegistration, MediatR.Unit>
 {
     public async Task<MediatR.Unit> Handle(CancelRegistration request, CancellationToken cancellationToken)
@@ -28,6 +29,8 @@ internal sealed class CancelRegistrationHandler(MeetingsDbContext db, ICurrentUs
         var visible = await access.VisibleMeetingAsync(request.MeetingId, cancellationToken);
         var manages = await access.CanManageAsync(visible.LabId, cancellationToken);
 
+        // One writer per meeting in this host waits for the row lock; the others wait here without a pooled connection.
+        using var turn = await gate.EnterAsync(request.MeetingId, cancellationToken);
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var meeting = await db.LockAsync(request.MeetingId, cancellationToken) ?? throw NotFoundException.For("Meeting", request.MeetingId);

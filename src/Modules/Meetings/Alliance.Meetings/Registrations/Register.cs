@@ -1,3 +1,4 @@
+using Alliance.Shared.Concurrency;
 using Alliance.Meetings.Contracts;
 using Alliance.Meetings.Domain;
 using Alliance.Meetings.Meetings;
@@ -28,7 +29,7 @@ internal sealed record Register(Guid MeetingId, Guid? PersonId = null) : IReques
 internal sealed record RegistrationResult(Guid RegistrationId, string Status, int? WaitlistPlace);
 
 internal sealed class RegisterHandler(
-    MeetingsDbContext db, ICurrentUser user, IMediator mediator, MeetingPermissions access, MeetingMails mails, IStringLocalizer<MeetingsText> text, TimeProvider clock)
+    MeetingsDbContext db, ICurrentUser user, IMediator mediator, MeetingPermissions access, MeetingMails mails, IStringLocalizer<MeetingsText> text, TimeProvider clock, KeyedGate<Guid> gate)
     : IRequestHandler<Register, RegistrationResult>
 {
     public async Task<RegistrationResult> Handle(Register request, CancellationToken cancellationToken)
@@ -47,6 +48,13 @@ internal sealed class RegisterHandler(
             ? (await mediator.Send(new GetOrganizationsByIds([organizationId]), cancellationToken)).FirstOrDefault()
             : null;
 
+        // Asked before the meeting's row lock: the lock serialises every registration for the meeting, so nothing
+        // that asks another module (or waits on anything but this database) runs while it is held.
+        var inAppOnlyIfRegistered = await mails.MailOptOutsAsync(RegistrantNotice.Registered, [personId], cancellationToken);
+        var inAppOnlyIfWaitlisted = await mails.MailOptOutsAsync(RegistrantNotice.Waitlisted, [personId], cancellationToken);
+
+        // One writer per meeting in this host waits for the row lock; the others wait here without a pooled connection.
+        using var turn = await gate.EnterAsync(request.MeetingId, cancellationToken);
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var meeting = await db.LockAsync(request.MeetingId, cancellationToken) ?? throw NotFoundException.For("Meeting", request.MeetingId);
@@ -105,7 +113,9 @@ internal sealed class RegisterHandler(
         // Contact details as Members has them now (an invitation's copy may be older).
         MeetingMails.Apply(registration, person);
         var confirmation = place is { } waitlistPlace ? mails.Waitlisted(registration, meeting, waitlistPlace) : mails.Registered(registration, meeting);
-        var inAppOnly = await mails.TellAsync(db, meeting, place is null ? RegistrantNotice.Registered : RegistrantNotice.Waitlisted, [registration], now, cancellationToken);
+        var notice = place is null ? RegistrantNotice.Registered : RegistrantNotice.Waitlisted;
+        mails.RecordTold(db, meeting, notice, [registration.PersonId], now);
+        var inAppOnly = notice == RegistrantNotice.Registered ? inAppOnlyIfRegistered : inAppOnlyIfWaitlisted;
         if (confirmation is not null && !inAppOnly.Contains(registration.PersonId))
         {
             db.AddIntegrationEvent(confirmation, now);

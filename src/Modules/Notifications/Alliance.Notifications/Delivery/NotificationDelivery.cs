@@ -59,7 +59,7 @@ internal sealed class NotificationDelivery(
             {
                 db.AddIntegrationEvent(composer.Compose(text, person.PreferredLanguage, person.Email, person.DisplayName,
                     $"Mail_{message.TextKey}_Subject", $"Mail_{message.TextKey}_Body", [.. message.Arguments, composer.Link(message.Link)],
-                    "notifications"), now);
+                    "notifications", person.Id), now);
             }
         }
     }

@@ -2,6 +2,7 @@ using Alliance.Shared.Localization;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
@@ -25,6 +26,14 @@ public static class RequestInputFilter
     private static async Task FilterAsync(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
+        if (context.Features.Get<IExceptionHandlerFeature>() is not null)
+        {
+            // The error handler re-runs the pipeline for a request this filter already passed (or refused); reading
+            // its form again would throw (e.g. after a failed antiforgery check) and hide the original answer.
+            await next(context);
+            return;
+        }
+
         var api = request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi");
         if (!InputText.IsClean(request.Path.Value) || !InputText.IsClean(request.PathBase.Value))
         {

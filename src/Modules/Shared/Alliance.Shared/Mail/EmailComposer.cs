@@ -17,7 +17,8 @@ public sealed class AppOptions
 
 /// <summary>
 /// Renders a mail in the recipient's language: subject and body come from the module's texts
-/// (<paramref name="texts"/>), wrapped in the shared greeting and signature.
+/// (<paramref name="texts"/>), wrapped in the shared greeting and signature. Pass <c>recipientPersonId</c> whenever the
+/// recipient is a person of the directory, so an erasure finds the mail (<see cref="Messaging.OutboxErasure"/>).
 /// </summary>
 public sealed class EmailComposer(IStringLocalizer<SharedText> shared, IOptions<AppOptions> app)
 {
@@ -31,7 +32,8 @@ public sealed class EmailComposer(IStringLocalizer<SharedText> shared, IOptions<
         string subjectKey,
         string bodyKey,
         object[] arguments,
-        string? category = null)
+        string? category = null,
+        Guid? recipientPersonId = null)
     {
         using var _ = Cultures.Use(language);
         var subject = string.Format(texts[subjectKey], arguments);
@@ -39,6 +41,6 @@ public sealed class EmailComposer(IStringLocalizer<SharedText> shared, IOptions<
             string.Format(shared["Mail_Greeting"], toName),
             string.Format(texts[bodyKey], arguments),
             shared["Mail_Signature"]);
-        return new EmailRequested(toAddress, toName, subject, body, category);
+        return new EmailRequested(toAddress, toName, subject, body, category) { RecipientPersonId = recipientPersonId };
     }
 }

@@ -33,6 +33,7 @@ public static class KernelRegistration
         var catalog = new ModuleCatalog();
         services.AddSingleton(catalog);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(typeof(Alliance.Shared.Concurrency.KeyedGate<>));
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<Web.FlashMessages>();

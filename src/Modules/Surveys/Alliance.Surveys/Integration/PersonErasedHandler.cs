@@ -1,3 +1,4 @@
+using Alliance.Shared.Messaging;
 using Alliance.Members.Contracts;
 using Alliance.Surveys.Persistence;
 using MediatR;
@@ -8,13 +9,14 @@ namespace Alliance.Surveys.Integration;
 /// <summary>
 /// Erasure: the person's responses lose the link to her (their answers stay in every count and aggregate), her
 /// invitations lose person and organisation (they still count as invited and answered) and her saved drafts, which
-/// may hold free text, are deleted.
+/// may hold free text, are deleted; the invitation and reminder mails to her leave this module's outbox.
 /// </summary>
-internal sealed class PersonErasedHandler(SurveysDbContext db) : INotificationHandler<PersonErased>
+internal sealed class PersonErasedHandler(SurveysDbContext db, TimeProvider clock) : INotificationHandler<PersonErased>
 {
     public async Task Handle(PersonErased notification, CancellationToken cancellationToken)
     {
         var person = notification.PersonId;
+        await OutboxErasure.ForgetPersonAsync(db, person, clock.GetUtcNow(), cancellationToken);
         foreach (var response in await db.Responses.Where(r => r.PersonId == person).ToListAsync(cancellationToken))
         {
             response.PersonId = null;

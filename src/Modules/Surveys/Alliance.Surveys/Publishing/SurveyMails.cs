@@ -43,6 +43,6 @@ internal sealed class SurveyMails(IMediator mediator, EmailComposer composer, IS
             reminder ? "Mail_Reminder_Subject" : "Mail_Invitation_Subject",
             reminder ? "Mail_Reminder_Body" : "Mail_Invitation_Body",
             [survey.Title(english), composer.Link(InvitationTokens.Path(token)), survey.ClosesOn, survey.OpensOn],
-            "surveys");
+            "surveys", recipient.Id);
     }
 }
