@@ -212,4 +212,33 @@ public sealed class AnsweringTests(AllianceApp app) : IClassFixture<AllianceApp>
     }
 
     private sealed record AnonymousRow(Guid? OrganizationId, Guid? PersonId, DateOnly SubmittedOn, string? PartnerGroup);
+
+    [Fact]
+    public async Task The_api_offers_the_preview_to_staff_and_the_waiting_invitations_to_representatives()
+    {
+        var organization = await app.RepresentativeOrganizationAsync();
+        var survey = await app.CreateKindsSurveyAsync(title: "Vorschau per API");
+        using var staff = await app.SignedInAsync(DemoUsers.Staff);
+        var form = await (await staff.GetAsync($"/api/surveys/{survey.Id}/preview")).JsonAsync();
+        Assert.Equal("Vorschau per API", form.GetProperty("titleDe").GetString());
+
+        // Checked like a submission (required questions empty: 400) or a save (nothing required: 204); nothing stored.
+        var submitting = await staff.PostAsJsonAsync($"/api/surveys/{survey.Id}/preview", new { answers = Array.Empty<object>(), submitting = true });
+        Assert.Equal(HttpStatusCode.BadRequest, submitting.StatusCode);
+        var saving = await staff.PostAsJsonAsync($"/api/surveys/{survey.Id}/preview", new { answers = Array.Empty<object>(), submitting = false });
+        Assert.Equal(HttpStatusCode.NoContent, saving.StatusCode);
+        var outOfRange = await staff.PostAsJsonAsync($"/api/surveys/{survey.Id}/preview",
+            new { answers = new object[] { new { questionId = survey.Questions[QuestionKind.Number], number = 1000 } }, submitting = false });
+        Assert.Equal(HttpStatusCode.BadRequest, outOfRange.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/api/surveys/{Guid.NewGuid()}/preview")).StatusCode);
+        Assert.Equal(0, await app.SurveysDbAsync(db => db.Responses.CountAsync(r => r.SurveyId == survey.Id)));
+
+        using var representative = await app.SignedInAsync(DemoUsers.Representative);
+        Assert.Equal(HttpStatusCode.Forbidden, (await representative.GetAsync($"/api/surveys/{survey.Id}/preview")).StatusCode);
+        await app.PublishToAsync(survey.Id, organization);
+        var waiting = await (await representative.GetAsync("/api/surveys/invitations/mine")).JsonAsync();
+        var mine = Assert.Single(waiting.EnumerateArray(), w => w.GetProperty("titleDe").GetString() == "Vorschau per API");
+        var invitation = mine.GetProperty("invitationId").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await representative.GetAsync($"/api/surveys/invitations/{invitation}")).StatusCode);
+    }
 }

@@ -42,6 +42,16 @@ internal static class ExportReaders
     public static Task<string> PdfTextAsync(byte[] pdf) =>
         WithFileAsync(pdf, ".pdf", path => RunAsync("pdftotext", null, "-layout", "-enc", "UTF-8", path, "-"));
 
+    /// <summary>The images in a PDF as pdfimages (poppler) lists them: width and height in pixels.</summary>
+    public static async Task<List<(int Width, int Height)>> PdfImagesAsync(byte[] pdf)
+    {
+        var listing = await WithFileAsync(pdf, ".pdf", path => RunAsync("pdfimages", null, "-list", path));
+        return listing.Split('\n').Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(p => p.Length > 4 && p[2] == "image")
+            .Select(p => (int.Parse(p[3], System.Globalization.CultureInfo.InvariantCulture), int.Parse(p[4], System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
+    }
+
     private static List<Cell> Cells(string output) =>
         output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split('\t'))

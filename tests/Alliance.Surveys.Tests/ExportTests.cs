@@ -103,4 +103,47 @@ public sealed class ExportTests(AllianceApp app) : IClassFixture<AllianceApp>
         Assert.DoesNotContain(cells, c => c.Row > 1 && c.Column == medium);
         Assert.Contains(await ExportReaders.ExceljsAsync(workbook), c => c.Value == "Sonstiges" && c.Type == "String");
     }
+
+    [Fact]
+    public async Task The_results_pdf_has_headings_numbered_charts_and_no_hidden_group_in_german_and_english()
+    {
+        var s = await ResultsScenario.CreateAsync(app, "Export PDF");
+        using var staff = await app.SignedInAsync(DemoUsers.Staff);
+        var response = await staff.GetAsync($"/api/surveys/{s.SurveyId}/results.pdf?breakdown=SizeClass");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        var pdf = await response.Content.ReadAsByteArrayAsync();
+        var text = Flat(await ExportReaders.PdfTextAsync(pdf));
+
+        Assert.Contains("Ergebnisse: Export PDF", text);
+        Assert.Contains("Aufgeschlüsselt nach: Unternehmensgröße", text);
+        Assert.Contains("1. Nutzen Sie ein Umweltmanagementsystem?", text);
+        Assert.Contains("6. Wie wichtig ist …", text);
+        Assert.Contains("Abbildung 1: Frage 1: Anteile in %", text);
+        Assert.Contains("Abbildung 2: Frage 1: Anteile in % je Gruppe (Unternehmensgröße)", text);
+        Assert.Contains("Gruppen mit weniger als 5 Antworten fehlen im Diagramm.", text);
+        Assert.Contains("weniger als 5 Antworten", text);
+        Assert.Contains("Rücklaufquote", text);
+        Assert.Contains("Seite 1 von", text);
+        // Not anonymous: the "other" text is listed, as text, never as a formula a reader could run.
+        Assert.Contains("=HYPERLINK", text);
+        // Charts: single, multiple, yes/no and scale (each overall and per group), number ranges, matrix.
+        var images = await ExportReaders.PdfImagesAsync(pdf);
+        Assert.Equal(10, images.Count);
+        Assert.All(images, i => Assert.Equal((1440, 800), i));
+
+        await staff.GetAsync("/culture/en?returnUrl=/");
+        var english = Flat(await ExportReaders.PdfTextAsync(await staff.GetByteArrayAsync($"/api/surveys/{s.SurveyId}/results.pdf")));
+        Assert.Contains("Results: Export PDF (en)", english);
+        Assert.Contains("Figure 1: Question 1: shares in %", english);
+        Assert.Contains("1. Nutzen Sie ein Umweltmanagementsystem? (en)", english);
+        Assert.Contains("Page 1 of", english);
+        Assert.DoesNotContain("Abbildung", english);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await staff.GetAsync($"/api/surveys/{s.SurveyId}/results.pdf?breakdown=Shoe")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/api/surveys/{Guid.NewGuid()}/results.pdf")).StatusCode);
+    }
+
+    /// <summary>pdftotext's layout spreads words with several blanks and breaks long lines; one blank between words is enough to compare.</summary>
+    private static string Flat(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
 }

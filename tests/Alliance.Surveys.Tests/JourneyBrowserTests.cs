@@ -1,4 +1,8 @@
 using System.Text.RegularExpressions;
+using Alliance.Surveys.Demo;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Alliance.Surveys.Tests;
@@ -7,7 +11,8 @@ namespace Alliance.Surveys.Tests;
 /// Journey 5 of domain.md in Chromium, in German and English, with screenshots: staff build a survey from the
 /// template, add a question, look at the preview, choose the companies and publish; a representative answers through
 /// the personal link from her mail without signing in (a conditional question appears after "submit"); staff see
-/// the answer counted. Reminders, closing, results and exports are covered by their own tests.
+/// the answer counted, and the demo's closed survey's results by partner group with their charts (axe-core: no
+/// WCAG 2.1 AA violation). Reminders, closing, the figures and exports are covered by their own tests.
 /// </summary>
 public sealed partial class JourneyBrowserTests(AllianceApp app, Browser browser) : IClassFixture<AllianceApp>, IClassFixture<Browser>
 {
@@ -17,13 +22,13 @@ public sealed partial class JourneyBrowserTests(AllianceApp app, Browser browser
         {
             ["yes"] = "Ja", ["no"] = "Nein", ["ems"] = "Umweltmanagementsystem (z. B.", ["plan"] = "Planen Sie", ["health"] = "betriebliches Gesundheitsmanagement",
             ["help"] = "Was würde Ihrem Unternehmen", ["more"] = "weitere Fragen", ["thanks"] = "Vielen Dank", ["company"] = "Unternehmen",
-            ["answered"] = "1 von", ["draft"] = "Entwurf", ["running"] = "läuft", ["required"] = "Bitte beantworten",
+            ["answered"] = "1 von", ["draft"] = "Entwurf", ["running"] = "läuft", ["required"] = "Bitte beantworten", ["chart"] = "Frage 1:",
         },
         ["en"] = new()
         {
             ["yes"] = "Yes", ["no"] = "No", ["ems"] = "environmental management system (e.g.", ["plan"] = "Do you plan", ["health"] = "workplace health management",
             ["help"] = "What would help your company", ["more"] = "further questions", ["thanks"] = "Thank you", ["company"] = "Company",
-            ["answered"] = "1 of", ["draft"] = "Draft", ["running"] = "running", ["required"] = "Please answer",
+            ["answered"] = "1 of", ["draft"] = "Draft", ["running"] = "running", ["required"] = "Please answer", ["chart"] = "Question 1:",
         },
     };
 
@@ -103,6 +108,21 @@ public sealed partial class JourneyBrowserTests(AllianceApp app, Browser browser
         await staff.GotoAsync($"/surveys/{surveyId}");
         Assert.StartsWith(w["answered"], await staff.InnerTextAsync("#survey-figures"), StringComparison.Ordinal);
         await Browser.ScreenshotAsync(staff, $"journey-5-{language}-07-counted");
+
+        // The results of the demo's closed survey, by partner group: charts with captions and data tables.
+        var closed = await app.SurveysDbAsync(db => db.Surveys.Where(s => s.TitleDe == SurveysDemoSeeder.ClosedSurvey && s.Status == Alliance.Surveys.Domain.SurveyStatus.Closed)
+            .Select(s => s.Id).FirstAsync());
+        await staff.GotoAsync($"/surveys/{closed}/results?breakdown=PartnerGroup");
+        Assert.True(await staff.Locator("figure.chart img").CountAsync() >= 2);
+        Assert.Contains(w["chart"], await staff.InnerTextAsync("#chart-1 figcaption"), StringComparison.Ordinal);
+        Assert.Contains($"/api/surveys/{closed}/results.pdf", await staff.GetAttributeAsync("#results-pdf", "href") ?? "", StringComparison.Ordinal);
+        await Browser.ScreenshotAsync(staff, $"journey-5-{language}-08-results-charts");
+        var axe = await staff.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        Assert.True(!axe.Violations.Any(),
+            string.Join("\n", axe.Violations.Select(v => $"{v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target.ToString()))}")));
     }
 
     /// <summary>Clicks a submit button and waits for the page that comes back (after the redirect, or with the errors).</summary>

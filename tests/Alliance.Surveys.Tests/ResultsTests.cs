@@ -104,6 +104,60 @@ public sealed class ResultsTests(AllianceApp app) : IClassFixture<AllianceApp>
     }
 
     [Fact]
+    public async Task Charts_show_shares_distributions_ranges_and_only_the_visible_groups()
+    {
+        var s = await ResultsScenario.CreateAsync(app, "Ergebnisse Diagramme");
+        var view = await ResultsAsync(s.SurveyId, Breakdown.SizeClass);
+        var text = app.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Alliance.Surveys.Resources.ResultsText>>();
+        var german = CultureInfo.GetCultureInfo("de-DE");
+        IReadOnlyList<ResultChart> Charts(Guid question) => ResultCharts.For(view, view.Questions.Single(q => q.QuestionId == question), text, german);
+
+        var single = Charts(s.SingleId);
+        Assert.Equal(2, single.Count);
+        Assert.Equal(("Frage 1: Anteile in %", Alliance.Shared.Charts.ChartKind.HorizontalBar), (single[0].Spec.Title, single[0].Spec.Kind));
+        Assert.Equal(["A", "B", "C", "Sonstiges"], single[0].Spec.Categories);
+        Assert.Equal([50.0, 25.0, 16.7, 8.3], Assert.Single(single[0].Spec.Series).Values);
+        // Per group: only Small (6); Micro and Medium are hidden and have no bar, no series, no table column.
+        var small = view.Groups.Single(g => g.Key == "Small").Label;
+        Assert.Equal([small], single[1].Spec.Series.Select(x => x.Name));
+        Assert.Equal([100.0, 0.0, 0.0, 0.0], single[1].Spec.Series[0].Values);
+        Assert.Equal("Gruppen mit weniger als 5 Antworten fehlen im Diagramm.", single[1].Description);
+
+        var scale = Charts(s.ScaleId)[0];
+        Assert.Equal((Alliance.Shared.Charts.ChartKind.Column, "Frage 3: Verteilung in %"), (scale.Spec.Kind, scale.Spec.Title));
+        Assert.Equal(["1", "2", "3", "4", "5"], scale.Spec.Categories);
+        Assert.Equal([8.3, 16.7, 25.0, 25.0, 25.0], scale.Spec.Series[0].Values);
+
+        var number = Assert.Single(Charts(s.NumberId)).Spec;
+        Assert.Equal(4.0, number.Series[0].Values.Sum());
+        var matrix = Assert.Single(Charts(s.MatrixId)).Spec;
+        Assert.Equal(Alliance.Shared.Charts.ChartKind.StackedBar, matrix.Kind);
+        Assert.Equal(["Energie", "Abfall"], matrix.Categories);
+        Assert.Equal([0.0, 50.0], matrix.Series[1].Values);
+        Assert.Empty(Charts(s.DateId));
+        Assert.Empty(Charts(s.TextId));
+
+        // When every group is hidden there is no group chart at all.
+        var hiddenAll = view with { Groups = view.Groups.Select(g => g with { Hidden = true, Responses = null }).ToList() };
+        var noGroups = hiddenAll with
+        {
+            Questions = view.Questions.Select(q => q with { Choices = q.Choices.Select(c => c with { ByGroup = c.ByGroup.Select(_ => (GroupCell?)null).ToList() }).ToList() }).ToList(),
+        };
+        Assert.Single(ResultCharts.For(noGroups, noGroups.Questions.Single(q => q.QuestionId == s.SingleId), text, german));
+
+        // On the page: a figure per chart with caption and data table; the picture is an img, never inline SVG.
+        using var staff = await app.SignedInAsync(DemoUsers.Staff);
+        var page = WebUtility.HtmlDecode(await staff.GetStringAsync($"/surveys/{s.SurveyId}/results?breakdown=SizeClass"));
+        Assert.Contains("<figure class=\"chart\" id=\"chart-1\">", page);
+        Assert.Contains("<figure class=\"chart\" id=\"chart-1-groups\">", page);
+        Assert.Contains("src=\"data:image/svg+xml;base64,", page);
+        var figure = page[page.IndexOf("id=\"chart-1\"", StringComparison.Ordinal)..];
+        Assert.DoesNotContain("<svg", figure[..figure.IndexOf("</figure>", StringComparison.Ordinal)]);
+        Assert.Contains("Frage 1: Anteile in % je Gruppe (Unternehmensgröße)", page);
+        Assert.Contains($"href=\"/api/surveys/{s.SurveyId}/results.pdf?breakdown=SizeClass\"", page);
+    }
+
+    [Fact]
     public async Task Hidden_groups_leave_no_figure_in_the_api_answer_or_the_page()
     {
         var s = await ResultsScenario.CreateAsync(app, "Ergebnisse verborgen");
@@ -147,9 +201,18 @@ public sealed class ResultsTests(AllianceApp app) : IClassFixture<AllianceApp>
         Assert.Equal(0.42, scale.Summary.MeanChange);
         Assert.False(view.Questions.Single(q => q.QuestionId == s.NumberId).ComparedWithPreviousWave);
 
+        // The wave comparison chart: the previous wave beside this one; C was not offered then (0, with a note).
+        var chart = ResultCharts.For(view, single, app.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Alliance.Surveys.Resources.ResultsText>>(),
+            CultureInfo.GetCultureInfo("de-DE"))[0];
+        Assert.Equal(["Welle 1", "Welle 2"], chart.Spec.Series.Select(x => x.Name));
+        Assert.Equal([50.0, 50.0, 0.0], chart.Spec.Series[0].Values.Take(3));
+        Assert.Equal([50.0, 25.0, 16.7], chart.Spec.Series[1].Values.Take(3));
+        Assert.Contains("Antworten ohne Vergleichswert aus Welle 1 stehen dort mit 0.", chart.Description);
+
         using var staff = await app.SignedInAsync(DemoUsers.Staff);
         var page = WebUtility.HtmlDecode(await staff.GetStringAsync($"/surveys/{s.SurveyId}/results"));
         Assert.Contains("−25,0 Pp.", page);
+        Assert.Contains("Welle 1", page);
     }
 
     [Fact]
@@ -166,7 +229,7 @@ public sealed class ResultsTests(AllianceApp app) : IClassFixture<AllianceApp>
     {
         var s = await ResultsScenario.CreateAsync(app, "Nur Geschäftsstelle");
         using var representative = await app.SignedInAsync(DemoUsers.Representative);
-        foreach (var path in new[] { "results", "results?breakdown=Sector", "responses.csv", "responses.xlsx", "results.xlsx" })
+        foreach (var path in new[] { "results", "results?breakdown=Sector", "responses.csv", "responses.xlsx", "results.xlsx", "results.pdf" })
         {
             var response = await representative.GetAsync($"/api/surveys/{s.SurveyId}/{path}");
             Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{path}: {response.StatusCode}");

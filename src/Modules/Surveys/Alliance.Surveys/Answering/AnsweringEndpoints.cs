@@ -25,6 +25,8 @@ internal static class AnsweringEndpoints
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
         // Signed-in representatives answer their organisation's (or their own) invitations without the link.
+        api.MapGet("/invitations/mine", (IMediator mediator, CancellationToken ct) => Reply.Ok(mediator.Send(new Dashboard.ListMyOpenSurveys(), ct)))
+            .WithName("ListMyOpenSurveys").WithSummary("Running surveys waiting for the caller's answer (their organisation's or their own invitations), with whether a draft is saved.");
         var mine = api.MapGroup("/invitations/{invitationId:guid}")
             .ProducesProblem(StatusCodes.Status404NotFound);
         mine.MapGet("/", (IMediator mediator, Guid invitationId, CancellationToken ct) => Reply.Ok(mediator.Send(new GetAnswerForm(InvitationId: invitationId), ct)))
@@ -35,7 +37,20 @@ internal static class AnsweringEndpoints
         mine.MapPost("/", (IMediator mediator, Guid invitationId, AnswersBody body, CancellationToken ct) => Reply.NoContent(mediator.Send(new SubmitResponse(body.Answers, InvitationId: invitationId), ct)))
             .WithName("SubmitMyResponse").WithSummary("Submits the response, once.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+
+        // Staff see the questionnaire exactly as respondents will and try answers against it; nothing is stored.
+        var preview = api.MapGroup("/{surveyId:guid}/preview").RequireAuthorization(Policies.Staff);
+        preview.MapGet("/", (IMediator mediator, Guid surveyId, CancellationToken ct) => Reply.Ok(mediator.Send(new GetPreviewForm(surveyId), ct)))
+            .WithName("GetSurveyPreview").WithSummary("The questionnaire as respondents will see it (any status).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        preview.MapPost("/", (IMediator mediator, Guid surveyId, PreviewBody body, CancellationToken ct) =>
+                Reply.NoContent(mediator.Send(new CheckPreviewAnswers(surveyId, body.Answers, body.Submitting), ct)))
+            .WithName("CheckSurveyPreviewAnswers").WithSummary("Checks answers as a submission (or save) would: 204 when valid, 400 with per-question errors; stores nothing.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
     }
+
+    /// <summary>Answers to check in the preview, and whether as a submission (required questions count) or a save.</summary>
+    internal sealed record PreviewBody(IReadOnlyList<AnswerInput> Answers, bool Submitting);
 
     internal sealed record AnswersBody(IReadOnlyList<AnswerInput> Answers);
 }

@@ -32,6 +32,11 @@ internal static class ResultsEndpoints
                 File(await mediator.Send(new ExportResultsXlsx(id, breakdown ?? Breakdown.None), ct)))
             .WithName("ExportSurveyResultsXlsx").WithSummary("The results as a workbook of figures, optionally broken down.");
 
+        api.MapGet("/{id:guid}/results.pdf", async Task<FileContentHttpResult> (Guid id, Breakdown? breakdown, IMediator mediator, CancellationToken ct) =>
+                File(await mediator.Send(new ExportResultsPdf(id, breakdown ?? Breakdown.None), ct)))
+            .WithName("ExportSurveyResultsPdf")
+            .WithSummary("The results as a PDF report in the reader's language: charts with captions, figures per question, optionally broken down (small groups hidden).");
+
         api.MapPost("/{id:guid}/import/preview", async Task<Ok<ImportPreview>> (Guid id, ImportBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new PreviewSurveyImport(id, body.FileName, body.Content, body.Mapping), ct)))
             .WithName("PreviewSurveyImport").WithMetadata(new UploadLimitAttribute()).ProducesValidationProblem()
