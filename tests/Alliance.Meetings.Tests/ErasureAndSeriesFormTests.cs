@@ -107,10 +107,15 @@ public sealed class ErasureAndSeriesFormTests(AllianceApp app) : IClassFixture<A
             new CreateSeries("", MeetingKind.Plenary, "FREQ=WEEKLY", new DateOnly(1999, 1, 7), new TimeOnly(18, 0), 60, null, "Saal", null, 0),
             staffPrincipal));
         var byField = refused.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToList());
-        Assert.Equal("Das erste Datum darf nicht in der Vergangenheit liegen.", byField[nameof(CreateSeries.FirstDate)][0]);
+        // One message for one fault: 1999 is outside the planning range, so only the range's message.
+        Assert.Equal(["Bitte ein Datum ab heute und höchstens zehn Jahre im Voraus angeben."], byField[nameof(CreateSeries.FirstDate)]);
         Assert.True(byField.ContainsKey(nameof(CreateSeries.Title)));
         Assert.True(byField.ContainsKey(nameof(CreateSeries.Capacity)));
         Assert.Equal(0, await MeetingScenario.DbAsync(app, db => db.Series.CountAsync(x => x.Place == "Saal")));
+        var lastMonth = await Assert.ThrowsAsync<FluentValidation.ValidationException>(() => app.SendAsync(
+            new CreateSeries("Rückblick", MeetingKind.Plenary, "FREQ=WEEKLY", DateOnly.FromDateTime(DateTime.Today.AddDays(-30)), new TimeOnly(18, 0), 60, null, "Saal", null, 10),
+            staffPrincipal));
+        Assert.Equal(["Das erste Datum darf nicht in der Vergangenheit liegen."], lastMonth.Errors.Where(e => e.PropertyName == nameof(CreateSeries.FirstDate)).Select(e => e.ErrorMessage));
 
         // The API: 1999 lies outside the range any input may name, so the kernel refuses the body while reading it
         // (one rule, one message for every date field) and no use case runs.
