@@ -111,6 +111,17 @@ public sealed partial class TextsTests
         Assert.True(breaches.Count == 0, string.Join("\n", breaches.Distinct()));
     }
 
+    /// <summary>One unambiguous English date, in pages and mails alike; German as Germans write it.</summary>
+    [Fact]
+    public void A_day_with_its_weekday_reads_one_way_in_each_language()
+    {
+        var day = new DateTime(2026, 12, 17, 18, 0, 0);
+        Assert.Equal("Thu 17 Dec 2026", Alliance.Shared.Localization.Cultures.WeekdayDate(day, Alliance.Shared.Localization.Cultures.Formatting("en")));
+        Assert.Equal("Do., 17. Dez. 2026", Alliance.Shared.Localization.Cultures.WeekdayDate(day, Alliance.Shared.Localization.Cultures.Formatting("de")));
+        Assert.Equal("17 Dec 2026", DateOnly.FromDateTime(day).ToString("d", Alliance.Shared.Localization.Cultures.Formatting("en")));
+        Assert.Equal("Bäckerei", new[] { "Buchhandlung", "Bäckerei" }.Order(Alliance.Shared.Localization.GermanSort.Comparer).First());
+    }
+
     private static readonly HashSet<string> Verbs = ["is", "has", "asks", "takes", "was"];
 
     [GeneratedRegex(@"\{\d\} (?<word>[a-z-]*(s|people))\b")]
