@@ -40,7 +40,7 @@ public static class Cultures
     }
 
     /// <summary>
-    /// A day with its weekday, the one form pages and mails use: "Do., 17. Dez. 2026" / "Thu 17 Dec 2026" (never
+    /// A day with its weekday, the one form pages and mails use: "Do, 17. Dez. 2026" / "Thu 17 Dec 2026" (never
     /// "Thu, 17. Dec 2026", a German pattern with English words).
     /// </summary>
     public static string WeekdayDate(DateTime value, CultureInfo culture) =>
