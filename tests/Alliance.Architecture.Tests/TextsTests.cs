@@ -110,6 +110,21 @@ public sealed partial class TextsTests
         Assert.True(breaches.Count == 0, string.Join("\n", breaches.Distinct()));
     }
 
+    /// <summary>English mails and notifications: every paragraph and every sentence starts with a capital letter.</summary>
+    [Fact]
+    public void English_mail_sentences_start_with_a_capital_letter()
+    {
+        var breaches = Texts()
+            .Where(t => t.Language == "en" && (t.Key.StartsWith("Mail_", StringComparison.Ordinal) || t.Key.StartsWith("Notification_", StringComparison.Ordinal))
+                && !t.Key.EndsWith("Format", StringComparison.Ordinal))
+            .Where(t => t.Value.Split('\n').Any(line => line.Length > 0 && char.IsLower(line[0])) || LowerAfterStop().IsMatch(t.Value))
+            .Select(t => $"{t.File} {t.Key}: “{t.Value}”").ToList();
+        Assert.True(breaches.Count == 0, string.Join("\n", breaches));
+    }
+
+    [GeneratedRegex(@"[.!?] +[a-z]")]
+    private static partial Regex LowerAfterStop();
+
     /// <summary>One unambiguous English date, in pages and mails alike; German as Germans write it.</summary>
     [Fact]
     public void A_day_with_its_weekday_reads_one_way_in_each_language()

@@ -7,7 +7,7 @@ namespace Alliance.Meetings.Tests;
 /// <summary>
 /// Issue 8's form faults in a real Chromium, once per language with one sign-in: a series whose first date is in
 /// 1999 is flagged inline together with the other errors, a decision without an owner shows the error under the
-/// owner field (not under another one), no framework text leaks, and one navigation item is current on a sub-page.
+/// owner field (not under another one), no framework text leaks, one navigation item is current on a sub-page, and the meeting's date reads one way.
 /// </summary>
 public sealed class FormErrorsBrowserTests(AllianceApp app, Browser browser) : IClassFixture<AllianceApp>, IClassFixture<Browser>
 {
@@ -44,6 +44,11 @@ public sealed class FormErrorsBrowserTests(AllianceApp app, Browser browser) : I
         await Assertions.Expect(page.Locator("#action-owner-error")).ToBeEmptyAsync();
         Assert.Equal(0, await MeetingScenario.DbAsync(app, db => db.Decisions.CountAsync(d => d.MeetingId == meetingId)));
         await Browser.ScreenshotAsync(page, $"meetings-forms-{language}-02-decision-without-owner");
+
+        // The meeting's date reads one way: "Do, 17. Dez. 2026, 18:00" / "Thu 17 Dec 2026, 18:00" (never "Thu, 17. Dec").
+        await page.GotoAsync($"/meetings/{meetingId}");
+        var when = await page.Locator("dd time").First.InnerTextAsync();
+        Assert.Matches(language == "de" ? @"^(Mo|Di|Mi|Do|Fr|Sa|So), \d{1,2}\. \S+ \d{4}, \d{2}:\d{2}" : @"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}", when);
         await page.Context.CloseAsync();
     }
 

@@ -56,11 +56,11 @@ internal sealed class ForgetMailRecipientHandler(MailDbContext db, ModuleCatalog
             var schema = ((DbContext)services.GetRequiredService(module.DbContextType)).Model.GetDefaultSchema() ?? module.Name;
 #pragma warning disable EF1002 // the schema is the module's own, the values are parameters
             await db.Database.ExecuteSqlRawAsync(
-                $"""
-                DELETE FROM "{schema}".outbox_messages WHERE id IN (
-                    SELECT id FROM "{schema}".outbox_messages
-                    WHERE type IN ({{0}}, {{1}}) AND lower(payload->>'toAddress') = {{2}}
-                      AND (status <> {(int)OutboxStatus.Pending} OR locked_until IS NULL OR locked_until < {{3}})
+                $$"""
+                DELETE FROM "{{schema}}".outbox_messages WHERE id IN (
+                    SELECT id FROM "{{schema}}".outbox_messages
+                    WHERE type IN ({0}, {1}) AND lower(payload->>'toAddress') = {2}
+                      AND (status <> {{(int)OutboxStatus.Pending}} OR locked_until IS NULL OR locked_until < {3})
                     FOR UPDATE SKIP LOCKED)
                 """, [mail, legacy, address, now], cancellationToken);
 #pragma warning restore EF1002
