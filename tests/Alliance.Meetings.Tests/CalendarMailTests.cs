@@ -118,4 +118,43 @@ public sealed class CalendarMailTests(AllianceApp app) : IClassFixture<AllianceA
         // Withdrawing twice is a conflict, not a second round of mails.
         await Assert.ThrowsAsync<Alliance.Shared.Errors.ConflictException>(() => app.SendAsync(new ReinstateMeeting(meetingId), staff));
     }
+
+    [Fact]
+    public async Task A_registrant_who_cancels_gets_a_cancel_ics_for_the_entry_and_the_next_person_moves_up()
+    {
+        var staff = await app.PrincipalAsync(DemoUsers.Staff);
+        var meetingId = await MeetingScenario.CreateMeetingAsync(app, capacity: 1, startLocal: new DateTime(DateTime.Today.Year + 1, 2, 4, 18, 0, 0), organizations: [Guid.NewGuid()]);
+        var german = await MailablePersonAsync("de");
+        var english = await MailablePersonAsync("en");
+        await app.SendAsync(new Register(meetingId, german), staff);
+        await app.SendAsync(new Register(meetingId, english), staff);
+        var germanEmail = await EmailOfAsync(german);
+        var englishEmail = await EmailOfAsync(english);
+        var (_, invitation) = await CalendarOfAsync(await app.WaitForMailAsync(germanEmail, "Anmeldung bestätigt"));
+
+        await app.SendAsync(new CancelRegistration(meetingId, german), staff);
+
+        var confirmation = await app.WaitForMailAsync(germanEmail, "Abmeldung bestätigt");
+        Assert.Contains("Ihre Anmeldung für", confirmation.TextBody, StringComparison.Ordinal);
+        var (file, cancel) = await CalendarOfAsync(confirmation);
+        Assert.StartsWith("text/calendar; method=CANCEL", file.ContentType, StringComparison.Ordinal);
+        Assert.Equal("CANCEL", cancel.Method);
+        Assert.Equal("CANCELLED", cancel.Status);
+        Assert.Equal(invitation.Uid, cancel.Uid);
+        Assert.True(cancel.Sequence >= invitation.Sequence);
+        Assert.Equal(invitation.Start, cancel.Start);
+        // The meeting goes on: the person waiting moves up and gets a REQUEST for the same entry.
+        var (_, promoted) = await CalendarOfAsync(await app.WaitForMailAsync(englishEmail, "You have a seat now"));
+        Assert.Equal("REQUEST", promoted.Method);
+        Assert.Equal(invitation.Uid, promoted.Uid);
+        Assert.False((await MeetingAsync(meetingId)).IsCancelled);
+
+        // Leaving the waitlist is confirmed too, in English, without a calendar entry to remove.
+        var third = await MailablePersonAsync("en");
+        await app.SendAsync(new Register(meetingId, third), staff);
+        await app.SendAsync(new CancelRegistration(meetingId, third), staff);
+        var left = await app.WaitForMailAsync(await EmailOfAsync(third), "Registration cancelled");
+        Assert.Contains("Your registration for", left.TextBody, StringComparison.Ordinal);
+        Assert.Empty(await app.WithScopeAsync(sp => sp.GetRequiredService<MailDbContext>().Attachments.Where(a => a.MessageId == left.Id).ToListAsync()));
+    }
 }

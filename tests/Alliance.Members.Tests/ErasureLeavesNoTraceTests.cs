@@ -50,7 +50,23 @@ public sealed class ErasureLeavesNoTraceTests(AllianceApp app) : IClassFixture<A
         var erased = await CreatePersonAsync(staff, ("firstName", "Karin"), ("lastName", "Kaiser" + suffix));
         var assistant = await CreatePersonAsync(staff, ("firstName", "Paul"), ("lastName", "Assistent"), ("function", $"Assistenz von Karin Kaiser{suffix}"));
 
+        // Meetings: an agenda item of the upcoming meeting that she presents.
+        var meetingId = await app.WithScopeAsync(async sp =>
+        {
+            await using var connection = new NpgsqlConnection(app.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT \"Id\" FROM meetings.meetings WHERE \"StartsAt\" > now() AND NOT \"IsCancelled\" ORDER BY \"StartsAt\" LIMIT 1", connection);
+            return (Guid)(await command.ExecuteScalarAsync())!;
+        });
+        var agenda = await staff.PostAsJsonAsync($"/api/meetings/{meetingId}/agenda", new { title = "Bericht aus dem Handwerk", presenter = $"Karin Kaiser{suffix} (Elektro Kaiser)", plannedMinutes = 10 });
+        Assert.Equal(HttpStatusCode.Created, agenda.StatusCode);
+
         var preview = await app.SendAsync(new Alliance.Members.Privacy.GetErasePreview(erased), await app.PrincipalAsync(DemoUsers.Staff));
+
+        var presenter = Assert.Single(preview.References, r => r.Module == "meetings");
+        Assert.Contains($"Karin Kaiser{suffix} (Elektro Kaiser)", presenter.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Tagesordnungspunkt „Bericht aus dem Handwerk“", presenter.Field, StringComparison.Ordinal);
+        Assert.Equal($"/meetings/{meetingId}", presenter.Link);
 
         var reference = Assert.Single(preview.References, r => r.Module == "members");
         Assert.Equal($"Assistenz von Karin Kaiser{suffix}", reference.Text);
@@ -59,6 +75,7 @@ public sealed class ErasureLeavesNoTraceTests(AllianceApp app) : IClassFixture<A
 
         var page = await staff.GetStringAsync($"/people/{erased}/erase");
         Assert.Contains($"/people/{assistant}/edit", page, StringComparison.Ordinal);
+        Assert.Contains($"/meetings/{meetingId}", page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -58,7 +58,7 @@ internal sealed class SendFollowUpRemindersHandler(
                 var culture = Cultures.Formatting(coordinator.PreferredLanguage);
                 var list = string.Join("\n", participants.Select(p => $"- {p.Name} ({p.LastContactOn.ToString("d", culture)})"));
                 db.AddIntegrationEvent(composer.Compose(text, coordinator.PreferredLanguage, coordinator.Email!, coordinator.DisplayName,
-                    "Mail_FollowUp_Subject", participants.Count == 1 ? "Mail_FollowUp_Body_One" : "Mail_FollowUp_Body_Other",
+                    "Mail_FollowUp_Subject", Plural.Key("Mail_FollowUp_Body", participants.Count),
                     [lab.Title, participants.Count, options.Value.FollowUpDays, list, composer.Link($"/labs/{lab.Id}/programme?dueOnly=true")],
                     "labs-follow-up", coordinator.Id), now);
             }

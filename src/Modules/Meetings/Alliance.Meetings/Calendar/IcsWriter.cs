@@ -44,17 +44,37 @@ internal sealed class IcsWriter(EmailComposer composer, IOptions<MailOptions> ma
     /// The meeting as a scheduling message for one attendee (ORGANIZER is the alliance's mail address, the attendee the
     /// recipient), ready to attach to a mail: <see cref="Cancel"/> for a cancelled meeting, <see cref="Request"/> otherwise.
     /// </summary>
-    public EmailAttachment Invitation(Meeting meeting, string attendeeEmail, string attendeeName)
+    public EmailAttachment Invitation(Meeting meeting, string attendeeEmail, string attendeeName) =>
+        Message(meeting, attendeeEmail, attendeeName, meeting.IsCancelled, stamp: null);
+
+    /// <summary>
+    /// METHOD:CANCEL for one attendee whose own registration ended (the meeting itself goes on): same UID and SEQUENCE,
+    /// a DTSTAMP of <paramref name="now"/> so the calendar takes it as newer than the invitation it holds and removes the entry.
+    /// </summary>
+    public EmailAttachment Withdrawal(Meeting meeting, string attendeeEmail, string attendeeName, DateTimeOffset now) =>
+        Message(meeting, attendeeEmail, attendeeName, cancelled: true, stamp: now);
+
+    private EmailAttachment Message(Meeting meeting, string attendeeEmail, string attendeeName, bool cancelled, DateTimeOffset? stamp)
     {
-        var method = meeting.IsCancelled ? Cancel : Request;
+        var method = cancelled ? Cancel : Request;
         var calendar = NewCalendar(method, [meeting]);
         var calendarEvent = Event(meeting);
+        if (cancelled)
+        {
+            calendarEvent.Status = EventStatus.Cancelled;
+        }
+
+        if (stamp is { } at)
+        {
+            calendarEvent.DtStamp = new CalDateTime(at.UtcDateTime, "UTC");
+        }
+
         calendarEvent.Organizer = new Organizer($"mailto:{mail.Value.FromAddress}") { CommonName = mail.Value.FromName };
         calendarEvent.Attendees.Add(new Attendee($"mailto:{attendeeEmail}")
         {
             CommonName = attendeeName,
             Role = "REQ-PARTICIPANT",
-            ParticipationStatus = "ACCEPTED",
+            ParticipationStatus = cancelled && !meeting.IsCancelled ? "DECLINED" : "ACCEPTED",
             Rsvp = false,
         });
         calendar.Events.Add(calendarEvent);

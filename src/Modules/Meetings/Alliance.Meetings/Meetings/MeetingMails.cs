@@ -130,6 +130,16 @@ internal sealed class MeetingMails(EmailComposer composer, IStringLocalizer<Meet
         WithCalendarEntry(Compose(registration, meeting, "Mail_Cancelled_Subject",
             string.IsNullOrWhiteSpace(reason) ? "Mail_Cancelled_Body" : "Mail_CancelledWithReason_Body", reason?.Trim()), registration, meeting);
 
+    /// <summary>
+    /// Confirms that the person's own registration is cancelled; who had a seat gets METHOD:CANCEL for the entry in
+    /// their calendar (the meeting itself goes on), who was waiting has no entry to remove.
+    /// </summary>
+    public EmailRequested? RegistrationCancelled(Registration registration, Meeting meeting, bool hadSeat, DateTimeOffset now)
+    {
+        var mail = Compose(registration, meeting, "Mail_RegistrationCancelled_Subject", "Mail_RegistrationCancelled_Body");
+        return mail is not null && hadSeat ? mail.WithAttachment(ics.Withdrawal(meeting, mail.ToAddress, mail.ToName, now)) : mail;
+    }
+
     /// <summary>A cancelled meeting takes place after all; registrants get the entry again (METHOD:REQUEST, raised SEQUENCE).</summary>
     public EmailRequested? Reinstated(Registration registration, Meeting meeting) =>
         WithCalendarEntry(Compose(registration, meeting, "Mail_Reinstated_Subject", "Mail_Reinstated_Body"), registration, meeting);

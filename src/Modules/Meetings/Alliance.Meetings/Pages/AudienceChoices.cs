@@ -1,5 +1,6 @@
 using Alliance.Labs.Contracts;
 using Alliance.Members.Contracts;
+using Alliance.Shared.Localization;
 using Alliance.Shared.Modules;
 using MediatR;
 
@@ -10,9 +11,9 @@ internal static class AudienceChoices
 {
     public static async Task<(IReadOnlyList<OrganizationSummary> Organizations, IReadOnlyList<LabSummary>? Labs)> LoadAsync(IMediator mediator, ModuleCatalog catalog)
     {
-        var organizations = (await mediator.Send(new GetActiveOrganizations())).OrderBy(o => o.Name, StringComparer.CurrentCulture).ToList();
+        var organizations = (await mediator.Send(new GetActiveOrganizations())).OrderBy(o => o.Name, GermanSort.Comparer).ToList();
         IReadOnlyList<LabSummary>? labs = catalog.Handles(typeof(GetLabDetails)) && catalog.Handles(typeof(GetLabs))
-            ? (await mediator.Send(new GetLabs())).OrderBy(l => l.Title, StringComparer.CurrentCulture).ToList()
+            ? (await mediator.Send(new GetLabs())).OrderBy(l => l.Title, GermanSort.Comparer).ToList()
             : null;
         return (organizations, labs);
     }
@@ -20,7 +21,7 @@ internal static class AudienceChoices
     /// <summary>The labs an audience may name (null without the Labs module); organisations are chosen with the picker.</summary>
     public static async Task<IReadOnlyList<LabSummary>?> LoadLabsAsync(IMediator mediator, ModuleCatalog catalog) =>
         catalog.Handles(typeof(GetLabDetails)) && catalog.Handles(typeof(GetLabs))
-            ? (await mediator.Send(new GetLabs())).OrderBy(l => l.Title, StringComparer.CurrentCulture).ToList()
+            ? (await mediator.Send(new GetLabs())).OrderBy(l => l.Title, GermanSort.Comparer).ToList()
             : null;
 
     /// <summary>"7, 1" → [7, 1]; anything that is not a number becomes -1 so that the validator names the field.</summary>

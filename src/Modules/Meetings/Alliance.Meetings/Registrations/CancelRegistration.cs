@@ -15,12 +15,15 @@ namespace Alliance.Meetings.Registrations;
 
 /// <summary>
 /// Cancels a registration (or declines the invitation). A freed seat goes to the first person waiting, who is told by
-/// e-mail — in the same transaction, under the meeting's lock.
+/// e-mail — in the same transaction, under the meeting's lock. The person is sent a confirmation; who had a seat with
+/// METHOD:CANCEL for the calendar entry.
 /// </summary>
 [AllowedFor(Who.SignedIn)]
 internal sealed record CancelRegistration(Guid MeetingId, Guid? PersonId = null, bool Decline = false) : IRequest;
 
-internal sealed class CancelRegistrationHandler(MeetingsDbContext db, ICurrentUser user, MeetingPermissions access, Waitlist waitlist, IStringLocalizer<MeetingsText> text, TimeProvider clock, KeyedGate<Guid> gate)
+internal sealed class CancelRegistrationHandler(
+    MeetingsDbContext db, ICurrentUser user, MeetingPermissions access, Waitlist waitlist, MeetingMails mails, IStringLocalizer<MeetingsText> text, TimeProvider clock,
+    KeyedGate<Guid> gate)
     : IRequestHandler<CancelRegistration, MediatR.Unit>
 {
     public async Task<MediatR.Unit> Handle(CancelRegistration request, CancellationToken cancellationToken)
@@ -48,6 +51,7 @@ internal sealed class CancelRegistrationHandler(MeetingsDbContext db, ICurrentUs
         }
 
         var freedSeat = registration.Status == RegistrationStatus.Registered;
+        var hadRegistered = registration.Status is RegistrationStatus.Registered or RegistrationStatus.Waitlisted;
         if (registration.Status is RegistrationStatus.Cancelled or RegistrationStatus.Declined)
         {
             throw new ConflictException(text["Conflict_AlreadyCancelled"]);
@@ -56,6 +60,17 @@ internal sealed class CancelRegistrationHandler(MeetingsDbContext db, ICurrentUs
         registration.Status = request.Decline && registration.Status == RegistrationStatus.Invited ? RegistrationStatus.Declined : RegistrationStatus.Cancelled;
         registration.WaitlistPosition = null;
         registration.RespondedAt = now;
+
+        // A cancelled registration is confirmed by mail; who had a seat gets METHOD:CANCEL so the entry leaves their calendar.
+        // An invitation only declined or withdrawn was never confirmed: no mail.
+        if (hadRegistered)
+        {
+            await mails.RefreshContactsAsync([registration], cancellationToken);
+            if (mails.RegistrationCancelled(registration, meeting, freedSeat, now) is { } mail)
+            {
+                db.AddIntegrationEvent(mail, now);
+            }
+        }
 
         if (freedSeat)
         {

@@ -3,6 +3,7 @@ using Alliance.Meetings.Meetings;
 using Alliance.Meetings.Persistence;
 using Alliance.Members.Contracts;
 using Alliance.Shared.Contracts;
+using Alliance.Shared.Localization;
 using Alliance.Shared.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +31,7 @@ internal sealed class ListRegistrationsHandler(MeetingsDbContext db, MeetingPerm
         await permissions.ManagedMeetingAsync(request.MeetingId, cancellationToken);
         var page = await Query(db, permissions, request)
             .OrderBy(r => r.Status == RegistrationStatus.Registered ? 0 : r.Status == RegistrationStatus.Waitlisted ? 1 : 2).ThenBy(r => r.WaitlistPosition)
-            .ThenBy(r => r.OrganizationName).ThenBy(r => r.Id)
+            .ThenBy(r => EF.Functions.Collate(r.OrganizationName!, GermanSort.Collation)).ThenBy(r => r.Id)
             .ToPagedResultAsync(request.Page, request.PageSize, cancellationToken);
         return new PagedResult<RegistrationListItem>(
             [.. page.Items.Select(r => new RegistrationListItem(r.Id, r.PersonId, permissions.SeesName(r.OrganizationId, r.NameVisibleToMembers) ? r.PersonName : null,

@@ -7,6 +7,7 @@ using Alliance.Meetings.Resources;
 using Alliance.Members.Contracts;
 using Alliance.Shared.Contracts;
 using Alliance.Shared.Errors;
+using Alliance.Shared.Localization;
 using Alliance.Shared.Messaging;
 using Alliance.Shared.Security;
 using FluentValidation;
@@ -85,7 +86,7 @@ internal sealed class RegisterHandler(
                 && (r.Status == RegistrationStatus.Registered || r.Status == RegistrationStatus.Waitlisted), cancellationToken);
             if (delegates >= limit)
             {
-                throw Invalid(string.Format(text["Validation_DelegateLimitReached"], limit));
+                throw Invalid(Plural.Format(text, "Validation_DelegateLimitReached", limit));
             }
         }
 

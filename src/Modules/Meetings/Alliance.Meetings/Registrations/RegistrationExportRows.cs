@@ -4,6 +4,7 @@ using Alliance.Meetings.Persistence;
 using Alliance.Meetings.Resources;
 using Alliance.Meetings.Scheduling;
 using Alliance.Shared.Exports;
+using Alliance.Shared.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -20,7 +21,7 @@ internal static class RegistrationExportRows
     {
         var meeting = await permissions.ManagedMeetingAsync(meetingId, cancellationToken);
         var rows = await ListRegistrationsHandler.Query(db, permissions, new ListRegistrations(meetingId))
-            .OrderBy(r => r.PartnerGroup).ThenBy(r => r.OrganizationName).ThenBy(r => r.Id)
+            .OrderBy(r => r.PartnerGroup).ThenBy(r => EF.Functions.Collate(r.OrganizationName!, GermanSort.Collation)).ThenBy(r => r.Id)
             .Select(r => new { r.PersonName, r.NameVisibleToMembers, r.OrganizationId, r.OrganizationName, r.PartnerGroup, r.Status, r.CheckedInAt })
             .ToListAsync(cancellationToken);
         return (meeting, [.. rows.Select(r => new RegistrationExportRow(

@@ -3,6 +3,7 @@ using Alliance.Meetings.Domain;
 using Alliance.Meetings.Meetings;
 using Alliance.Meetings.Persistence;
 using Alliance.Meetings.Resources;
+using Alliance.Shared.Localization;
 using Alliance.Shared.Messaging;
 using FluentValidation;
 using FluentValidation.Results;
@@ -28,7 +29,7 @@ internal sealed class Waitlist(MeetingsDbContext db, MeetingMails mails, IString
         var confirmed = await ConfirmedAsync(meeting.Id, cancellationToken);
         if (capacity < confirmed)
         {
-            throw new ValidationException([new ValidationFailure(field, string.Format(text["Validation_CapacityBelowConfirmed"], confirmed, meeting.DisplayTitle))]);
+            throw new ValidationException([new ValidationFailure(field, Plural.Format(text, "Validation_CapacityBelowConfirmed", confirmed, meeting.DisplayTitle))]);
         }
     }
 

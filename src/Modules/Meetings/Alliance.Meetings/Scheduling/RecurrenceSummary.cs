@@ -1,5 +1,6 @@
 using System.Globalization;
 using Alliance.Meetings.Resources;
+using Alliance.Shared.Localization;
 using Microsoft.Extensions.Localization;
 
 namespace Alliance.Meetings.Scheduling;
@@ -24,7 +25,7 @@ internal static class RecurrenceSummary
         }
         else if (choice is { Ends: RepeatEnd.AfterCount, Count: { } count })
         {
-            parts.Add(text[count == 1 ? "Repeat_Count_One" : "Repeat_Count_Other", count]);
+            parts.Add(Plural.Format(text, "Repeat_Count", count));
         }
 
         return string.Join(", ", parts);

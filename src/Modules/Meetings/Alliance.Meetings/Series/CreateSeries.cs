@@ -39,7 +39,10 @@ internal sealed class CreateSeriesValidator : AbstractValidator<CreateSeries>
     public CreateSeriesValidator(IStringLocalizer<MeetingsText> text, IMediator mediator, ModuleCatalog catalog, TimeProvider clock)
     {
         // A series starts today or later (held meetings before it are counted by NumberOffset); flagged with every other error.
-        RuleFor(s => s.FirstDate).Must(date => date >= AllianceTime.Today(clock)).WithMessage(_ => text["Validation_FirstDateInPast"]);
+        // A date outside the planning range (1999) already has the range's message ("from today up to ten years
+        // ahead"): one message per fault, not two under the field.
+        RuleFor(s => s.FirstDate).Must(date => date >= AllianceTime.Today(clock) || !MeetingDates.InRange(date, clock))
+            .WithMessage(_ => text["Validation_FirstDateInPast"]);
         Include(new MeetingFieldsValidator(text, mediator, catalog));
         Include(new SeriesScheduleValidator(text, clock));
         RuleFor(s => s.Kind).IsInEnum();

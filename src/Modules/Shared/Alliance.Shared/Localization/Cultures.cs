@@ -10,6 +10,12 @@ public static class Cultures
     /// <summary>German is the default UI language; English is complete.</summary>
     public static readonly string[] Supported = [German, English];
 
+    /// <summary>
+    /// The language choices of forms and the language switch: each language in its own name ("Deutsch", "English"),
+    /// whatever the UI language, so a reader finds her language without reading the other one (docs/glossary.md).
+    /// </summary>
+    public static readonly IReadOnlyList<(string Code, string Name)> Choices = [(German, "Deutsch"), (English, "English")];
+
     public static string Normalize(string? language) =>
         Supported.Contains(language?.Trim().ToLowerInvariant()) ? language!.Trim().ToLowerInvariant() : German;
 
@@ -32,6 +38,13 @@ public static class Cultures
         culture.DateTimeFormat.LongDatePattern = "dddd d MMMM yyyy";
         return CultureInfo.ReadOnly(culture);
     }
+
+    /// <summary>
+    /// A day with its weekday, the one form pages and mails use: "Do, 17. Dez. 2026" / "Thu 17 Dec 2026" (never
+    /// "Thu, 17. Dec 2026", a German pattern with English words).
+    /// </summary>
+    public static string WeekdayDate(DateTime value, CultureInfo culture) =>
+        value.ToString(culture.TwoLetterISOLanguageName == English ? "ddd d MMM yyyy" : "ddd, d. MMM yyyy", culture);
 
     /// <summary>Runs a piece of code (an e-mail rendering, say) in another person's language.</summary>
     public static IDisposable Use(string language) =>
