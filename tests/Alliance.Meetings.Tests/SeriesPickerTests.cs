@@ -157,10 +157,15 @@ public sealed partial class SeriesPickerTests(LongHorizonApp app, Browser browse
         await app.SendAsync(new Register(firstTuesdays[1].Id, representative), staff);
         var version = await MeetingScenario.DbAsync(app, db => db.Series.Where(s => s.Id == seriesId).Select(s => s.Version).SingleAsync());
 
+        // The edit form's preview of the new rule shows the dates and numbers the change then stores.
+        var preview = await app.SendAsync(new PreviewSeriesChange(seriesId, new TimeOnly(17, 0), 60, "FREQ=MONTHLY;BYDAY=TU;BYSETPOS=1"), staff);
+        Assert.Equal(PreviewSeries.Dates, preview.Next.Count);
+
         await app.SendAsync(new UpdateSeries(seriesId, new TimeOnly(17, 0), 60, "Rathaus", null, 20, null, [7, 1], version, "FREQ=MONTHLY;BYDAY=TU;BYSETPOS=1"), staff);
 
         var after = await MeetingScenario.DbAsync(app, db => db.Meetings.AsNoTracking().Where(m => m.SeriesId == seriesId).OrderBy(m => m.StartsAt).ToListAsync());
         var kept = after.Where(m => !m.IsCancelled).ToList();
+        Assert.Equal(preview.Next.Select(p => (p.Number, p.StartsAt)), kept.Take(PreviewSeries.Dates).Select(m => (m.Number!.Value, m.StartsAt)));
         Assert.Equal(firstTuesdays.Select(m => m.Id), kept.Select(m => m.Id));
         Assert.Equal(Enumerable.Range(8, kept.Count).Select(n => (int?)n), kept.Select(m => m.Number));
         Assert.All(after.Where(m => m.IsCancelled), m => Assert.Null(m.Number));
@@ -217,6 +222,16 @@ public sealed partial class SeriesPickerTests(LongHorizonApp app, Browser browse
 
         // The stored rule is the RRULE the picker built.
         Assert.Equal("FREQ=MONTHLY;INTERVAL=3;BYDAY=TH;BYSETPOS=3", await MeetingScenario.DbAsync(app, db => db.Series.Where(s => s.Title == title).Select(s => s.RecurrenceRule).SingleAsync()));
+
+        // The edit form shows the same summary and, before saving, the same next dates.
+        var seriesUrl = page.Url;
+        await page.Locator("#edit-series").ClickAsync();
+        await page.WaitForURLAsync("**/edit");
+        await page.Locator("#preview").ClickAsync();
+        await Assertions.Expect(page.Locator("#preview-summary")).ToHaveTextAsync(summary);
+        await Assertions.Expect(page.Locator("#preview-dates li").First).ToContainTextAsync("8. ");
+        Assert.Equal(previewed, await page.Locator("#preview-dates li").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.start)"));
+        await page.GotoAsync(seriesUrl);
 
         // Ending the series asks first, then cancels every date after the first.
         var firstDate = DateOnly.FromDateTime(DateTimeOffset.Parse(previewed[0], System.Globalization.CultureInfo.InvariantCulture).UtcDateTime);

@@ -12,7 +12,7 @@ namespace Alliance.Notifications.Tests;
 public sealed class MeetingNotificationsTests(AllianceApp app) : IClassFixture<AllianceApp>
 {
     [Fact]
-    public async Task Registration_waitlist_and_cancellation_arrive_in_app_and_the_mail_follows_the_choice()
+    public async Task Registration_waitlist_move_up_change_and_cancellation_arrive_in_app_and_the_mail_follows_the_choice()
     {
         var first = await app.CreateRepresentativeAsync("Termin Eins GmbH", "Ida", "Eins", "eins@notify.example");
         var second = await app.CreateRepresentativeAsync("Termin Zwei GmbH", "Zeno", "Zwei", "zwei@notify.example", language: "en");
@@ -48,6 +48,19 @@ public sealed class MeetingNotificationsTests(AllianceApp app) : IClassFixture<A
         await app.WithScopeAsync(sp => sp.GetRequiredService<OutboxDispatcher>().DispatchAsync("meetings"));
         Assert.DoesNotContain(await app.MailsToAsync("zwei@notify.example"), m => m.Subject.StartsWith("Waitlist: Glockentreffen", StringComparison.Ordinal));
         Assert.Contains(await app.MailsToAsync("zwei@notify.example"), m => m.Subject.Contains("Glockentreffen", StringComparison.Ordinal)); // the invitation
+
+        // A second seat moves Zeno up; then the meeting moves: he hears of both in-app and by mail in English, Ida of the move in German.
+        async Task<uint> VersionAsync() => (await staff.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/meetings/{meeting}")).GetProperty("version").GetUInt32();
+        Assert.Equal(HttpStatusCode.NoContent, (await staff.PutAsJsonAsync($"/api/meetings/{meeting}/details",
+            new { title = "Glockentreffen", capacity = 2, version = await VersionAsync() })).StatusCode);
+        Assert.Equal($"/meetings/{meeting}", (await app.WaitForNotificationAsync(second, "RegistrationMovedUp")).Link);
+        await app.WaitForMailAsync("zwei@notify.example", "You have a seat now: Glockentreffen");
+        Assert.Equal(HttpStatusCode.NoContent, (await staff.PutAsJsonAsync($"/api/meetings/{meeting}/schedule",
+            new { startsAtLocal = start.AddDays(1), endsAtLocal = start.AddDays(1).AddHours(2), place = "Rathaus", version = await VersionAsync() })).StatusCode);
+        await app.WaitForNotificationAsync(first, "MeetingChanged");
+        await app.WaitForNotificationAsync(second, "MeetingChanged");
+        await app.WaitForMailAsync("zwei@notify.example", "Rescheduled: Glockentreffen");
+        await app.WaitForMailAsync("eins@notify.example", "Geänderter Termin: Glockentreffen");
 
         // Cancelled: both told in-app; both mailed (Zeno chose in-app only for the waiting list, not for this).
         Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsJsonAsync($"/api/meetings/{meeting}/cancel", new { reason = "Raum fehlt" })).StatusCode);

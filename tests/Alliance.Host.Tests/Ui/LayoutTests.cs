@@ -46,7 +46,9 @@ public sealed partial class LayoutTests(AllianceApp app, Browser browser) : ICla
             ("labs", "/labs"), ("lab", lab), ("proposals", "/labs/proposals"), ("needs", "/labs/needs"),
             ("meetings", "/meetings"), ("meeting", meeting), ("checkin", meeting + "/checkin"), ("minutes", meeting + "/minutes"),
             ("new-organisation", "/organizations/new"), ("new-meeting", "/meetings/new"), ("profile", "/account/profile"),
-            ("series-list", "/meetings/series"), ("series", series), ("new-series", "/meetings/series/new"),
+            ("series-list", "/meetings/series"), ("series", series), ("new-series", "/meetings/series/new"), ("edit-series", series + "/edit"),
+            ("notifications", "/notifications"), ("notification-preferences", "/notifications/preferences"), ("lab-requests", "/labs/requests"),
+            ("surveys", "/surveys"),
         };
 
         var overflowing = new List<string>();

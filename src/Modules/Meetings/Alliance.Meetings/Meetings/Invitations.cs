@@ -53,7 +53,7 @@ internal sealed class Invitations(MeetingsDbContext db, IMediator mediator, Modu
             var organization = person.OrganizationId is { } id ? organizationsById.GetValueOrDefault(id) : null;
             var registration = NewRegistration(meeting.Id, person, organization, RegistrationStatus.Invited, now);
             db.Registrations.Add(registration);
-            if (person.MayContactByEmail && mails.Invitation(registration, meeting) is { } mail)
+            if (GetsMail(person) && mails.Invitation(registration, meeting) is { } mail)
             {
                 db.AddIntegrationEvent(mail, now);
             }
@@ -62,6 +62,9 @@ internal sealed class Invitations(MeetingsDbContext db, IMediator mediator, Modu
         meeting.InvitedAt ??= now;
         return fresh.Count;
     }
+
+    /// <summary>Whether an invitation mail reaches <paramref name="person"/>: consent to e-mail and an address.</summary>
+    public static bool GetsMail(PersonSummary person) => person.MayContactByEmail && !string.IsNullOrWhiteSpace(person.Email);
 
     public static Registration NewRegistration(Guid meetingId, PersonSummary person, OrganizationSummary? organization, RegistrationStatus status, DateTimeOffset now) => new()
     {

@@ -1,23 +1,13 @@
 using Alliance.Labs.Contracts;
-using Alliance.Members.Contracts;
 using Alliance.Shared.Localization;
 using Alliance.Shared.Modules;
 using MediatR;
 
 namespace Alliance.Meetings.Pages;
 
-/// <summary>What the audience fields of the meeting forms offer: the active organisations, and the labs when the labs module is present.</summary>
+/// <summary>What the audience fields of the meeting forms offer besides the organisation picker: the labs when the labs module is present.</summary>
 internal static class AudienceChoices
 {
-    public static async Task<(IReadOnlyList<OrganizationSummary> Organizations, IReadOnlyList<LabSummary>? Labs)> LoadAsync(IMediator mediator, ModuleCatalog catalog)
-    {
-        var organizations = (await mediator.Send(new GetActiveOrganizations())).OrderBy(o => o.Name, GermanSort.Comparer).ToList();
-        IReadOnlyList<LabSummary>? labs = catalog.Handles(typeof(GetLabDetails)) && catalog.Handles(typeof(GetLabs))
-            ? (await mediator.Send(new GetLabs())).OrderBy(l => l.Title, GermanSort.Comparer).ToList()
-            : null;
-        return (organizations, labs);
-    }
-
     /// <summary>The labs an audience may name (null without the Labs module); organisations are chosen with the picker.</summary>
     public static async Task<IReadOnlyList<LabSummary>?> LoadLabsAsync(IMediator mediator, ModuleCatalog catalog) =>
         catalog.Handles(typeof(GetLabDetails)) && catalog.Handles(typeof(GetLabs))
