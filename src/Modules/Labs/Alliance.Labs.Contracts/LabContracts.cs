@@ -42,15 +42,3 @@ public sealed record GetLabDetails(Guid LabId) : IRequest<LabDetails?>;
 /// <summary>Whether the person coordinates the lab (coordinators manage their lab's meetings).</summary>
 [AllowedFor(Who.Internal)]
 public sealed record IsLabCoordinator(Guid LabId, Guid PersonId) : IRequest<bool>;
-
-/// <summary>Figures of the labs for a reporting period (funding reports). Dates are inclusive.</summary>
-[AllowedFor(Who.Internal)]
-public sealed record GetLabStatistics(DateOnly From, DateOnly To) : IRequest<LabStatistics>;
-
-public sealed record LabStatistics(
-    int ActiveLabs,
-    IReadOnlyDictionary<PartnerGroup, int> MemberOrganizationsByPartnerGroup,
-    IReadOnlyDictionary<string, int> OutcomesByStatus,
-    int PilotProjects,
-    int NeedsMatched,
-    IReadOnlyDictionary<string, int> ProgrammeParticipantsByStatus);

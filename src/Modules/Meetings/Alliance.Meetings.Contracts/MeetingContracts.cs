@@ -16,13 +16,3 @@ public sealed record MeetingSummary(
 /// <summary>The next meetings of a lab (lab workshops, or meetings whose agenda links the lab), soonest first.</summary>
 [AllowedFor(Who.Internal)]
 public sealed record GetUpcomingMeetingsForLab(Guid LabId, int Count = 5) : IRequest<IReadOnlyList<MeetingSummary>>;
-
-/// <summary>Figures of the meetings for a reporting period (funding reports). Dates are inclusive.</summary>
-[AllowedFor(Who.Internal)]
-public sealed record GetMeetingStatistics(DateOnly From, DateOnly To) : IRequest<MeetingStatistics>;
-
-public sealed record MeetingStatistics(
-    int MeetingsHeld,
-    int Attendances,
-    int DistinctOrganizations,
-    IReadOnlyDictionary<string, int> AttendancesByPartnerGroup);

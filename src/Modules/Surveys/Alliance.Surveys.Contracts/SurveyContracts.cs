@@ -8,7 +8,7 @@ namespace Alliance.Surveys.Contracts;
 /// <paramref name="From"/>..<paramref name="To"/> (inclusive) and were published.
 /// </summary>
 [AllowedFor(Who.Internal)]
-public sealed record GetSurveyStatistics(DateOnly From, DateOnly To) : IRequest<SurveyStatistics>;
+public sealed record GetSurveyStatistics(DateOnly From, DateOnly To) : IRequest<SurveyStatistics>, IReportingPeriod;
 
 /// <summary>What the funding report shows about surveys.</summary>
 public sealed record SurveyStatistics(

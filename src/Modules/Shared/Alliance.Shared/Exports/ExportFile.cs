@@ -11,6 +11,9 @@ public sealed record ExportFile(string FileName, string ContentType, byte[] Cont
 
     /// <summary>MIME type of PDF documents (<see cref="PdfReport"/>).</summary>
     public const string Pdf = "application/pdf";
+
+    /// <summary>MIME type of Office Open XML word-processing documents (<see cref="DocxReport"/>).</summary>
+    public const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 }
 
 /// <summary>

@@ -49,5 +49,5 @@ public static class InputRules
     private static readonly Lazy<IStringLocalizer> Shared = new(() =>
         new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance).Create(typeof(SharedText)));
 
-    private static IStringLocalizer Text() => Shared.Value;
+    internal static IStringLocalizer Text() => Shared.Value;
 }
