@@ -9,7 +9,7 @@ namespace Alliance.Labs.Tests;
 public sealed partial class PartnerMixChartTests(AllianceApp app) : IClassFixture<AllianceApp>
 {
     [Theory]
-    [InlineData("de", "Partnergruppen im Lab")]
+    [InlineData("de", "Partnergruppen im Reallabor")]
     [InlineData("en", "Partner groups in the lab")]
     public async Task The_lab_page_charts_its_members_per_partner_group_with_the_numbers_as_a_table(string language, string caption)
     {

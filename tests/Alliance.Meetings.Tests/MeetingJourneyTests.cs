@@ -81,7 +81,7 @@ public sealed class MeetingJourneyTests(AllianceApp app, Browser browser) : ICla
         await Assertions.Expect(staff.Locator(".badge.text-bg-info")).ToHaveCountAsync(0);
         await staff.FillAsync("#decision-text", "Die Allianz wird als Verbund mit Geschäftsstelle fortgeführt");
         await staff.FillAsync("#action-title", "Konzept für die weitere Zusammenarbeit vorlegen");
-        await staff.Locator("#action-owner").SelectOptionAsync(new SelectOptionValue { Label = "Amt für Wirtschaftsförderung" });
+        await Pickers.ChooseAsync(staff, "action-owner", "Wirtschaftsförderung", "Amt für Wirtschaftsförderung");
         await staff.FillAsync("#action-due", $"{DateTime.Today.Year + 1}-09-30");
         await staff.Locator("form:has(#decision-text) button.btn-primary[type=submit]").ClickAsync();
         await Assertions.Expect(staff.Locator(".border-success")).ToContainTextAsync("Konzept für die weitere Zusammenarbeit vorlegen");
