@@ -41,6 +41,7 @@ public sealed class FundingModule : IModule
         services.AddModuleDbContext<FundingDbContext>(configuration, FundingDbContext.Schema);
         services.Configure<FundingOptions>(configuration.GetSection(FundingOptions.Section));
         services.AddScoped<FundingPermissions>();
+        services.AddScoped<Workflow.AuditTrail>();
         services.AddScoped<FundingJobs>();
     }
 
