@@ -1,6 +1,8 @@
 using Alliance.Funding.Common;
 using Alliance.Funding.Persistence;
 using Alliance.Funding.Reminders;
+using Alliance.Funding.Resources;
+using Alliance.Shared.Contracts;
 using Alliance.Shared.Jobs;
 using Alliance.Shared.Modules;
 using Alliance.Shared.Persistence;
@@ -50,6 +52,17 @@ public sealed class FundingModule : IModule
         jobs.AddOrUpdate<FundingJobs>("funding-call-reminders", j => j.SendCallRemindersAsync(CancellationToken.None), "0 8 * * *", JobSchedule.InAllianceZone());
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => FundingEndpoints.Map(endpoints);
+
+    public IReadOnlyList<NavigationItem> Navigation =>
+    [
+        new("/funding", "Nav_Funding", typeof(FundingText), 45, Roles.Staff, Roles.Administrator),
+    ];
+
+    public IReadOnlyList<DashboardCard> DashboardCards =>
+    [
+        new(typeof(Pages.FundingStaffCard), 45, Roles.Staff, Roles.Administrator),
+        new(typeof(Pages.FundingRepresentativeCard), 46, Roles.Representative),
+    ];
 }
 
 /// <summary>The daily jobs: thin, each sends one request into the module.</summary>
