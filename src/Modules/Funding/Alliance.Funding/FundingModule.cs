@@ -45,11 +45,15 @@ public sealed class FundingModule : IModule
         services.AddScoped<FundingPermissions>();
         services.AddScoped<Workflow.AuditTrail>();
         services.AddScoped<FundingJobs>();
+        services.AddScoped<Demo.FundingDemoSeeder>();
     }
 
     /// <summary>Deadline reminders at 08:00, alliance zone; idempotent.</summary>
     public void AddRecurringJobs(IRecurringJobManager jobs) =>
         jobs.AddOrUpdate<FundingJobs>("funding-call-reminders", j => j.SendCallRemindersAsync(CancellationToken.None), "0 8 * * *", JobSchedule.InAllianceZone());
+
+    public Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<Demo.FundingDemoSeeder>().SeedAsync(cancellationToken);
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => FundingEndpoints.Map(endpoints);
 

@@ -17,15 +17,16 @@ internal sealed record CallRow(Guid Id, string Funder, string Programme, string 
 
 internal sealed class ListCallsHandler(FundingDbContext db, TimeProvider clock) : IRequestHandler<ListCalls, PagedResult<CallRow>>
 {
-    public Task<PagedResult<CallRow>> Handle(ListCalls request, CancellationToken cancellationToken)
+    public async Task<PagedResult<CallRow>> Handle(ListCalls request, CancellationToken cancellationToken)
     {
         var today = AllianceTime.Today(clock);
         var calls = request.Past
             ? db.Calls.Where(c => c.SubmissionDeadline < today).OrderByDescending(c => c.SubmissionDeadline)
             : db.Calls.Where(c => c.SubmissionDeadline >= today).OrderBy(c => c.SubmissionDeadline);
-        return calls.ThenBy(c => c.Title).ThenBy(c => c.Id)
+        var page = await calls.ThenBy(c => c.Title).ThenBy(c => c.Id)
             .Select(c => new CallRow(c.Id, c.Funder, c.Programme, c.Title, c.Link, c.SubmissionDeadline, c.FundingRate, c.MaxAmount,
-                c.SubmissionDeadline.DayNumber - today.DayNumber, db.Applications.Count(a => a.CallId == c.Id)))
+                0, db.Applications.Count(a => a.CallId == c.Id)))
             .ToPagedResultAsync(request.Page, request.PageSize, cancellationToken);
+        return page with { Items = page.Items.Select(c => c with { DaysLeft = c.SubmissionDeadline.DayNumber - today.DayNumber }).ToList() };
     }
 }

@@ -9,10 +9,10 @@ namespace Alliance.Funding.Dashboard;
 
 /// <summary>The office's card: the next deadlines (calls, milestones of live applications, reports due) and the budget burn of running projects.</summary>
 [AllowedFor(Who.Staff)]
-internal sealed record GetFundingStaffCard : IRequest<FundingStaffCard>;
+internal sealed record GetFundingStaffCard : IRequest<StaffCardData>;
 
 /// <summary>What the card shows.</summary>
-internal sealed record FundingStaffCard(IReadOnlyList<Deadline> Deadlines, IReadOnlyList<Burn> Running);
+internal sealed record StaffCardData(IReadOnlyList<Deadline> Deadlines, IReadOnlyList<Burn> Running);
 
 /// <summary>A coming deadline: <see cref="Kind"/> is Call, Milestone or Report; the link leads to its page.</summary>
 internal sealed record Deadline(string Kind, string Title, DateOnly Due, string Link);
@@ -24,20 +24,18 @@ internal sealed record Burn(Guid Id, string Title, decimal Budget, decimal Spent
     public decimal Percent => Budget == 0 ? 0 : Math.Round(Spent * 100m / Budget, 0, MidpointRounding.AwayFromZero);
 }
 
-internal sealed class GetFundingStaffCardHandler(FundingDbContext db, TimeProvider clock) : IRequestHandler<GetFundingStaffCard, FundingStaffCard>
+internal sealed class GetFundingStaffCardHandler(FundingDbContext db, TimeProvider clock) : IRequestHandler<GetFundingStaffCard, StaffCardData>
 {
     /// <summary>The card lists at most this many deadlines and running projects.</summary>
     public const int Shown = 5;
 
-    public async Task<FundingStaffCard> Handle(GetFundingStaffCard request, CancellationToken cancellationToken)
+    public async Task<StaffCardData> Handle(GetFundingStaffCard request, CancellationToken cancellationToken)
     {
         var today = AllianceTime.Today(clock);
-        var live = new[] { ApplicationStatus.Draft, ApplicationStatus.InternalReview, ApplicationStatus.Submitted, ApplicationStatus.Approved,
-            ApplicationStatus.PartiallyApproved, ApplicationStatus.Running };
         var calls = await db.Calls.AsNoTracking().Where(c => c.SubmissionDeadline >= today).OrderBy(c => c.SubmissionDeadline).Take(Shown)
             .Select(c => new { c.Id, c.Title, Due = c.SubmissionDeadline }).ToListAsync(cancellationToken);
         var milestones = await db.Milestones.AsNoTracking().Where(m => m.Due >= today)
-            .Join(db.Applications.Where(a => live.Contains(a.Status)), m => m.ApplicationId, a => a.Id, (m, a) => new { a.Id, m.Title, m.Due })
+            .Join(db.Applications.Where(a => a.Status != ApplicationStatus.Rejected && a.Status != ApplicationStatus.Closed && a.Status != ApplicationStatus.Withdrawn), m => m.ApplicationId, a => a.Id, (m, a) => new { a.Id, m.Title, m.Due })
             .OrderBy(m => m.Due).Take(Shown).ToListAsync(cancellationToken);
         var reports = await db.ReportingPeriods.AsNoTracking().Where(p => p.Due >= today)
             .Join(db.Applications.Where(a => a.Status == ApplicationStatus.Running), p => p.ApplicationId, a => a.Id, (p, a) => new { a.Id, a.Title, p.Kind, p.Due })
@@ -51,6 +49,6 @@ internal sealed class GetFundingStaffCardHandler(FundingDbContext db, TimeProvid
             .Select(a => new Burn(a.Id, a.Title, db.BudgetLines.Where(b => b.ApplicationId == a.Id).Sum(b => b.Amount),
                 db.Expenses.Where(e => e.ApplicationId == a.Id).Sum(e => e.Amount), a.ProjectStart, a.ProjectEnd))
             .ToListAsync(cancellationToken);
-        return new FundingStaffCard(deadlines, running);
+        return new StaffCardData(deadlines, running);
     }
 }
