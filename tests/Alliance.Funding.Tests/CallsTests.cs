@@ -51,11 +51,11 @@ public sealed class CallsTests(AllianceApp app) : IClassFixture<AllianceApp>
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await response.Content.ReadAsStringAsync();
-        Assert.Contains("FundingRate", problem, StringComparison.Ordinal);
-        Assert.Contains("MaxAmount", problem, StringComparison.Ordinal);
-        Assert.Contains("CostCategories", problem, StringComparison.Ordinal);
-        Assert.Contains("Link", problem, StringComparison.Ordinal);
+        var fields = FundingTestData.ErrorFields(await response.Content.ReadAsStringAsync());
+        Assert.Contains("fundingrate", fields);
+        Assert.Contains("maxamount", fields);
+        Assert.Contains("costcategories", fields);
+        Assert.Contains("link", fields);
         Assert.Equal(before, await app.FundingDbAsync(db => db.Calls.CountAsync()));
     }
 }

@@ -64,5 +64,12 @@ internal static class FundingTestData
         await app.SendAsync(new ChangeApplicationStatus(id, ApplicationStatus.Running, "Projektstart", (await app.PageAsync(id)).Version), staff);
     }
 
-    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, object body) => client.PostAsJsonAsync(url, body);
+    /// <summary>The fields a 400 problem names (its "errors" keys), lower-cased, whatever casing the serializer chose.</summary>
+    public static HashSet<string> ErrorFields(string problem)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(problem);
+        return json.RootElement.TryGetProperty("errors", out var errors)
+            ? errors.EnumerateObject().Select(e => e.Name.ToLowerInvariant()).ToHashSet()
+            : [];
+    }
 }

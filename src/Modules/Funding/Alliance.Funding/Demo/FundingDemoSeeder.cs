@@ -108,7 +108,7 @@ internal sealed class FundingDemoSeeder(FundingDbContext db, IMediator mediator,
         };
         db.Transitions.AddRange(steps.Select(s => new Transition
         {
-            Id = Guid.NewGuid(), ApplicationId = project.Id, From = s.From, To = s.To, At = AllianceTime.StartOf(s.On).AddHours(10), ByName = StaffName, Comment = s.Comment,
+            Id = Guid.NewGuid(), ApplicationId = project.Id, From = s.From, To = s.To, At = AllianceTime.StartOf(s.On).AddHours(10).ToUniversalTime(), ByName = StaffName, Comment = s.Comment,
         }));
 
         // Monthly spending up to last month; quarterly drawdowns, the latest still partly unspent.

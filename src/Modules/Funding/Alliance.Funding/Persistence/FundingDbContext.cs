@@ -149,7 +149,7 @@ internal sealed class FundingDbContext(DbContextOptions<FundingDbContext> option
             e.ToTable("reporting_periods", t => t.HasCheckConstraint("ck_reporting_periods_dates", "\"to\" >= \"from\" AND due >= \"to\""));
             e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
             e.HasOne<Application>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
-            e.HasIndex(x => new { x.ApplicationId, x.From }).IsUnique();
+            e.HasIndex(x => new { x.ApplicationId, x.From });
         });
 
         builder.Entity<Expense>(e =>

@@ -73,7 +73,7 @@ internal sealed class RecordApprovalHandler(FundingDbContext db, FundingPermissi
             throw Invalid.Field(nameof(RecordApproval.ReportingPeriods), text["Date_OutsidePeriod"]);
         }
 
-        if (periods.Select(p => p.From).Distinct().Count() != periods.Count)
+        if (periods.Select(p => (p.Kind, p.From)).Distinct().Count() != periods.Count)
         {
             throw Invalid.Field(nameof(RecordApproval.ReportingPeriods), text["Period_Twice"]);
         }

@@ -480,8 +480,7 @@ namespace Alliance.Funding.Persistence.Migrations
                 name: "IX_reporting_periods_application_id_from",
                 schema: "funding",
                 table: "reporting_periods",
-                columns: new[] { "application_id", "from" },
-                unique: true);
+                columns: new[] { "application_id", "from" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_transitions_application_id_at",

@@ -495,8 +495,7 @@ namespace Alliance.Funding.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ApplicationId", "From")
-                        .IsUnique();
+                    b.HasIndex("ApplicationId", "From");
 
                     b.ToTable("reporting_periods", "funding", t =>
                         {
