@@ -1,3 +1,4 @@
+using Alliance.Funding;
 using Alliance.Labs;
 using Alliance.Meetings;
 using Alliance.Members;
@@ -16,6 +17,7 @@ public static class AllianceModules
         new LabsModule(),
         new MeetingsModule(),
         new SurveysModule(),
+        new FundingModule(),
         new NotificationsModule(),
     ];
 

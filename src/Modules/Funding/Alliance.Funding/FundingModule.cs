@@ -1,0 +1,76 @@
+using Alliance.Funding.Common;
+using Alliance.Funding.Persistence;
+using Alliance.Funding.Reminders;
+using Alliance.Funding.Resources;
+using Alliance.Shared.Contracts;
+using Alliance.Shared.Jobs;
+using Alliance.Shared.Modules;
+using Alliance.Shared.Persistence;
+using Hangfire;
+using MediatR;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Alliance.Funding;
+
+/// <summary>Förderung: calls radar with deadline reminders, applications with budget and co-financing, workflow, expenses and drawdowns.</summary>
+/// <remarks>
+/// <para>Schema <c>funding</c> (snake_case columns, enums stored by name, amounts numeric(14,2) in EUR):</para>
+/// <list type="bullet">
+/// <item><c>calls</c> — funder, programme, title, link, <c>submission_deadline</c>, <c>funding_rate</c> (percent),
+/// <c>max_amount</c>, <c>preset</c> (FederalAza|FederalAzap|LandFlatRate|Custom), <c>cost_categories</c> (text[]),
+/// <c>flat_rate</c> (percent on direct costs, or null), notes, <c>responsible_person_id</c> (reminded), <c>xmin</c>;
+/// <c>call_reminders</c> (call + days before: one reminder per call and threshold).</item>
+/// <item><c>applications</c> — call, title, public <c>summary</c>, <c>applicant_organization_id</c>, project period,
+/// <c>status</c>, <c>city_contribution</c>, <c>xmin</c>; <c>partners</c> (organisation + role), <c>work_packages</c>,
+/// <c>milestones</c>, <c>budget_lines</c> (year × category, unique), <c>member_contributions</c> (organisation,
+/// amount, letter of intent + date).</item>
+/// <item><c>transitions</c> — the audit trail: from, to, at, by (person id + name at the time), comment;
+/// <c>grants</c> (granted amount per year) and <c>reporting_periods</c> (interim/final, from, to, due).</item>
+/// <item><c>expenses</c> (date, year, category, amount, description, receipt reference, payee) and
+/// <c>drawdowns</c> (date, amount).</item>
+/// </list>
+/// </remarks>
+public sealed class FundingModule : IModule
+{
+    public string Name => FundingDbContext.Schema;
+
+    public Type DbContextType => typeof(FundingDbContext);
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<FundingDbContext>(configuration, FundingDbContext.Schema);
+        services.Configure<FundingOptions>(configuration.GetSection(FundingOptions.Section));
+        services.AddScoped<FundingPermissions>();
+        services.AddScoped<Workflow.AuditTrail>();
+        services.AddScoped<FundingJobs>();
+        services.AddScoped<Demo.FundingDemoSeeder>();
+    }
+
+    /// <summary>Deadline reminders at 08:00, alliance zone; idempotent.</summary>
+    public void AddRecurringJobs(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<FundingJobs>("funding-call-reminders", j => j.SendCallRemindersAsync(CancellationToken.None), "0 8 * * *", JobSchedule.InAllianceZone());
+
+    public Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<Demo.FundingDemoSeeder>().SeedAsync(cancellationToken);
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => FundingEndpoints.Map(endpoints);
+
+    public IReadOnlyList<NavigationItem> Navigation =>
+    [
+        new("/funding", "Nav_Funding", typeof(FundingText), 45, Roles.Staff, Roles.Administrator),
+    ];
+
+    public IReadOnlyList<DashboardCard> DashboardCards =>
+    [
+        new(typeof(Pages.FundingStaffCard), 45, Roles.Staff, Roles.Administrator),
+        new(typeof(Pages.FundingRepresentativeCard), 46, Roles.Representative),
+    ];
+}
+
+/// <summary>The daily jobs: thin, each sends one request into the module.</summary>
+internal sealed class FundingJobs(IMediator mediator)
+{
+    public Task SendCallRemindersAsync(CancellationToken ct) => mediator.Send(new SendCallReminders(), ct);
+}

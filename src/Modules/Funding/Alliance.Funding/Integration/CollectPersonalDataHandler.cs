@@ -1,0 +1,30 @@
+using Alliance.Funding.Persistence;
+using Alliance.Members.Contracts;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Alliance.Funding.Integration;
+
+/// <summary>
+/// The funding module's part of a person's data export: calls they are reminded of, work packages and milestones they
+/// are responsible for, and the workflow steps they took (with their comments).
+/// </summary>
+internal sealed class CollectPersonalDataHandler(FundingDbContext db) : INotificationHandler<CollectPersonalData>
+{
+    public async Task Handle(CollectPersonalData notification, CancellationToken cancellationToken)
+    {
+        var person = notification.PersonId;
+        var calls = await db.Calls.AsNoTracking().Where(c => c.ResponsiblePersonId == person).Select(c => new { c.Title, c.SubmissionDeadline }).ToListAsync(cancellationToken);
+        var packages = await db.WorkPackages.AsNoTracking().Where(w => w.ResponsiblePersonId == person)
+            .Join(db.Applications, w => w.ApplicationId, a => a.Id, (w, a) => new { Application = a.Title, w.Number, w.Title }).ToListAsync(cancellationToken);
+        var milestones = await db.Milestones.AsNoTracking().Where(m => m.ResponsiblePersonId == person)
+            .Join(db.Applications, m => m.ApplicationId, a => a.Id, (m, a) => new { Application = a.Title, m.Title, m.Due }).ToListAsync(cancellationToken);
+        var steps = await db.Transitions.AsNoTracking().Where(t => t.ByPersonId == person)
+            .Join(db.Applications, t => t.ApplicationId, a => a.Id, (t, a) => new { Application = a.Title, From = t.From.ToString(), To = t.To.ToString(), t.At, t.ByName, t.Comment })
+            .ToListAsync(cancellationToken);
+        if (calls.Count > 0 || packages.Count > 0 || milestones.Count > 0 || steps.Count > 0)
+        {
+            notification.Collector.Add("funding", new { ResponsibleForCalls = calls, WorkPackages = packages, Milestones = milestones, WorkflowSteps = steps });
+        }
+    }
+}
