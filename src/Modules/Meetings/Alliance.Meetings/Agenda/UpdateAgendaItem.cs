@@ -1,4 +1,5 @@
 using Alliance.Labs.Contracts;
+using Alliance.Meetings.Domain;
 using Alliance.Meetings.Meetings;
 using Alliance.Meetings.Persistence;
 using Alliance.Meetings.Resources;
