@@ -16,6 +16,11 @@ internal static class AgendaEndpoints
                 TypedResults.Created($"/api/meetings/{id}", new IdResponse(await mediator.Send(new AddAgendaItem(id, body.Title, body.Presenter, body.PlannedMinutes, body.LabId), ct))))
             .WithName("AddAgendaItem").WithSummary("Adds an agenda item.").ProducesValidationProblem();
 
+        api.MapPut("/agenda/{itemId:guid}", async Task<NoContent> (Guid itemId, UpdateAgendaBody body, IMediator mediator, CancellationToken ct) =>
+                await mediator.Send(new UpdateAgendaItem(itemId, body.Title, body.Presenter, body.PlannedMinutes, body.LabId, body.Version), ct).NoContent())
+            .WithName("UpdateAgendaItem").WithSummary("Changes an agenda item's title, presenter, planned minutes and lab (while the minutes are not approved).")
+            .ProducesValidationProblem();
+
         api.MapPost("/agenda/{itemId:guid}/documents", async Task<Created<IdResponse>> (Guid itemId, DocumentBody body, IMediator mediator, CancellationToken ct) =>
                 Document(await mediator.Send(new AddAgendaDocument(itemId, body.Name, body.Url, body.ContentType, body.ContentBase64), ct)))
             .WithName("AddAgendaDocument").WithSummary("Attaches a link or a small file (base64, at most 5 MB) to an agenda item.").ProducesValidationProblem()
@@ -40,6 +45,9 @@ internal static class AgendaEndpoints
     private static Created<IdResponse> AgendaItem(Guid id) => TypedResults.Created($"/api/meetings/agenda/{id}", new IdResponse(id));
 
     internal sealed record AgendaBody(string Title, string? Presenter, int PlannedMinutes, Guid? LabId);
+
+    /// <summary>An agenda item's new values; <c>version</c> (optional) makes a stale write a 409.</summary>
+    internal sealed record UpdateAgendaBody(string Title, string? Presenter, int PlannedMinutes, Guid? LabId, uint? Version);
 
     /// <summary>The file travels as base64 in <c>contentBase64</c>; System.Text.Json decodes it (bad base64 is a 400).</summary>
     internal sealed record DocumentBody(string Name, string? Url, string? ContentType, byte[]? ContentBase64);

@@ -1,3 +1,4 @@
+using Alliance.Meetings.Domain;
 using Alliance.Members.Contracts;
 using Alliance.Meetings.Persistence;
 using Alliance.Meetings.Resources;
@@ -30,13 +31,20 @@ internal sealed class CollectMeetingsErasureReferences(MeetingsDbContext db, ISt
         var agenda = await db.AgendaItems.AsNoTracking()
             .Where(a => EF.Functions.ILike(a.Presenter ?? "", name, "\\") || EF.Functions.ILike(a.Presenter ?? "", email, "\\")
                 || EF.Functions.ILike(a.Title, name, "\\") || EF.Functions.ILike(a.Notes ?? "", name, "\\") || EF.Functions.ILike(a.Notes ?? "", email, "\\"))
-            .Join(meetings, a => a.MeetingId, m => m.Id, (a, m) => new { a.Title, a.Presenter, a.Notes, m.Id, m.Number, MeetingTitle = m.Title, m.StartsAt })
+            .Join(meetings, a => a.MeetingId, m => m.Id, (a, m) => new
+            {
+                ItemId = a.Id, a.Title, a.Presenter, a.Notes, m.Id, m.Number, MeetingTitle = m.Title, m.StartsAt, m.MinutesStatus,
+            })
             .OrderBy(a => a.StartsAt).ToListAsync(cancellationToken);
         foreach (var item in agenda)
         {
             var fields = new[] { item.Presenter, item.Title, item.Notes }.Where(t => !string.IsNullOrEmpty(t));
+            // Presenter and title are cleared on the item's edit page (while the minutes are open), notes in the minutes.
+            var inItem = Names(item.Presenter, notification) || Names(item.Title, notification);
+            var link = inItem && item.MinutesStatus != MinutesStatus.Approved ? $"/meetings/{item.Id}/agenda/{item.ItemId}/edit"
+                : Names(item.Notes, notification) ? $"/meetings/{item.Id}/minutes" : $"/meetings/{item.Id}";
             notification.Collector.Add(new ErasureReference("meetings", text["Erase_Reference_Agenda", item.Title, Title(item.Number, item.MeetingTitle)],
-                string.Join(" · ", fields), $"/meetings/{item.Id}"));
+                string.Join(" · ", fields), link));
         }
 
         var decisions = await db.Decisions.AsNoTracking()
@@ -69,6 +77,11 @@ internal sealed class CollectMeetingsErasureReferences(MeetingsDbContext db, ISt
                 $"/meetings/{addendum.Id}/minutes"));
         }
     }
+
+    /// <summary>Whether <paramref name="field"/> contains the person's name or address, as the ILIKE queries match it.</summary>
+    private static bool Names(string? field, CollectErasureReferences notification) =>
+        !string.IsNullOrEmpty(field) && (field.Contains(notification.FullName.Trim(), StringComparison.OrdinalIgnoreCase)
+            || (!string.IsNullOrWhiteSpace(notification.Email) && field.Contains(notification.Email.Trim(), StringComparison.OrdinalIgnoreCase)));
 
     private static string Title(int? number, string title) => number is { } n ? $"{n}. {title}" : title;
 
