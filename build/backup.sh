@@ -33,6 +33,13 @@ exec {SNAPSHOT[1]}>&-
 wait "$SNAPSHOT_PID" 2>/dev/null || true
 
 if [ -d "$mail_dir" ]; then
-  tar -czf "$target/mail.tar.gz" -C "$mail_dir" .
+  # A running host keeps writing mails: a file that grows or appears while tar reads is not an error (GNU tar then
+  # exits 1); the folder's state at that moment is what the backup holds, as with any live folder.
+  tar_status=0
+  tar --warning=no-file-changed --warning=no-file-removed -czf "$target/mail.tar.gz" -C "$mail_dir" . || tar_status=$?
+  if [ "$tar_status" -gt 1 ]; then
+    echo "tar failed ($tar_status) while archiving $mail_dir" >&2
+    exit "$tar_status"
+  fi
 fi
 log "Backup written: $(du -sh "$target" | cut -f1) in $target"

@@ -66,7 +66,9 @@ public sealed class ErasureLeavesNoTraceTests(AllianceApp app) : IClassFixture<A
         var presenter = Assert.Single(preview.References, r => r.Module == "meetings");
         Assert.Contains($"Karin Kaiser{suffix} (Elektro Kaiser)", presenter.Text, StringComparison.Ordinal);
         Assert.StartsWith("Tagesordnungspunkt „Bericht aus dem Handwerk“", presenter.Field, StringComparison.Ordinal);
-        Assert.Equal($"/meetings/{meetingId}", presenter.Link);
+        // The presenter can be cleared on the agenda item's edit page, where the link leads.
+        Assert.StartsWith($"/meetings/{meetingId}/agenda/", presenter.Link, StringComparison.Ordinal);
+        Assert.EndsWith("/edit", presenter.Link, StringComparison.Ordinal);
 
         var reference = Assert.Single(preview.References, r => r.Module == "members");
         Assert.Equal($"Assistenz von Karin Kaiser{suffix}", reference.Text);

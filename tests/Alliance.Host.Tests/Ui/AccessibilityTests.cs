@@ -79,7 +79,7 @@ public sealed class AccessibilityTests(AllianceApp app, Browser browser, ITestOu
         foreach (var form in new[] { "/organizations/new", "/people/new", "/labs/new", "/meetings/new", "/surveys/new" })
         {
             await staff.GotoAsync(form);
-            await staff.ClickAsync("main form button[type=submit]");
+            await staff.ClickAsync("main form button.btn-primary[type=submit]");
             await staff.Locator(".validation-message").First.WaitForAsync();
             // The invalid fields say so and point at their message.
             var invalid = staff.Locator("main [aria-invalid=true]");
