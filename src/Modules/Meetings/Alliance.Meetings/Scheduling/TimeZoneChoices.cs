@@ -11,23 +11,14 @@ internal static class TimeZoneChoices
 {
     private static readonly string[] Regions = ["Europe", "America", "Asia", "Africa", "Australia", "Pacific", "Atlantic", "Indian", "Antarctica", "Arctic"];
 
-    /// <summary>Canonical zone ids by region ("Europe" → "Europe/Berlin", …), regions in a fixed order, ids sorted.</summary>
+    /// <summary>Canonical zone ids by region (a region's ids start with its name and a slash), regions in a fixed order, ids sorted.</summary>
     public static readonly IReadOnlyList<(string Region, IReadOnlyList<string> Zones)> ByRegion = Build();
 
     /// <summary>The alliance's zone (<c>App:TimeZone</c>) as an IANA id.</summary>
-    public static string Default
-    {
-        get
-        {
-            var id = AllianceTime.Zone.Id;
-            if (Recurrence.FindZone(id) is null && TimeZoneInfo.TryConvertWindowsIdToIanaId(id, out var iana))
-            {
-                id = iana;
-            }
-
-            return Recurrence.FindZone(id) is null ? Recurrence.DefaultTimeZone : id;
-        }
-    }
+    public static string Default =>
+        Recurrence.FindZone(AllianceTime.Zone.Id) is null && TimeZoneInfo.TryConvertWindowsIdToIanaId(AllianceTime.Zone.Id, out var iana)
+            ? iana
+            : AllianceTime.Zone.Id;
 
     /// <summary>"Berlin (UTC+01:00)": the place of the zone id with its offset now.</summary>
     public static string Label(string id, Instant now)
