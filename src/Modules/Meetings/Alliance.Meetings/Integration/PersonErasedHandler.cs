@@ -26,8 +26,7 @@ internal sealed class PersonErasedHandler(MeetingsDbContext db, IMediator mediat
         var addresses = registrations.Select(r => r.Email?.Trim()).OfType<string>().Where(a => a.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var names = registrations.Select(r => r.PersonName).Where(n => !string.IsNullOrWhiteSpace(n) && n != ErasedName).Distinct().ToList();
         await OutboxErasure.ForgetPersonAsync(db, personId, clock.GetUtcNow(), cancellationToken);
-        // Mails composed before they named their recipient's id are found by address and name.
-        await ForgetOutboxRowsAsync(personId, addresses, names, cancellationToken);
+        await ForgetMailsByNameAsync(names, cancellationToken);
         foreach (var address in addresses)
         {
             await mediator.Send(new ForgetMailRecipient(address), cancellationToken);
@@ -60,33 +59,14 @@ internal sealed class PersonErasedHandler(MeetingsDbContext db, IMediator mediat
     }
 
     /// <summary>
-    /// Deletes this module's delivered outbox rows that name her (by id, address, or as a mail's recipient name: a
-    /// namesake only loses a delivered copy) and her waiting mails to her address that no dispatcher holds right now
-    /// (a mail to an erased person is not sent). Other waiting
-    /// events stay: subscribers still need them, and they erase what they copied when PersonErased reaches them.
+    /// Deletes delivered mails in this module's outbox addressed to her by name only: those composed before mails named
+    /// their recipient's id. Her id (<see cref="OutboxErasure"/>) and her addresses (<c>ForgetMailRecipient</c>, every
+    /// module's outbox) are covered by the kernel; a namesake only loses a delivered copy.
     /// </summary>
-    private async Task ForgetOutboxRowsAsync(Guid personId, IReadOnlyList<string> addresses, IReadOnlyList<string> names, CancellationToken cancellationToken)
+    private async Task ForgetMailsByNameAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
     {
         var mail = EventNames.Of(typeof(EmailRequested));
         var legacy = EventNames.LegacyNameOf(typeof(EmailRequested));
-        var now = clock.GetUtcNow();
-        var id = personId.ToString();
-        // The payload is jsonb: the search runs on its text form for the id, on its fields for address and name.
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"""
-            DELETE FROM meetings.outbox_messages
-            WHERE status = {(int)OutboxStatus.Delivered} AND strpos(payload::text, {id}) > 0
-            """, cancellationToken);
-        foreach (var address in addresses)
-        {
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"""
-                DELETE FROM meetings.outbox_messages
-                WHERE type IN ({mail}, {legacy}) AND lower(payload->>'toAddress') = lower({address})
-                  AND (status <> {(int)OutboxStatus.Pending} OR locked_until IS NULL OR locked_until < {now})
-                """, cancellationToken);
-        }
-
         foreach (var name in names)
         {
             await db.Database.ExecuteSqlInterpolatedAsync(
