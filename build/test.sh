@@ -9,6 +9,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 source build/lib.sh
 
+started=$SECONDS
 ensure_packages postgresql chromium fonts-dejavu-core poppler-utils
 # DOCX readers for the document tests: python-docx and LibreOffice (converts to PDF, as people open the files).
 ensure_packages python3-docx libreoffice-writer-nogui
@@ -27,13 +28,17 @@ fi
 rm -rf artifacts/test-results
 mkdir -p artifacts/test-results artifacts/screenshots
 
+prepared=$SECONDS
 log "Building …"
 dotnet build Alliance.sln -c Release -nologo -v quiet
+built=$SECONDS
 
 log "Running the tests …"
 status=0
 dotnet test Alliance.sln -c Release --no-build -nologo \
   --logger "trx" --logger "console;verbosity=normal" --results-directory artifacts/test-results "$@" || status=$?
+tested=$SECONDS
+echo "phases: install and database $((prepared - started)) s, build $((built - prepared)) s, tests $((tested - built)) s"
 
 # One closing line in the plain form CI reads: "N passed, N failed, N skipped".
 python3 - <<'PY' || true
@@ -56,6 +61,24 @@ for path in glob.glob("artifacts/test-results/*.trx"):
             print(f"FAILED {result.get('testName')}")
             for line in text:
                 print(f"    {line[:300]}")
+# Where the time goes (the suite must stay under 15 minutes on CI's two cores): each project, the ten slowest tests.
+import datetime, re
+def instant(text):
+    return datetime.datetime.fromisoformat(re.sub(r"(\.\d{6})\d+", r"\1", text))
+def seconds(text):
+    h, m, s = text.split(":")
+    return int(h) * 3600 + int(m) * 60 + float(s)
+slowest = []
+for path in sorted(glob.glob("artifacts/test-results/*.trx")):
+    root = ET.parse(path).getroot()
+    times, method = root.find("t:Times", ns), root.find(".//t:UnitTest/t:TestMethod", ns)
+    if times is None or method is None:
+        continue
+    took = (instant(times.get("finish")) - instant(times.get("start"))).total_seconds()
+    print(f"time {took:6.0f} s  {method.get('codeBase').replace(chr(92), '/').split('/')[-1]}")
+    slowest += [(seconds(r.get("duration", "0:0:0")), r.get("testName")) for r in root.iterfind(".//t:UnitTestResult", ns)]
+for took, name in sorted(slowest, reverse=True)[:10]:
+    print(f"slow {took:6.0f} s  {name[:160]}")
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
 exit $status

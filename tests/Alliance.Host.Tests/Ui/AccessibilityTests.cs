@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -42,7 +43,8 @@ public sealed class AccessibilityTests(AllianceApp app, Browser browser, ITestOu
         {
             var page = await UiPages.SignInAsync(browser, app.BaseAddress, email, language);
             var scanned = new List<string>();
-            var paths = await UiPages.CrawlAsync(page, onPage: async path =>
+            // A kind an earlier role has scanned is only read for its links (the dashboard differs by role).
+            var paths = await UiPages.CrawlAsync(page, render: path => path == "/" || !scannedShapes.Contains(UiPages.Shape(path)), onPage: async path =>
             {
                 if (!scannedShapes.Add(UiPages.Shape(path)) && path != "/")
                 {
@@ -84,8 +86,13 @@ public sealed class AccessibilityTests(AllianceApp app, Browser browser, ITestOu
             // The invalid fields say so and point at their message.
             var invalid = staff.Locator("main [aria-invalid=true]");
             Assert.True(await invalid.CountAsync() > 0, $"{form}: no field is marked aria-invalid after an empty submit");
-            var describedBy = await invalid.First.GetAttributeAsync("aria-describedby") ?? "";
-            Assert.Contains("-error", describedBy, StringComparison.Ordinal);
+            // The shared script points each invalid field at its message once the page has loaded (Expect waits).
+            for (var i = 0; i < await invalid.CountAsync(); i++)
+            {
+                await Assertions.Expect(invalid.Nth(i)).ToHaveAttributeAsync("aria-describedby", new Regex("-error"),
+                    new() { Timeout = 10_000 });
+            }
+
             report.Append(await ScanAsync(staff, form + " (errors)"));
         }
 

@@ -24,9 +24,12 @@ internal static partial class UiPages
     /// Every page reachable from the dashboard by links (breadth first), one page per route shape: a route with a
     /// different id is the same page. Files, the API, the job dashboard and the language switch are left out.
     /// <paramref name="onPage"/> runs on each found page while it is open, so a caller that checks every page
-    /// need not load it a second time.
+    /// need not load it a second time. Where <paramref name="render"/> says a page need not be shown (a caller that
+    /// has already checked its kind), its links are read from the HTML over HTTP with the same cookies: several
+    /// times faster than rendering it in the browser.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> CrawlAsync(IPage page, int limit = 80, Func<string, Task>? onPage = null)
+    public static async Task<IReadOnlyList<string>> CrawlAsync(IPage page, int limit = 80, Func<string, Task>? onPage = null,
+        Func<string, bool>? render = null)
     {
         var seenShapes = new HashSet<string>(StringComparer.Ordinal);
         var found = new List<string>();
@@ -36,6 +39,23 @@ internal static partial class UiPages
         while (queue.Count > 0 && found.Count < limit)
         {
             var path = queue.Dequeue();
+            if (render is not null && !render(path))
+            {
+                var fetched = await page.Context.APIRequest.GetAsync(new Uri(new Uri(page.Url), path).ToString());
+                if (fetched.Status >= 400 || new Uri(fetched.Url).AbsolutePath != new Uri(new Uri(fetched.Url), path).AbsolutePath)
+                {
+                    continue;
+                }
+
+                found.Add(path);
+                foreach (Match link in Href().Matches(await fetched.TextAsync()))
+                {
+                    Enqueue(System.Net.WebUtility.HtmlDecode(link.Groups[1].Value));
+                }
+
+                continue;
+            }
+
             var response = await page.GotoAsync(path);
             if (response is null || response.Status >= 400 || new Uri(page.Url).AbsolutePath != new Uri(new Uri(page.Url), path).AbsolutePath)
             {
@@ -46,11 +66,7 @@ internal static partial class UiPages
             var hrefs = await page.EvalOnSelectorAllAsync<string[]>("a[href]", "links => links.map(a => a.getAttribute('href'))");
             foreach (var href in hrefs)
             {
-                var target = Normalise(href);
-                if (target is not null && seenShapes.Add(Shape(target)))
-                {
-                    queue.Enqueue(target);
-                }
+                Enqueue(href);
             }
 
             if (onPage is not null)
@@ -60,6 +76,15 @@ internal static partial class UiPages
         }
 
         return found;
+
+        void Enqueue(string? href)
+        {
+            var target = Normalise(href);
+            if (target is not null && seenShapes.Add(Shape(target)))
+            {
+                queue.Enqueue(target);
+            }
+        }
     }
 
     /// <summary>The route shape: ids replaced, query left out except the page number.</summary>
@@ -82,6 +107,9 @@ internal static partial class UiPages
         // Paging and filter links show the same page as without them.
         return path.Contains('?', StringComparison.Ordinal) ? path.Split('?')[0] : path;
     }
+
+    [GeneratedRegex("<a\\s[^>]*?href=\"([^\"]*)\"", RegexOptions.IgnoreCase)]
+    private static partial Regex Href();
 
     [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
     private static partial Regex Guid();
