@@ -14,8 +14,8 @@ namespace Alliance.Shared.Tests;
 /// </summary>
 public sealed partial class HostCrashTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
-    private const int QueuedMails = 30;
-    private const int Events = 90;
+    private const int QueuedMails = 50;
+    private const int Events = 150;
     // A restart blocked by what the dead process held (a lock, a lease) took minutes; a healthy one takes a few seconds
     // on a quiet machine and 20-30 s on a shared 2-core CI box under load, hence the margin.
     private static readonly TimeSpan StartBudget = TimeSpan.FromSeconds(60);
