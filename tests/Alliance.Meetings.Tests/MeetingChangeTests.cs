@@ -167,7 +167,8 @@ public sealed class MeetingChangeTests(AllianceApp app) : IClassFixture<Alliance
         Assert.Equal(30, after.DtEnd.Value.Minute);
         var german = await app.WaitForMailAsync(await EmailOfAsync(app, people[0]), "Geänderter Termin");
         Assert.Contains("18:00–21:30", german.TextBody);
-        Assert.Contains($"/api/meetings/{meetingId}/ics", german.TextBody);
+        // The calendar link is her personal feed (opens without a sign-in), not the meeting's .ics behind the login.
+        Assert.Matches(@"/calendar/[0-9a-f]{64}\.ics", german.TextBody);
         var english = await app.WaitForMailAsync(await EmailOfAsync(app, people[1]), "Rescheduled");
         Assert.Contains("18:00–21:30", english.TextBody);
 
