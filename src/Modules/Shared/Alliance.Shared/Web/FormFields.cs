@@ -24,16 +24,16 @@ public sealed class FormFields(IStringLocalizer<SharedText> text)
     public bool HasErrors => _errors.Count > 0;
 
     /// <summary>A whole number the request needs: empty or not a number is an error (0 goes into the request, which is not sent).</summary>
-    public int Int(string? value, string field) => OptionalInt(value, field, required: true) ?? 0;
+    public int WholeNumber(string? value, string field) => ReadWholeNumber(value, field, required: true) ?? 0;
 
     /// <summary>An optional whole number: empty is null, anything but a number an error.</summary>
-    public int? OptionalInt(string? value, string field) => OptionalInt(value, field, required: false);
+    public int? OptionalWholeNumber(string? value, string field) => ReadWholeNumber(value, field, required: false);
 
     /// <summary>An amount or other decimal number ("12.50"; a German "12,50" is read too): empty or not a number is an error.</summary>
-    public decimal Decimal(string? value, string field) => OptionalDecimal(value, field, required: true) ?? 0m;
+    public decimal Amount(string? value, string field) => ReadAmount(value, field, required: true) ?? 0m;
 
     /// <summary>An optional decimal number: empty is null.</summary>
-    public decimal? OptionalDecimal(string? value, string field) => OptionalDecimal(value, field, required: false);
+    public decimal? OptionalAmount(string? value, string field) => ReadAmount(value, field, required: false);
 
     /// <summary>A day (<c>yyyy-MM-dd</c>) the request needs.</summary>
     public DateOnly Date(string? value, string field) => OptionalDate(value, field, required: true) ?? default;
@@ -83,10 +83,10 @@ public sealed class FormFields(IStringLocalizer<SharedText> text)
     /// <summary>Text for a time input (<c>HH:mm</c>).</summary>
     public static string? Text(TimeOnly? value) => value?.ToString("HH:mm", CultureInfo.InvariantCulture);
 
-    private int? OptionalInt(string? value, string field, bool required) =>
+    private int? ReadWholeNumber(string? value, string field, bool required) =>
         Read(value, field, required, "Form_NotANumber", (string t, out int v) => int.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out v));
 
-    private decimal? OptionalDecimal(string? value, string field, bool required) =>
+    private decimal? ReadAmount(string? value, string field, bool required) =>
         Read(value, field, required, "Form_NotAnAmount", (string t, out decimal v) =>
         {
             // One separator only: a German comma is the decimal point; thousands separators are not guessed at.
