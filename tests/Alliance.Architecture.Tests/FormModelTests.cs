@@ -90,6 +90,13 @@ public sealed class FormModelTests
         "Alliance.Members.Pages.Organizations.OrganizationNew.Input.EmployeeCount (Nullable`1)",
         "Alliance.Members.Pages.Organizations.OrganizationNew.Input.MemberSince (Nullable`1)",
         "Alliance.Members.Pages.Organizations.OrganizationNew.Input.MemberUntil (Nullable`1)",
+        "Alliance.Surveys.Pages.Surveys.QuestionForm.Input.ScaleMax (Nullable`1)",
+        "Alliance.Surveys.Pages.Surveys.QuestionForm.Input.ScaleMin (Nullable`1)",
+        "Alliance.Surveys.Pages.Surveys.SurveySettingsForm.Input.ClosesOn (Nullable`1)",
+        "Alliance.Surveys.Pages.Surveys.SurveySettingsForm.Input.MinGroupSize (Nullable`1)",
+        "Alliance.Surveys.Pages.Surveys.SurveySettingsForm.Input.OpensOn (Nullable`1)",
+        "Alliance.Surveys.Pages.Surveys.SurveySettingsForm.Input.ReminderIntervalDays (Nullable`1)",
+        "Alliance.Surveys.Pages.Surveys.SurveySettingsForm.Input.ReminderMax (Nullable`1)",
     };
 
     [Fact]
