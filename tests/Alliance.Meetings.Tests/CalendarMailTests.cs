@@ -157,4 +157,53 @@ public sealed class CalendarMailTests(AllianceApp app) : IClassFixture<AllianceA
         Assert.Contains("Your registration for", left.TextBody, StringComparison.Ordinal);
         Assert.Empty(await app.WithScopeAsync(sp => sp.GetRequiredService<MailDbContext>().Attachments.Where(a => a.MessageId == left.Id).ToListAsync()));
     }
+
+    [Fact]
+    public async Task Registering_again_after_cancelling_sends_a_newer_request_and_the_mail_links_the_personal_feed()
+    {
+        var staff = await app.PrincipalAsync(DemoUsers.Staff);
+        var meetingId = await MeetingScenario.CreateMeetingAsync(app, capacity: 5, startLocal: new DateTime(DateTime.Today.Year + 1, 3, 11, 18, 0, 0), organizations: [Guid.NewGuid()]);
+        var person = await MailablePersonAsync("de");
+        await app.SendAsync(new Register(meetingId, person), staff);
+        var email = await EmailOfAsync(person);
+        var first = await app.WaitForMailAsync(email, "Anmeldung bestätigt");
+        var (_, request) = await CalendarOfAsync(first);
+
+        // DTSTAMP is written in whole seconds: let a second pass so each message's stamp is later than the one before.
+        await Task.Delay(1100);
+        await app.SendAsync(new CancelRegistration(meetingId, person), staff);
+        var (_, cancel) = await CalendarOfAsync(await app.WaitForMailAsync(email, "Abmeldung bestätigt"));
+        await Task.Delay(1100);
+        await app.SendAsync(new Register(meetingId, person), staff);
+        var again = await Eventually.Until(
+            async () => (await app.MailsToAsync(email)).Where(m => m.Subject.Contains("Anmeldung bestätigt", StringComparison.Ordinal)).ToList(),
+            mails => mails.Count == 2, what: "the second confirmation");
+        var (_, newRequest) = await CalendarOfAsync(again[0]);
+
+        // RFC 5546: each message for the UID is newer than the one before — a higher SEQUENCE and a DTSTAMP of its own moment.
+        Assert.Equal(("REQUEST", "CANCEL", "REQUEST"), (request.Method, cancel.Method, newRequest.Method));
+        Assert.Equal(request.Uid, newRequest.Uid);
+        Assert.True(cancel.Sequence > request.Sequence, $"CANCEL {cancel.Sequence} after REQUEST {request.Sequence}");
+        Assert.True(newRequest.Sequence > cancel.Sequence, $"REQUEST {newRequest.Sequence} after CANCEL {cancel.Sequence}");
+        Assert.True(cancel.Stamp > request.Stamp, $"{cancel.Stamp} after {request.Stamp}");
+        Assert.True(newRequest.Stamp > cancel.Stamp, $"{newRequest.Stamp} after {cancel.Stamp}");
+        Assert.Equal("CONFIRMED", newRequest.Status);
+
+        // A change of the meeting afterwards still counts up from what she was sent last.
+        var version = (await app.SendAsync(new GetMeeting(meetingId), staff)).Version;
+        var start = new DateTime(DateTime.Today.Year + 1, 3, 11, 19, 0, 0);
+        await app.SendAsync(new MoveMeeting(meetingId, start, start.AddHours(2), "Rathaus", null, version), staff);
+        var (_, moved) = await CalendarOfAsync(await app.WaitForMailAsync(email, "Geänderter Termin"));
+        Assert.True(moved.Sequence > newRequest.Sequence, $"change {moved.Sequence} after REQUEST {newRequest.Sequence}");
+
+        // "Always up to date": the registrant's personal feed, which a calendar program opens without a sign-in.
+        var link = System.Text.RegularExpressions.Regex.Match(first.TextBody, @"https?://\S+/calendar/[0-9a-f]{64}\.ics");
+        Assert.True(link.Success, first.TextBody);
+        using var anonymous = new HttpClient { BaseAddress = app.BaseAddress };
+        var feed = await anonymous.GetStringAsync(new Uri(link.Value).PathAndQuery);
+        Assert.Contains((await IcalJs.ReadEventsAsync(feed)).Select(e => e.Uid), uid => uid == request.Uid);
+        // The same token as the feed link the meeting list shows her.
+        var token = await MeetingScenario.DbAsync(app, db => db.CalendarFeeds.Where(f => f.PersonId == person).Select(f => f.Token).SingleAsync());
+        Assert.EndsWith($"/calendar/{token}.ics", link.Value, StringComparison.Ordinal);
+    }
 }

@@ -28,7 +28,8 @@ internal static class IcalJs
             var invariant = System.Globalization.CultureInfo.InvariantCulture;
             return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
                 .Select(line => line.Split('\t'))
-                .Select(p => new IcalEvent(p[0], DateTimeOffset.Parse(p[1], invariant), DateTimeOffset.Parse(p[2], invariant), int.Parse(p[3], invariant), p[4], p[5]))
+                .Select(p => new IcalEvent(p[0], DateTimeOffset.Parse(p[1], invariant), DateTimeOffset.Parse(p[2], invariant), int.Parse(p[3], invariant), p[4], p[5],
+                    p.Length > 6 && p[6].Length > 0 ? DateTimeOffset.Parse(p[6], invariant) : null))
                 .ToList();
         }
         finally
@@ -84,5 +85,5 @@ internal static class IcalJs
     }
 }
 
-/// <summary>One VEVENT as ical.js read it: UTC instants, SEQUENCE, the file's METHOD and the event's STATUS.</summary>
-internal sealed record IcalEvent(string Uid, DateTimeOffset Start, DateTimeOffset End, int Sequence, string Method, string Status);
+/// <summary>One VEVENT as ical.js read it: UTC instants, SEQUENCE, the file's METHOD, the event's STATUS and DTSTAMP.</summary>
+internal sealed record IcalEvent(string Uid, DateTimeOffset Start, DateTimeOffset End, int Sequence, string Method, string Status, DateTimeOffset? Stamp = null);

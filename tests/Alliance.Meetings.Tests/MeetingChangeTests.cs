@@ -167,7 +167,8 @@ public sealed class MeetingChangeTests(AllianceApp app) : IClassFixture<Alliance
         Assert.Equal(30, after.DtEnd.Value.Minute);
         var german = await app.WaitForMailAsync(await EmailOfAsync(app, people[0]), "Geänderter Termin");
         Assert.Contains("18:00–21:30", german.TextBody);
-        Assert.Contains($"/api/meetings/{meetingId}/ics", german.TextBody);
+        // The calendar link is her personal feed (opens without a sign-in), not the meeting's .ics behind the login.
+        Assert.Matches(@"/calendar/[0-9a-f]{64}\.ics", german.TextBody);
         var english = await app.WaitForMailAsync(await EmailOfAsync(app, people[1]), "Rescheduled");
         Assert.Contains("18:00–21:30", english.TextBody);
 
@@ -237,5 +238,44 @@ public sealed class MeetingChangeTests(AllianceApp app) : IClassFixture<Alliance
         }
 
         Assert.Equal(2, reminders);
+    }
+
+    [Theory]
+    [InlineData("de", "Bitte ausfüllen.", "Bitte eine ganze Zahl eingeben.", "Bitte Datum und Uhrzeit eingeben.")]
+    [InlineData("en", "Please fill in this field.", "Please enter a whole number.", "Please enter a date and a time.")]
+    public async Task The_meeting_form_answers_empty_and_mistyped_numbers_and_dates_in_the_language_with_every_field_at_once(
+        string language, string missing, string notANumber, string notADateTime)
+    {
+        using var client = await app.SignedInAsync(DemoUsers.Staff);
+        await client.GetAsync($"/culture/{language}?returnUrl=/");
+        var form = await client.GetStringAsync("/meetings/new");
+        string Hidden(string name) => System.Text.RegularExpressions.Regex.Match(form, $"name=\"{name}\" value=\"([^\"]+)\"").Groups[1].Value;
+        var meetingsBefore = await MeetingScenario.DbAsync(app, db => db.Meetings.CountAsync());
+
+        var posted = await client.PostAsync("/meetings/new", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = Hidden("_handler"),
+            ["__RequestVerificationToken"] = Hidden("__RequestVerificationToken"),
+            ["Input.Title"] = "",
+            ["Input.Kind"] = "NetworkMeeting",
+            ["Input.StartsAtLocal"] = "morgen abend",
+            ["Input.EndsAtLocal"] = $"{DateTime.Today.Year + 1}-05-06T20:00",
+            ["Input.TimeZone"] = "Europe/Berlin",
+            ["Input.Capacity"] = "",
+            ["Input.DelegateLimit"] = "zwei",
+            ["Input.Reminders"] = "7",
+            ["Input.Audience"] = "AllMembers",
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        var page = System.Net.WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync());
+        string ErrorOf(string id) => System.Text.RegularExpressions.Regex.Match(page, $"id=\"{id}-error\"><div class=\"validation-message\">([^<]+)<").Groups[1].Value;
+        Assert.Equal(missing, ErrorOf("capacity"));
+        Assert.Equal(notANumber, ErrorOf("delegates"));
+        Assert.Equal(notADateTime, ErrorOf("starts"));
+        // The validator's own message for the empty title shows at the same time (in the same language).
+        Assert.NotEqual("", ErrorOf("title"));
+        Assert.DoesNotContain("is not valid for", page, StringComparison.Ordinal);
+        Assert.Equal(meetingsBefore, await MeetingScenario.DbAsync(app, db => db.Meetings.CountAsync()));
     }
 }

@@ -182,6 +182,34 @@ public sealed class InputRulesTests(ProbeApp app) : IClassFixture<ProbeApp>
         Assert.Equal("Die Anfrage ist zu groß.", (string?)body?["title"]);
     }
 
+    [Theory]
+    [InlineData("de", "Die Anfrage ist zu groß.", "Was Sie gesendet haben, ist größer als erlaubt")]
+    [InlineData("en", "The request is too large.", "What you sent is larger than allowed")]
+    public async Task A_body_over_the_limit_is_a_localized_413_for_the_api_and_a_form_post_and_logs_no_error(string language, string title, string pageText)
+    {
+        var staff = await app.ClientAsync("staff");
+        var logged = app.Logs.Entries.Count;
+        var query = $"?culture={language}&ui-culture={language}";
+
+        var (status, mediaType, body) = await PostAsync(staff, "/api/meetings" + query, $"{{\"title\":\"{new string('x', 1_100_000)}\"}}");
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
+        Assert.Equal("application/problem+json", mediaType);
+        Assert.Equal(title, (string?)body?["title"]);
+
+        using var form = await staff.PostAsync("/meetings/new" + query, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "new-meeting",
+            ["Input.Title"] = new string('x', 1_100_000),
+        }));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, form.StatusCode);
+        Assert.Equal("text/html", form.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(pageText, WebUtility.HtmlDecode(await form.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        // The client's doing, not the server's: a warning at most, never an error entry.
+        var entries = app.Logs.Entries.Skip(logged).ToList();
+        Assert.DoesNotContain(entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
+    }
+
     [Fact]
     public async Task A_value_of_the_wrong_type_is_a_field_error()
     {

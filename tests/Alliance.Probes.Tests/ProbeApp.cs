@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -30,6 +32,12 @@ public sealed class ProbeApp : AllianceApp
     public static readonly string[] Callers = ["anonymous", "representativeA", "representativeB", "coordinator", "staff", "administrator"];
 
     private readonly Dictionary<string, HttpClient> _clients = [];
+
+    /// <summary>The host's warnings and errors.</summary>
+    public CapturedLogs Logs { get; } = new();
+
+    protected override void ConfigureTestServices(IServiceCollection services, IConfiguration configuration) =>
+        services.AddSingleton<ILoggerProvider>(Logs);
 
     public override async Task InitializeAsync()
     {

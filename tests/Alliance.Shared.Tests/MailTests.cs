@@ -36,6 +36,13 @@ public sealed class MailTests(KernelTestApp app) : IClassFixture<KernelTestApp>
         Assert.NotNull(message.TextBody);
         Assert.Equal(requested.TextBody, message.TextBody.ReplaceLineEndings("\n").TrimEnd('\n'));
         Assert.Equal("allianz@wirtschaftsfoerderung.example", Assert.IsType<MailboxAddress>(Assert.Single(message.From)).Address);
+        // The text part declares its charset and a 7-bit-safe transfer encoding; the file itself holds no raw 8-bit byte.
+        var textPart = Assert.Single(message.BodyParts.OfType<TextPart>());
+        Assert.Equal("utf-8", textPart.ContentType.Charset, ignoreCase: true);
+        Assert.Equal(ContentEncoding.QuotedPrintable, textPart.ContentTransferEncoding);
+        Assert.Contains("Content-Transfer-Encoding: quoted-printable", await File.ReadAllTextAsync(file!), StringComparison.OrdinalIgnoreCase);
+        Assert.All(await File.ReadAllBytesAsync(file!), b => Assert.True(b < 0x80, "raw 8-bit byte in the sent mail"));
+        Assert.Contains("schöne Grüße: äöü ÄÖÜ ß €", textPart.Text, StringComparison.Ordinal);
 
         var row = await Eventually.Until(() => app.WithScopeAsync(sp => sp.GetRequiredService<MailDbContext>().Messages.AsNoTracking()
             .SingleAsync(m => m.Id == requested.EventId)), m => m.Status == EmailStatus.Sent, what: "the queue row marked sent");
@@ -63,7 +70,9 @@ public sealed class MailTests(KernelTestApp app) : IClassFixture<KernelTestApp>
             f => f is not null, timeout: TimeSpan.FromSeconds(90), what: "the .eml file with the attachment");
         using var message = await MimeMessage.LoadAsync(file!);
         Assert.Equal("Siehe Anhang.", message.TextBody!.Trim());
+        Assert.Equal(ContentEncoding.QuotedPrintable, Assert.Single(message.BodyParts.OfType<TextPart>(), p => !p.IsAttachment).ContentTransferEncoding);
         var part = Assert.IsAssignableFrom<MimePart>(Assert.Single(message.Attachments));
+        Assert.Equal(ContentEncoding.Base64, part.ContentTransferEncoding);
         Assert.Equal("termin.ics", part.FileName);
         Assert.Equal("text/calendar", part.ContentType.MimeType);
         Assert.Equal("REQUEST", part.ContentType.Parameters["method"]);

@@ -1,4 +1,4 @@
-// Prints "UID<TAB>UTC start (ISO)<TAB>UTC end<TAB>SEQUENCE<TAB>METHOD<TAB>STATUS" for every VEVENT of an .ics file,
+// Prints "UID<TAB>UTC start (ISO)<TAB>UTC end<TAB>SEQUENCE<TAB>METHOD<TAB>STATUS<TAB>DTSTAMP (ISO, UTC)" for every VEVENT of an .ics file,
 // reading the time zones only from the file's own VTIMEZONE components, as ical.js-based clients (Thunderbird,
 // Nextcloud) do. Usage: node ics-utc.mjs file.ics
 import { readFileSync } from "node:fs";
@@ -16,5 +16,6 @@ for (const vevent of root.getAllSubcomponents("vevent")) {
     throw new Error(`no VTIMEZONE for ${tzid}`);
   }
   const status = vevent.getFirstPropertyValue("status") ?? "";
-  console.log(`${event.uid}\t${event.startDate.toJSDate().toISOString()}\t${event.endDate.toJSDate().toISOString()}\t${event.sequence ?? 0}\t${method}\t${status}`);
+  const stamp = vevent.getFirstPropertyValue("dtstamp");
+  console.log(`${event.uid}\t${event.startDate.toJSDate().toISOString()}\t${event.endDate.toJSDate().toISOString()}\t${event.sequence ?? 0}\t${method}\t${status}\t${stamp ? stamp.toJSDate().toISOString() : ""}`);
 }

@@ -58,6 +58,8 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
     ExceptionHandlingPath = "/error",
     CreateScopeForErrors = true,
     StatusCodeSelector = ProblemDetailsExceptionHandler.StatusOf,
+    // What a client sent wrong (a body over the limit, a missing page) is no server error: no "fail:" entry for it.
+    SuppressDiagnosticsCallback = context => ProblemDetailsExceptionHandler.StatusOf(context.Exception) < 500,
 });
 // Errors without a body: the API answers with problem details, pages with the localized status page.
 app.UseWhen(context => IsApi(context.Request.Path),

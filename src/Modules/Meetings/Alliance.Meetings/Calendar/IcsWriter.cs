@@ -43,18 +43,21 @@ internal sealed class IcsWriter(EmailComposer composer, IOptions<MailOptions> ma
     /// <summary>
     /// The meeting as a scheduling message for one attendee (ORGANIZER is the alliance's mail address, the attendee the
     /// recipient), ready to attach to a mail: <see cref="Cancel"/> for a cancelled meeting, <see cref="Request"/> otherwise.
+    /// <paramref name="sequence"/> is the attendee's (<see cref="CalendarSequence.Next"/>), DTSTAMP the moment the message is made
+    /// (RFC 5546: a calendar applies a message only when it is newer than the one it holds).
     /// </summary>
-    public EmailAttachment Invitation(Meeting meeting, string attendeeEmail, string attendeeName) =>
-        Message(meeting, attendeeEmail, attendeeName, meeting.IsCancelled, stamp: null);
+    public EmailAttachment Invitation(Meeting meeting, string attendeeEmail, string attendeeName, int sequence, DateTimeOffset now) =>
+        Message(meeting, attendeeEmail, attendeeName, meeting.IsCancelled, sequence, now);
 
     /// <summary>
-    /// METHOD:CANCEL for one attendee whose own registration ended (the meeting itself goes on): same UID and SEQUENCE,
-    /// a DTSTAMP of <paramref name="now"/> so the calendar takes it as newer than the invitation it holds and removes the entry.
+    /// METHOD:CANCEL for one attendee whose own registration ended (the meeting itself goes on): same UID, the attendee's
+    /// next SEQUENCE and a DTSTAMP of <paramref name="now"/>, so the calendar takes it as newer than the invitation it holds
+    /// and removes the entry — and a later REQUEST (she registers again) is newer again.
     /// </summary>
-    public EmailAttachment Withdrawal(Meeting meeting, string attendeeEmail, string attendeeName, DateTimeOffset now) =>
-        Message(meeting, attendeeEmail, attendeeName, cancelled: true, stamp: now);
+    public EmailAttachment Withdrawal(Meeting meeting, string attendeeEmail, string attendeeName, int sequence, DateTimeOffset now) =>
+        Message(meeting, attendeeEmail, attendeeName, cancelled: true, sequence, now);
 
-    private EmailAttachment Message(Meeting meeting, string attendeeEmail, string attendeeName, bool cancelled, DateTimeOffset? stamp)
+    private EmailAttachment Message(Meeting meeting, string attendeeEmail, string attendeeName, bool cancelled, int sequence, DateTimeOffset now)
     {
         var method = cancelled ? Cancel : Request;
         var calendar = NewCalendar(method, [meeting]);
@@ -64,11 +67,8 @@ internal sealed class IcsWriter(EmailComposer composer, IOptions<MailOptions> ma
             calendarEvent.Status = EventStatus.Cancelled;
         }
 
-        if (stamp is { } at)
-        {
-            calendarEvent.DtStamp = new CalDateTime(at.UtcDateTime, "UTC");
-        }
-
+        calendarEvent.Sequence = sequence;
+        calendarEvent.DtStamp = new CalDateTime(now.UtcDateTime, "UTC");
         calendarEvent.Organizer = new Organizer($"mailto:{mail.Value.FromAddress}") { CommonName = mail.Value.FromName };
         calendarEvent.Attendees.Add(new Attendee($"mailto:{attendeeEmail}")
         {

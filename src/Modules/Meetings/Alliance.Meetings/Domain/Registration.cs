@@ -32,6 +32,9 @@ internal sealed class Registration
     public bool IsWalkIn { get; set; }
     public bool IsErased { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>SEQUENCE of the last .ics sent to this person for the meeting (null: none yet); see <c>CalendarSequence</c>.</summary>
+    public int? CalendarSequence { get; set; }
 }
 
 /// <summary>

@@ -4,6 +4,7 @@ using Alliance.Meetings.Domain;
 using Alliance.Meetings.Persistence;
 using Alliance.Meetings.Resources;
 using Alliance.Meetings.Scheduling;
+using Alliance.Meetings.Series;
 using Alliance.Shared.Contracts;
 using Alliance.Shared.Localization;
 using Alliance.Shared.Mail;
@@ -12,6 +13,7 @@ using Alliance.Notifications.Contracts;
 using Alliance.Shared.Messaging;
 using Alliance.Shared.Modules;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Alliance.Meetings.Meetings;
@@ -24,8 +26,12 @@ namespace Alliance.Meetings.Meetings;
 /// Address, consent and language are read from Members at send time (<see cref="RefreshContactsAsync"/>), so a changed
 /// address or a withdrawn consent counts at once, not only once Members' PersonChanged has arrived.
 /// </summary>
-internal sealed class MeetingMails(EmailComposer composer, IStringLocalizer<MeetingsText> texts, IMediator mediator, IcsWriter ics, ModuleCatalog catalog)
+internal sealed class MeetingMails(
+    EmailComposer composer, IStringLocalizer<MeetingsText> texts, IMediator mediator, IcsWriter ics, ModuleCatalog catalog, MeetingsDbContext db, TimeProvider clock)
 {
+    /// <summary>Personal calendar feed tokens of the people mailed in this scope (<see cref="PrepareFeedsAsync"/>).</summary>
+    private readonly Dictionary<Guid, string> _feeds = [];
+
     /// <summary>
     /// Tells the people of these registrations in-app (Notifications, through <see cref="RegistrantsTold"/> in this
     /// module's outbox) and answers who of them chose "in-app only" for the kind: their mail is left out, so nobody
@@ -84,6 +90,37 @@ internal sealed class MeetingMails(EmailComposer composer, IStringLocalizer<Meet
                 Apply(registration, person);
             }
         }
+
+        await PrepareFeedsAsync(registrations, cancellationToken);
+    }
+
+    /// <summary>
+    /// Makes sure each of these people has a personal calendar feed (the token link that works without a sign-in, as the
+    /// meeting list offers it) and keeps the tokens for the mails composed next: a mail's "always up to date" calendar link
+    /// is that feed, since a calendar program subscribing to it sends no login cookie.
+    /// </summary>
+    public async Task PrepareFeedsAsync(IReadOnlyCollection<Registration> registrations, CancellationToken cancellationToken)
+    {
+        var missing = registrations.Where(r => !r.IsErased && r.Email is not null).Select(r => r.PersonId)
+            .Where(p => !_feeds.ContainsKey(p)).Distinct().ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var known = db.CalendarFeeds.Local.Where(f => missing.Contains(f.PersonId)).ToList();
+        known.AddRange(await db.CalendarFeeds.Where(f => missing.Contains(f.PersonId)).ToListAsync(cancellationToken));
+        foreach (var feed in known)
+        {
+            _feeds[feed.PersonId] = feed.Token;
+        }
+
+        foreach (var personId in missing.Where(p => !_feeds.ContainsKey(p)))
+        {
+            var feed = new CalendarFeed { PersonId = personId, Token = CreateSeriesHandler.NewToken(), CreatedAt = clock.GetUtcNow() };
+            db.CalendarFeeds.Add(feed);
+            _feeds[personId] = feed.Token;
+        }
     }
 
     /// <summary>Copies what Meetings keeps of a person onto a registration; an erased person keeps the erased placeholder.</summary>
@@ -103,7 +140,7 @@ internal sealed class MeetingMails(EmailComposer composer, IStringLocalizer<Meet
 
     /// <summary>Invitation to an invited person (no calendar entry yet: they have not registered).</summary>
     public EmailRequested? Invitation(Registration registration, Meeting meeting) =>
-        Compose(registration, meeting, "Mail_Invitation_Subject", "Mail_Invitation_Body");
+        Compose(registration, meeting, "Mail_Invitation_Subject", "Mail_Invitation_Body", personalCalendar: false);
 
     /// <summary>Confirmation of a registration with a seat, with the calendar entry (METHOD:REQUEST).</summary>
     public EmailRequested? Registered(Registration registration, Meeting meeting) =>
@@ -137,7 +174,7 @@ internal sealed class MeetingMails(EmailComposer composer, IStringLocalizer<Meet
     public EmailRequested? RegistrationCancelled(Registration registration, Meeting meeting, bool hadSeat, DateTimeOffset now)
     {
         var mail = Compose(registration, meeting, "Mail_RegistrationCancelled_Subject", "Mail_RegistrationCancelled_Body");
-        return mail is not null && hadSeat ? mail.WithAttachment(ics.Withdrawal(meeting, mail.ToAddress, mail.ToName, now)) : mail;
+        return mail is not null && hadSeat ? mail.WithAttachment(ics.Withdrawal(meeting, mail.ToAddress, mail.ToName, CalendarSequence.Next(registration, meeting), now)) : mail;
     }
 
     /// <summary>A cancelled meeting takes place after all; registrants get the entry again (METHOD:REQUEST, raised SEQUENCE).</summary>
@@ -147,10 +184,14 @@ internal sealed class MeetingMails(EmailComposer composer, IStringLocalizer<Meet
     /// <summary>Only people with a seat have (or get) the meeting in their calendar: only their mails carry the .ics.</summary>
     private EmailRequested? WithCalendarEntry(EmailRequested? mail, Registration registration, Meeting meeting) =>
         mail is not null && registration.Status == RegistrationStatus.Registered
-            ? mail.WithAttachment(ics.Invitation(meeting, mail.ToAddress, mail.ToName))
+            ? mail.WithAttachment(ics.Invitation(meeting, mail.ToAddress, mail.ToName, CalendarSequence.Next(registration, meeting), clock.GetUtcNow()))
             : mail;
 
-    private EmailRequested? Compose(Registration registration, Meeting meeting, string subjectKey, string bodyKey, string? extra = null)
+    /// <summary>
+    /// The mail with the meeting's details. Its calendar link ({5}) is the registrant's personal feed, which opens without a
+    /// sign-in; an invitation (not registered yet, so not in that feed) links the meeting's own .ics instead.
+    /// </summary>
+    private EmailRequested? Compose(Registration registration, Meeting meeting, string subjectKey, string bodyKey, string? extra = null, bool personalCalendar = true)
     {
         if (string.IsNullOrWhiteSpace(registration.Email) || registration.IsErased)
         {
@@ -181,7 +222,9 @@ internal sealed class MeetingMails(EmailComposer composer, IStringLocalizer<Meet
             $"{start.ToString("HH:mm", culture)}–{end.ToString("HH:mm", culture)} ({meeting.TimeZone})",
             place,
             composer.Link($"/meetings/{meeting.Id}"),
-            composer.Link($"/api/meetings/{meeting.Id}/ics"),
+            personalCalendar && _feeds.TryGetValue(registration.PersonId, out var feed)
+                ? composer.Link($"/calendar/{feed}.ics")
+                : composer.Link($"/api/meetings/{meeting.Id}/ics"),
             extra ?? "",
         ];
         return composer.Compose(texts, language, registration.Email, registration.PersonName, subjectKey, bodyKey, arguments, "meetings", registration.PersonId);

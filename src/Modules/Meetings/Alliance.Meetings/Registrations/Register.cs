@@ -113,6 +113,7 @@ internal sealed class RegisterHandler(
 
         // Contact details as Members has them now (an invitation's copy may be older).
         MeetingMails.Apply(registration, person);
+        await mails.PrepareFeedsAsync([registration], cancellationToken);
         var confirmation = place is { } waitlistPlace ? mails.Waitlisted(registration, meeting, waitlistPlace) : mails.Registered(registration, meeting);
         var notice = place is null ? RegistrantNotice.Registered : RegistrantNotice.Waitlisted;
         mails.RecordTold(db, meeting, notice, [registration.PersonId], now);

@@ -25,6 +25,12 @@ public sealed class ProblemDetailsExceptionHandler(
     {
         // The middleware has already pointed Request.Path at the error page; the feature keeps the original.
         var path = new PathString(httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path);
+        if (exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        {
+            // Worth a look when it happens often (a form that needs more?), but the client's doing: a warning, not an error.
+            logger.LogWarning("Request body over the limit on {Path}", path);
+        }
+
         if (!path.StartsWithSegments("/api"))
         {
             // Pages: the exception handler middleware shows the error page, with StatusOf(exception) as status.

@@ -116,6 +116,26 @@ public sealed class EmailSender(
         return true;
     }
 
+    /// <summary>
+    /// Every part says how it is encoded: text in UTF-8 as quoted-printable (umlauts stay readable in the source and pass
+    /// any 7-bit relay), files as base64. Without a Content-Transfer-Encoding a relay may take raw UTF-8 for 7-bit ASCII.
+    /// </summary>
+    private static void DeclareEncodings(MimeMessage mime)
+    {
+        foreach (var part in mime.BodyParts.OfType<MimePart>())
+        {
+            if (part is TextPart text && !part.IsAttachment)
+            {
+                text.ContentType.Charset = "utf-8";
+                text.ContentTransferEncoding = ContentEncoding.QuotedPrintable;
+            }
+            else
+            {
+                part.ContentTransferEncoding = ContentEncoding.Base64;
+            }
+        }
+    }
+
     /// <summary>Plain text alone, or multipart/mixed with the attachments. The Message-Id comes from the queued mail's id: a repeat after a crash carries the same one.</summary>
     private MimeMessage ToMime(EmailMessage message)
     {
@@ -136,6 +156,7 @@ public sealed class EmailSender(
         };
         mime.From.Add(new MailboxAddress(settings.FromName, settings.FromAddress));
         mime.To.Add(new MailboxAddress(message.ToName, message.ToAddress));
+        DeclareEncodings(mime);
         return mime;
     }
 }

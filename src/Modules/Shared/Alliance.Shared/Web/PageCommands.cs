@@ -4,6 +4,7 @@ using MediatR;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Alliance.Shared.Web;
 
@@ -48,8 +49,53 @@ public sealed class Outcome<T>
 /// <see cref="Outcome{T}"/> (the same mapping as the API's problem details), so pages need no catch blocks.
 /// Anything else (a bug, the database gone) still throws and shows the error page.
 /// </summary>
-public sealed class PageCommands(IMediator mediator, ProblemMapper mapper, FlashMessages flash, NavigationManager navigation)
+public sealed class PageCommands(
+    IMediator mediator, ProblemMapper mapper, FlashMessages flash, NavigationManager navigation, IServiceProvider services,
+    Microsoft.Extensions.Localization.IStringLocalizer<Alliance.Shared.Localization.SharedText> sharedText)
 {
+    /// <summary>A reader for this form's typed fields (numbers, dates, times, choices): <c>var form = Commands.Fields();</c>.</summary>
+    public FormFields Fields() => new(sharedText);
+
+    /// <summary>
+    /// Sends <paramref name="request"/> built with <paramref name="form"/>. When a field could not be read, nothing is
+    /// sent: the outcome holds that field's message and the validator's messages for every other field, so the user sees
+    /// all of them at once, in her language.
+    /// </summary>
+    public async Task<Outcome<T>> SendAsync<T>(IRequest<T> request, FormFields form, CancellationToken cancellationToken = default)
+    {
+        if (!form.HasErrors)
+        {
+            return await SendAsync(request, cancellationToken);
+        }
+
+        var fields = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var validatorType = typeof(IValidator<>).MakeGenericType(request.GetType());
+        foreach (var validator in services.GetServices(validatorType).OfType<IValidator>())
+        {
+            var result = await validator.ValidateAsync(new ValidationContext<object>(request), cancellationToken);
+            foreach (var group in result.Errors.GroupBy(e => e.PropertyName))
+            {
+                fields[group.Key] = [.. (fields.GetValueOrDefault(group.Key) ?? []).Concat(group.Select(e => e.ErrorMessage)).Distinct()];
+            }
+        }
+
+        // What could not be read replaces whatever the validator said about the placeholder value.
+        foreach (var (field, message) in form.Errors)
+        {
+            fields[field] = [message];
+        }
+
+        return Outcome<T>.Failure(StatusCodes.Status400BadRequest, null, fields);
+    }
+
+    /// <summary>As <see cref="SendAsync{T}(IRequest{T}, FormFields, CancellationToken)"/>, with a success message and target as the overload without a form.</summary>
+    public async Task<Outcome<T>> SendAsync<T>(IRequest<T> request, FormFields form, string successText, Func<T, string> targetUrl, CancellationToken cancellationToken = default) =>
+        form.HasErrors ? await SendAsync(request, form, cancellationToken) : await SendAsync(request, successText, targetUrl, cancellationToken);
+
+    /// <summary>As above, with a fixed target address.</summary>
+    public Task<Outcome<T>> SendAsync<T>(IRequest<T> request, FormFields form, string successText, string targetUrl, CancellationToken cancellationToken = default) =>
+        SendAsync(request, form, successText, _ => targetUrl, cancellationToken);
+
     /// <summary>
     /// Sends <paramref name="request"/>; on success leaves <paramref name="successText"/> as the next page's success
     /// message (role="status") and goes to <paramref name="targetUrl"/>. On failure returns the outcome for

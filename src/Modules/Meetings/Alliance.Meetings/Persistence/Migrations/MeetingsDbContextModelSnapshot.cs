@@ -523,6 +523,9 @@ namespace Alliance.Meetings.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("CalendarSequence")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("CheckedInAt")
                         .HasColumnType("timestamp with time zone");
 

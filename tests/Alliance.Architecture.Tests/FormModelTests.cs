@@ -1,0 +1,218 @@
+using System.Collections;
+using System.Reflection;
+using Microsoft.AspNetCore.Components;
+
+namespace Alliance.Architecture.Tests;
+
+/// <summary>
+/// Form models bound from a static-SSR post (<c>[SupplyParameterFromForm]</c>) hold what the user typed, not parsed values
+/// (docs/modules.md "Forms: typed values are text"). The framework's binder answers an empty or mistyped number, date,
+/// time or choice with its own English "The value '' is not valid for 'Capacity'." and then skips the page's submit
+/// handler, so the server's localized errors for the other fields never show. Typed values are therefore strings that
+/// the page reads with <c>FormFields</c>, which reports them in the user's language together with the validator's errors.
+/// </summary>
+public sealed class FormModelTests
+{
+    /// <summary>Types a user types into a field (numbers, dates, times): kept as text in a form model, read with FormFields.</summary>
+    private static readonly HashSet<Type> TypedValues =
+    [
+        typeof(int), typeof(long), typeof(short), typeof(decimal), typeof(double), typeof(float),
+        typeof(DateOnly), typeof(DateTime), typeof(DateTimeOffset), typeof(TimeOnly), typeof(TimeSpan),
+    ];
+
+    /// <summary>
+    /// Forms that still bind typed values directly (the list only shrinks: a converted field must leave it, a new field
+    /// may not join it). The meeting forms are converted; these are the remaining work of issue 8.
+    /// </summary>
+    private static readonly HashSet<string> NotConvertedYet = new(StringComparer.Ordinal)
+    {
+        "Alliance.Funding.Pages.Applications.ApplicationDetails.Budget.Amount (Nullable`1)",
+        "Alliance.Funding.Pages.Applications.ApplicationDetails.Budget.Year (Nullable`1)",
+        "Alliance.Funding.Pages.Applications.ApplicationDetails.City.Amount (Nullable`1)",
+        "Alliance.Funding.Pages.Applications.ApplicationDetails.Draw.Amount (Nullable`1)",
+        "Alliance.Funding.Pages.Applications.ApplicationDetails.Draw.Date (Nullable`1)",
+        "Alliance.Funding.Pages.Applications.ApplicationDetails.Member.Amount (Nullable`1)",
+        "Alliance.Funding.Pages.Applications.ApplicationDetails.Member.LetterDate (Nullable`1)",
+        "Alliance.Funding.Pages.Applications.ApplicationDetails.Milestone.Due (Nullable`1)",
+        "Alliance.Funding.Pages.Applications.ApplicationDetails.Spend.Amount (Nullable`1)",
+        "Alliance.Funding.Pages.Applications.ApplicationDetails.Spend.Date (Nullable`1)",
+        "Alliance.Funding.Pages.Applications.ApplicationForm.Input.ProjectEnd (Nullable`1)",
+        "Alliance.Funding.Pages.Applications.ApplicationForm.Input.ProjectStart (Nullable`1)",
+        "Alliance.Funding.Pages.Applications.ApprovalForm.Input.Amounts[] (Nullable`1)",
+        "Alliance.Funding.Pages.Applications.ApprovalForm.Input.Dues[] (Nullable`1)",
+        "Alliance.Funding.Pages.Applications.ApprovalForm.Input.Froms[] (Nullable`1)",
+        "Alliance.Funding.Pages.Applications.ApprovalForm.Input.Tos[] (Nullable`1)",
+        "Alliance.Funding.Pages.Calls.CallForm.Input.FlatRate (Nullable`1)",
+        "Alliance.Funding.Pages.Calls.CallForm.Input.FundingRate (Nullable`1)",
+        "Alliance.Funding.Pages.Calls.CallForm.Input.MaxAmount (Nullable`1)",
+        "Alliance.Funding.Pages.Calls.CallForm.Input.SubmissionDeadline (Nullable`1)",
+        "Alliance.Labs.Pages.Labs.LabDetails.NewItem.DueDate (Nullable`1)",
+        "Alliance.Labs.Pages.Labs.LabDetails.NewOutcome.Percent (Int32)",
+        "Alliance.Labs.Pages.Labs.LabForm.Input.EndsOn (Nullable`1)",
+        "Alliance.Labs.Pages.Labs.LabForm.Input.StartsOn (Nullable`1)",
+        "Alliance.Labs.Pages.Matching.NeedNew.Input.Quantity (Nullable`1)",
+        "Alliance.Labs.Pages.Matching.NeedNew.Input.Until (Nullable`1)",
+        "Alliance.Labs.Pages.Matching.OfferNew.Input.Quantity (Nullable`1)",
+        "Alliance.Labs.Pages.Outcomes.OutcomeDetails.Input.NoteDate (Nullable`1)",
+        "Alliance.Labs.Pages.Outcomes.OutcomeDetails.Input.Percent (Int32)",
+        "Alliance.Labs.Pages.Programmes.ProgrammePage.Act.FollowUpOn (Nullable`1)",
+        "Alliance.Labs.Pages.Programmes.ProgrammePage.Act.On (Nullable`1)",
+        "Alliance.Meetings.Pages.EditAgendaItem.Input.PlannedMinutes (Int32)",
+        "Alliance.Meetings.Pages.EditSeries.Input.Capacity (Int32)",
+        "Alliance.Meetings.Pages.EditSeries.Input.Count (Nullable`1)",
+        "Alliance.Meetings.Pages.EditSeries.Input.DayOfMonth (Int32)",
+        "Alliance.Meetings.Pages.EditSeries.Input.DelegateLimit (Nullable`1)",
+        "Alliance.Meetings.Pages.EditSeries.Input.DurationMinutes (Int32)",
+        "Alliance.Meetings.Pages.EditSeries.Input.Interval (Int32)",
+        "Alliance.Meetings.Pages.EditSeries.Input.Month (Int32)",
+        "Alliance.Meetings.Pages.EditSeries.Input.ReminderDaysBefore[] (Int32)",
+        "Alliance.Meetings.Pages.EditSeries.Input.Until (Nullable`1)",
+        "Alliance.Meetings.Pages.EditSeries.Input.WeekdayPosition (Int32)",
+        "Alliance.Meetings.Pages.MeetingDetail.AgendaInput.PlannedMinutes (Int32)",
+        "Alliance.Meetings.Pages.MeetingDetail.VoteOption (Nullable`1)",
+        "Alliance.Meetings.Pages.MinutesPage.DecisionInput.DueDate (Nullable`1)",
+        "Alliance.Meetings.Pages.NewSeries.Input.Capacity (Int32)",
+        "Alliance.Meetings.Pages.NewSeries.Input.Count (Nullable`1)",
+        "Alliance.Meetings.Pages.NewSeries.Input.DayOfMonth (Int32)",
+        "Alliance.Meetings.Pages.NewSeries.Input.DelegateLimit (Nullable`1)",
+        "Alliance.Meetings.Pages.NewSeries.Input.DurationMinutes (Int32)",
+        "Alliance.Meetings.Pages.NewSeries.Input.FirstDate (DateOnly)",
+        "Alliance.Meetings.Pages.NewSeries.Input.Interval (Int32)",
+        "Alliance.Meetings.Pages.NewSeries.Input.Month (Int32)",
+        "Alliance.Meetings.Pages.NewSeries.Input.ReminderDaysBefore[] (Int32)",
+        "Alliance.Meetings.Pages.NewSeries.Input.StartNumber (Int32)",
+        "Alliance.Meetings.Pages.NewSeries.Input.Until (Nullable`1)",
+        "Alliance.Meetings.Pages.NewSeries.Input.WeekdayPosition (Int32)",
+        "Alliance.Meetings.Pages.SeriesDetail.EndInput.LastDate (DateOnly)",
+        "Alliance.Members.Pages.Organizations.OrganizationEdit.Input.EmployeeCount (Nullable`1)",
+        "Alliance.Members.Pages.Organizations.OrganizationEdit.Input.MemberSince (Nullable`1)",
+        "Alliance.Members.Pages.Organizations.OrganizationEdit.Input.MemberUntil (Nullable`1)",
+        "Alliance.Members.Pages.Organizations.OrganizationNew.Input.EmployeeCount (Nullable`1)",
+        "Alliance.Members.Pages.Organizations.OrganizationNew.Input.MemberSince (Nullable`1)",
+        "Alliance.Members.Pages.Organizations.OrganizationNew.Input.MemberUntil (Nullable`1)",
+        "Alliance.Surveys.Pages.Surveys.QuestionForm.Input.ScaleMax (Nullable`1)",
+        "Alliance.Surveys.Pages.Surveys.QuestionForm.Input.ScaleMin (Nullable`1)",
+        "Alliance.Surveys.Pages.Surveys.SurveySettingsForm.Input.ClosesOn (Nullable`1)",
+        "Alliance.Surveys.Pages.Surveys.SurveySettingsForm.Input.MinGroupSize (Nullable`1)",
+        "Alliance.Surveys.Pages.Surveys.SurveySettingsForm.Input.OpensOn (Nullable`1)",
+        "Alliance.Surveys.Pages.Surveys.SurveySettingsForm.Input.ReminderIntervalDays (Nullable`1)",
+        "Alliance.Surveys.Pages.Surveys.SurveySettingsForm.Input.ReminderMax (Nullable`1)",
+    };
+
+    [Fact]
+    public void Form_models_hold_no_value_the_binder_could_refuse_in_English()
+    {
+        var offenders = new SortedSet<string>(StringComparer.Ordinal);
+        var models = FormBoundProperties().ToList();
+        Assert.NotEmpty(models);
+        foreach (var property in models)
+        {
+            Check(property.PropertyType, $"{property.DeclaringType!.FullName}.{property.Name}", offenders, []);
+        }
+
+        var stillToConvert = offenders.Intersect(NotConvertedYet, StringComparer.Ordinal).ToList();
+        offenders.ExceptWith(NotConvertedYet);
+        Assert.True(NotConvertedYet.All(stillToConvert.Contains),
+            "Converted, so take them off NotConvertedYet:\n" + string.Join("\n", NotConvertedYet.Except(stillToConvert)));
+        Assert.True(offenders.Count == 0,
+            "These form-bound properties hold a typed value the form binder may refuse with its English message; make numbers, dates and "
+            + "times strings read with FormFields (docs/modules.md \"Forms: typed values are text\"):\n"
+            + string.Join("\n", offenders));
+    }
+
+    [Fact]
+    public void The_rule_finds_the_kind_of_property_it_is_about()
+    {
+        var offenders = new SortedSet<string>(StringComparer.Ordinal);
+        Check(typeof(Sample), "Sample", offenders, []);
+        Assert.Equal(
+            ["Sample.Capacity (Int32)", "Sample.Day (Nullable`1)", "Sample.Items[].Amount (Decimal)"],
+            offenders.ToArray());
+    }
+
+    /// <summary>Every property a component fills from a form post, in every module and the kernel.</summary>
+    private static IEnumerable<PropertyInfo> FormBoundProperties() =>
+        ModuleCatalogue.Modules.Select(m => m.Assembly)
+            .Append(ModuleCatalogue.Kernel)
+            .Append(ModuleCatalogue.Host)
+            .DistinctBy(a => a.FullName)
+            .SelectMany(a => a.GetTypes())
+            .Where(t => typeof(IComponent).IsAssignableFrom(t))
+            .SelectMany(t => t.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            .Where(p => p.GetCustomAttribute<SupplyParameterFromFormAttribute>() is not null);
+
+    private static void Check(Type type, string path, ISet<string> offenders, HashSet<Type> seen)
+    {
+        var underlying = Nullable.GetUnderlyingType(type);
+        if (type == typeof(string) || type == typeof(bool) || type == typeof(Guid?))
+        {
+            return;
+        }
+
+        if (underlying is not null)
+        {
+            // An empty choice binds as null; a typed value may still be mistyped.
+            if (TypedValues.Contains(underlying))
+            {
+                offenders.Add($"{path} ({type.Name})");
+            }
+
+            return;
+        }
+
+        if (TypedValues.Contains(type))
+        {
+            offenders.Add($"{path} ({type.Name})");
+            return;
+        }
+
+        if (type.IsValueType)
+        {
+            // Choices the server rendered (enum selects, hidden ids and row versions): a browser sends them as they were.
+            return;
+        }
+
+        if (type != typeof(string) && typeof(IEnumerable).IsAssignableFrom(type))
+        {
+            var element = type.IsArray ? type.GetElementType()! : type.GetGenericArguments().FirstOrDefault() ?? typeof(object);
+            // Picker choices (Guid[]) come only from the list the server rendered.
+            if (element != typeof(Guid))
+            {
+                Check(element, path + "[]", offenders, seen);
+            }
+
+            return;
+        }
+
+        if (!type.IsClass || type.Assembly.GetName().Name?.StartsWith("Alliance.", StringComparison.Ordinal) != true || !seen.Add(type))
+        {
+            return;
+        }
+
+        foreach (var property in type.GetProperties(BindingFlags.Instance | BindingFlags.Public).Where(p => p.CanWrite && p.GetIndexParameters().Length == 0))
+        {
+            Check(property.PropertyType, $"{path}.{property.Name}", offenders, seen);
+        }
+
+    }
+
+    private sealed class Sample
+    {
+        public string? Title { get; set; }
+        public int Capacity { get; set; }
+        public string? Limit { get; set; }
+        public DateOnly? Day { get; set; }
+        public DayOfWeek Kind { get; set; }
+        public DayOfWeek? OptionalKind { get; set; }
+        public bool Public { get; set; }
+        public Guid? Organization { get; set; }
+        public Guid[]? Organizations { get; set; }
+        public List<SampleItem> Items { get; set; } = [];
+    }
+
+    private sealed class SampleItem
+    {
+        public decimal Amount { get; set; }
+        public string? Text { get; set; }
+    }
+}
