@@ -18,7 +18,12 @@ internal sealed record GetLabsRepresentativeCard : IRequest<LabsRepresentativeCa
 /// <summary>Counts for the member card; <see cref="CoordinatedLabs"/> is 0 for someone who coordinates no lab.</summary>
 internal sealed record LabsRepresentativeCardView(
     int Labs, int OpenActionItems, int OwnPendingRequests, int OwnOpenProposals, int ProposalsToSupport,
-    int CoordinatedLabs, int CoordinatedPendingRequests, int CoordinatedOpenActionItems);
+    int CoordinatedLabs, int CoordinatedPendingRequests, int CoordinatedOpenActionItems)
+{
+    /// <summary>Whether anything waits for the reader: tasks, requests or proposals (their labs alone are no reason to show the card).</summary>
+    public bool HasSomething =>
+        OpenActionItems + OwnPendingRequests + OwnOpenProposals + ProposalsToSupport + CoordinatedPendingRequests + CoordinatedOpenActionItems > 0;
+}
 
 internal sealed class GetLabsRepresentativeCardHandler(LabsDbContext db, ICurrentUser user) : IRequestHandler<GetLabsRepresentativeCard, LabsRepresentativeCardView>
 {
