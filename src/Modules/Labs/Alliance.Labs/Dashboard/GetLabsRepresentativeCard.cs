@@ -20,9 +20,12 @@ internal sealed record LabsRepresentativeCardView(
     int Labs, int OpenActionItems, int OwnPendingRequests, int OwnOpenProposals, int ProposalsToSupport,
     int CoordinatedLabs, int CoordinatedPendingRequests, int CoordinatedOpenActionItems)
 {
-    /// <summary>Whether anything waits for the reader: tasks, requests or proposals (their labs alone are no reason to show the card).</summary>
+    /// <summary>
+    /// Whether anything waits for the reader: their tasks, their organisation's requests and proposals, their labs'
+    /// requests and tasks. Their labs alone, or other organisations' proposals they could support, are no reason to show the card.
+    /// </summary>
     public bool HasSomething =>
-        OpenActionItems + OwnPendingRequests + OwnOpenProposals + ProposalsToSupport + CoordinatedPendingRequests + CoordinatedOpenActionItems > 0;
+        OpenActionItems + OwnPendingRequests + OwnOpenProposals + CoordinatedPendingRequests + CoordinatedOpenActionItems > 0;
 }
 
 internal sealed class GetLabsRepresentativeCardHandler(LabsDbContext db, ICurrentUser user) : IRequestHandler<GetLabsRepresentativeCard, LabsRepresentativeCardView>
