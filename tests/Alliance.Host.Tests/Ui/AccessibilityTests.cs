@@ -112,7 +112,8 @@ public sealed class AccessibilityTests(AllianceApp app, Browser browser, ITestOu
             var invalid = staff.Locator("main [aria-invalid=true]");
             Assert.True(await invalid.CountAsync() > 0, $"{form}: no field is marked aria-invalid after an empty submit");
             var describedBy = await invalid.First.GetAttributeAsync("aria-describedby") ?? "";
-            Assert.Contains("-error", describedBy, StringComparison.Ordinal);
+            Assert.True(describedBy.Contains("-error", StringComparison.Ordinal),
+                $"{form}: {await invalid.First.EvaluateAsync<string>("e => e.outerHTML")} does not point at its message");
             report.Append(await ScanAsync(staff, form + " (errors)"));
         }
 
