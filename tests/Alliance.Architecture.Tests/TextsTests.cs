@@ -20,6 +20,8 @@ public sealed partial class TextsTests
         ("en", @"\bwait(ing)? list\b", "waitlist"),
         ("en", @"\b[Oo]rganiz", "British spelling: organisation"),
         ("en", @"\bEnglisch\b|\bDeutsch\b(?! \|)", "English names of languages in English texts"),
+        ("de", @"Unternehmensgröße|Betriebsgröße|Größe unbekannt|(Große|Mittlere|Kleine) Unternehmen", "Größenklasse: Kleinstunternehmen, Klein, Mittel, Groß, unbekannt"),
+        ("en", @"\b[Cc]ompany size|\b[Ss]ize not known|\b(Large|Medium-sized|Small) (companies|enterprises)", "size class: Micro, Small, Medium, Large, unknown"),
     ];
 
     private static IEnumerable<(string File, string Language, string Key, string Value)> Texts() =>
@@ -44,16 +46,19 @@ public sealed partial class TextsTests
         Assert.True(breaches.Count == 0, string.Join("\n", breaches));
     }
 
-    [Fact]
-    public void A_partner_group_has_one_name_per_language_in_every_module()
+    [Theory]
+    [InlineData("PartnerGroup_", "PartnerGroup_Company", "Company")]
+    [InlineData("SizeClass_", "SizeClass_Large", "Large (250 and more)")]
+    public void A_partner_group_or_size_class_has_one_name_per_language_in_every_module(string prefix, string englishKey, string english)
     {
-        var names = Texts().Where(t => t.Key.StartsWith("PartnerGroup_", StringComparison.Ordinal))
+        var names = Texts().Where(t => t.Key.StartsWith(prefix, StringComparison.Ordinal))
             .GroupBy(t => (t.Language, t.Key))
             .Where(g => g.Select(t => t.Value).Distinct().Count() > 1)
             .Select(g => $"{g.Key.Language} {g.Key.Key}: " + string.Join(", ", g.Select(t => $"{t.File}=“{t.Value}”")))
             .ToList();
         Assert.True(names.Count == 0, string.Join("\n", names));
-        Assert.Contains(Texts(), t => t is { Language: "en", Key: "PartnerGroup_Company", Value: "Company" });
+        Assert.Contains(Texts(), t => t.Language == "en" && t.Key == englishKey && t.Value == english);
+        Assert.True(Texts().Count(t => t.Key.StartsWith(prefix, StringComparison.Ordinal)) >= 10, "the names were not found");
     }
 
     [Fact]

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Alliance.Meetings.Tests;
 
 /// <summary>Issue 9, "numbers and dates at the edges" and "unbounded collections" for Meetings: 400 with field errors, nothing stored.</summary>
-public sealed class EdgeInputTests(AllianceApp app) : IClassFixture<AllianceApp>
+public sealed partial class EdgeInputTests(AllianceApp app) : IClassFixture<AllianceApp>
 {
     private static readonly DateTime Start = DateTime.Today.AddDays(40).AddHours(18);
 

@@ -98,8 +98,8 @@ public sealed class ExportTests(AllianceApp app) : IClassFixture<AllianceApp>
         var otherRow = cells.First(c => c.Value == "Sonstiges" && c.Column == Column("Antwort")).Row;
         var otherShare = cells.Single(c => c.Row == otherRow && c.Column == share);
         Assert.Equal(("n", "8.3"), (otherShare.Type, otherShare.Value));
-        Assert.Contains(cells, c => c.Row == 1 && c.Value == "Mittlere Unternehmen (50–249) (weniger als 5 Antworten)");
-        var medium = Column("Mittlere Unternehmen (50–249) (weniger als 5 Antworten)");
+        Assert.Contains(cells, c => c.Row == 1 && c.Value == "Mittel (50–249) (weniger als 5 Antworten)");
+        var medium = Column("Mittel (50–249) (weniger als 5 Antworten)");
         Assert.DoesNotContain(cells, c => c.Row > 1 && c.Column == medium);
         Assert.Contains(await ExportReaders.ExceljsAsync(workbook), c => c.Value == "Sonstiges" && c.Type == "String");
     }
@@ -116,11 +116,11 @@ public sealed class ExportTests(AllianceApp app) : IClassFixture<AllianceApp>
         var text = Flat(await ExportReaders.PdfTextAsync(pdf));
 
         Assert.Contains("Ergebnisse: Export PDF", text);
-        Assert.Contains("Aufgeschlüsselt nach: Unternehmensgröße", text);
+        Assert.Contains("Aufgeschlüsselt nach: Größenklasse", text);
         Assert.Contains("1. Nutzen Sie ein Umweltmanagementsystem?", text);
         Assert.Contains("6. Wie wichtig ist …", text);
         Assert.Contains("Abbildung 1: Frage 1: Anteile in %", text);
-        Assert.Contains("Abbildung 2: Frage 1: Anteile in % je Gruppe (Unternehmensgröße)", text);
+        Assert.Contains("Abbildung 2: Frage 1: Anteile in % je Gruppe (Größenklasse)", text);
         Assert.Contains("Gruppen mit weniger als 5 Antworten fehlen im Diagramm.", text);
         Assert.Contains("weniger als 5 Antworten", text);
         Assert.Contains("Rücklaufquote", text);

@@ -153,7 +153,7 @@ public sealed class ResultsTests(AllianceApp app) : IClassFixture<AllianceApp>
         Assert.Contains("src=\"data:image/svg+xml;base64,", page);
         var figure = page[page.IndexOf("id=\"chart-1\"", StringComparison.Ordinal)..];
         Assert.DoesNotContain("<svg", figure[..figure.IndexOf("</figure>", StringComparison.Ordinal)]);
-        Assert.Contains("Frage 1: Anteile in % je Gruppe (Unternehmensgröße)", page);
+        Assert.Contains("Frage 1: Anteile in % je Gruppe (Größenklasse)", page);
         Assert.Contains($"href=\"/api/surveys/{s.SurveyId}/results.pdf?breakdown=SizeClass\"", page);
     }
 

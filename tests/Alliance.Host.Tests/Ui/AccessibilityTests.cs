@@ -39,6 +39,7 @@ public sealed class AccessibilityTests(AllianceApp app, Browser browser, ITestOu
     {
         var report = new StringBuilder();
         var scannedShapes = new HashSet<string>(StringComparer.Ordinal);
+        var buttons = new List<string>();
         foreach (var email in roles)
         {
             var page = await UiPages.SignInAsync(browser, app.BaseAddress, email, language);
@@ -53,6 +54,7 @@ public sealed class AccessibilityTests(AllianceApp app, Browser browser, ITestOu
 
                 Assert.Equal(language, await page.Locator("html").GetAttributeAsync("lang"));
                 report.Append(await ScanAsync(page, $"{path} ({email})"));
+                buttons.AddRange((await DefaultButtonProblemsAsync(page)).Select(problem => $"{path} ({email}): {problem}"));
                 scanned.Add(UiPages.Shape(path));
             });
             Assert.True(paths.Count >= 10, $"the crawl for {email} found only {paths.Count} pages: {string.Join(", ", paths)}");
@@ -61,7 +63,31 @@ public sealed class AccessibilityTests(AllianceApp app, Browser browser, ITestOu
         }
 
         Assert.True(report.Length == 0, $"axe-core found WCAG 2.1 AA violations ({language}):\n{report}");
+        Assert.True(buttons.Count == 0, "Enter in these forms does not press the primary button:\n" + string.Join("\n", buttons));
     }
+
+    /// <summary>
+    /// Enter in a text field presses the form's first submit button in document order (HTML implicit submission). In
+    /// every form with more than one submit button that must be the primary action: the visible primary button
+    /// (<c>btn-primary</c>) itself, or a hidden <c>DefaultSubmit</c> copy of it (same name and value) placed first, or a
+    /// button the page marks as the deliberate default (<c>data-default-button</c>, e.g. "save for later" before a
+    /// final "send").
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> DefaultButtonProblemsAsync(IPage page) =>
+        await page.EvaluateAsync<string[]>("""
+            () => [...document.forms].flatMap(form => {
+                const submits = [...form.elements].filter(e => (e.tagName === 'BUTTON' || e.tagName === 'INPUT') && e.type === 'submit');
+                if (submits.length < 2) return [];
+                const first = submits[0];
+                const name = `form ${form.id || form.getAttribute('name') || form.getAttribute('action') || ''}`.trim();
+                if (first.classList.contains('visually-hidden')) {
+                    const same = submits.slice(1).some(b => b.classList.contains('btn-primary') && b.name === first.name && b.value === first.value);
+                    return first.hasAttribute('data-default-button') && same ? [] : [`${name}: the hidden first button does not do what the primary button does`];
+                }
+                return first.classList.contains('btn-primary') || first.hasAttribute('data-default-button')
+                    ? [] : [`${name}: Enter presses “${first.textContent.trim()}”, not the primary button`];
+            })
+            """);
 
     [Theory]
     [InlineData("de")]
@@ -81,6 +107,7 @@ public sealed class AccessibilityTests(AllianceApp app, Browser browser, ITestOu
         foreach (var form in new[] { "/organizations/new", "/people/new", "/labs/new", "/meetings/new", "/surveys/new" })
         {
             await staff.GotoAsync(form);
+            Assert.Empty(await DefaultButtonProblemsAsync(staff));
             await staff.ClickAsync("main form button.btn-primary[type=submit]");
             await staff.Locator(".validation-message").First.WaitForAsync();
             // The invalid fields say so and point at their message.

@@ -4,6 +4,8 @@ using Alliance.Shared.Modules;
 using Alliance.Shared.Security;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Alliance.Host.Startup;
 
@@ -18,7 +20,17 @@ internal static class DatabaseStartup
 
         if (configuration.GetValue("Database:Migrate", true))
         {
-            await provider.GetRequiredService<MailDbContext>().Database.MigrateAsync(cancellationToken);
+            var mail = provider.GetRequiredService<MailDbContext>().Database;
+            // A database that does not exist yet is created first: EF Core's migrator finds that out through a
+            // failed connection it logs as an error, a "fail:" line on every first start. The creator's own check
+            // expects that failure and keeps quiet.
+            var creator = mail.GetService<IRelationalDatabaseCreator>();
+            if (!await creator.ExistsAsync(cancellationToken))
+            {
+                await creator.CreateAsync(cancellationToken);
+            }
+
+            await mail.MigrateAsync(cancellationToken);
             foreach (var module in modules)
             {
                 await module.MigrateAsync(provider, cancellationToken);

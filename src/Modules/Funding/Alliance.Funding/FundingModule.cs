@@ -64,8 +64,15 @@ public sealed class FundingModule : IModule
 
     public IReadOnlyList<DashboardCard> DashboardCards =>
     [
-        new(typeof(Pages.FundingStaffCard), 45, Roles.Staff, Roles.Administrator),
-        new(typeof(Pages.FundingRepresentativeCard), 46, Roles.Representative),
+        new(typeof(Pages.FundingStaffCard), 45, Roles.Staff, Roles.Administrator)
+        {
+            HasSomething = async (sender, ct) => (await sender.Send(new Dashboard.GetFundingStaffCard(), ct)) is var card
+                && (card.Deadlines.Count > 0 || card.Running.Count > 0),
+        },
+        new(typeof(Pages.FundingRepresentativeCard), 46, Roles.Representative)
+        {
+            HasSomething = async (sender, ct) => (await sender.Send(new Dashboard.ListMyFundingApplications(), ct)).Count > 0,
+        },
     ];
 }
 

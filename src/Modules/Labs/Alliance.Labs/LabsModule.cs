@@ -54,8 +54,14 @@ public sealed class LabsModule : IModule
 
     public IReadOnlyList<DashboardCard> DashboardCards =>
     [
-        new(typeof(Pages.LabsStaffCard), 20, Roles.Staff, Roles.Administrator),
-        new(typeof(Pages.LabsRepresentativeCard), 21, Roles.Representative),
+        new(typeof(Pages.LabsStaffCard), 20, Roles.Staff, Roles.Administrator)
+        {
+            HasSomething = async (sender, ct) => (await sender.Send(new Dashboard.GetLabsStaffCard(), ct)).HasSomething,
+        },
+        new(typeof(Pages.LabsRepresentativeCard), 21, Roles.Representative)
+        {
+            HasSomething = async (sender, ct) => (await sender.Send(new Dashboard.GetLabsRepresentativeCard(), ct)).HasSomething,
+        },
     ];
 
     public void AddRecurringJobs(IRecurringJobManager jobs)

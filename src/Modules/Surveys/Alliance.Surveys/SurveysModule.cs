@@ -84,8 +84,14 @@ public sealed class SurveysModule : IModule
 
     public IReadOnlyList<DashboardCard> DashboardCards =>
     [
-        new(typeof(Pages.SurveysStaffCard), 40, Roles.Staff, Roles.Administrator),
-        new(typeof(Pages.SurveysRepresentativeCard), 41, Roles.Representative),
+        new(typeof(Pages.SurveysStaffCard), 40, Roles.Staff, Roles.Administrator)
+        {
+            HasSomething = async (sender, ct) => (await sender.Send(new Dashboard.GetSurveysStaffCard(), ct)).Count > 0,
+        },
+        new(typeof(Pages.SurveysRepresentativeCard), 41, Roles.Representative)
+        {
+            HasSomething = async (sender, ct) => (await sender.Send(new Dashboard.ListMyOpenSurveys(), ct)).Count > 0,
+        },
     ];
 }
 

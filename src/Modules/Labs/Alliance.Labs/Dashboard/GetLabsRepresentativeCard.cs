@@ -18,7 +18,15 @@ internal sealed record GetLabsRepresentativeCard : IRequest<LabsRepresentativeCa
 /// <summary>Counts for the member card; <see cref="CoordinatedLabs"/> is 0 for someone who coordinates no lab.</summary>
 internal sealed record LabsRepresentativeCardView(
     int Labs, int OpenActionItems, int OwnPendingRequests, int OwnOpenProposals, int ProposalsToSupport,
-    int CoordinatedLabs, int CoordinatedPendingRequests, int CoordinatedOpenActionItems);
+    int CoordinatedLabs, int CoordinatedPendingRequests, int CoordinatedOpenActionItems)
+{
+    /// <summary>
+    /// Whether anything waits for the reader: their tasks, their organisation's requests and proposals, their labs'
+    /// requests and tasks. Their labs alone, or other organisations' proposals they could support, are no reason to show the card.
+    /// </summary>
+    public bool HasSomething =>
+        OpenActionItems + OwnPendingRequests + OwnOpenProposals + CoordinatedPendingRequests + CoordinatedOpenActionItems > 0;
+}
 
 internal sealed class GetLabsRepresentativeCardHandler(LabsDbContext db, ICurrentUser user) : IRequestHandler<GetLabsRepresentativeCard, LabsRepresentativeCardView>
 {

@@ -17,7 +17,11 @@ namespace Alliance.Labs.Dashboard;
 internal sealed record GetLabsStaffCard : IRequest<LabsStaffCardView>;
 
 /// <summary>Counts for the staff card.</summary>
-internal sealed record LabsStaffCardView(int PendingRequests, int ProposalsWaiting, int OverdueActionItems, int FollowUpsDue);
+internal sealed record LabsStaffCardView(int PendingRequests, int ProposalsWaiting, int OverdueActionItems, int FollowUpsDue)
+{
+    /// <summary>Whether anything waits for the office (the dashboard leaves the card out otherwise).</summary>
+    public bool HasSomething => PendingRequests + ProposalsWaiting + OverdueActionItems + FollowUpsDue > 0;
+}
 
 internal sealed class GetLabsStaffCardHandler(LabsDbContext db, TimeProvider clock, IOptions<LabsOptions> options)
     : IRequestHandler<GetLabsStaffCard, LabsStaffCardView>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Alliance.Shared.Localization;
 using NodaTime;
 
@@ -20,14 +21,19 @@ internal static class TimeZoneChoices
             ? iana
             : AllianceTime.Zone.Id;
 
-    /// <summary>"Berlin (UTC+01:00)": the place of the zone id with its offset now.</summary>
-    public static string Label(string id, Instant now)
+    /// <summary>"Wien – Mitteleuropäische Zeit (UTC+01:00)": the zone's city and generic name in the UI language (CLDR, see <see cref="ZoneNames"/>) with its offset now.</summary>
+    public static string Label(string id, Instant now, CultureInfo culture)
     {
         var zone = DateTimeZoneProviders.Tzdb[id];
         var offset = zone.GetUtcOffset(now).ToTimeSpan();
-        var place = id[(id.IndexOf('/', StringComparison.Ordinal) + 1)..].Replace('_', ' ').Replace("/", " / ", StringComparison.Ordinal);
-        return $"{place} (UTC{(offset < TimeSpan.Zero ? "-" : "+")}{offset:hh\\:mm})";
+        var names = ZoneNames.For(id, culture);
+        var name = names.Generic is null ? names.City : $"{names.City} – {names.Generic}";
+        return $"{name} (UTC{(offset < TimeSpan.Zero ? "-" : "+")}{offset:hh\\:mm})";
     }
+
+    /// <summary>The zones of a region with their labels, in the UI language's alphabetical order of the labels.</summary>
+    public static IEnumerable<(string Id, string Label)> Labelled(IReadOnlyList<string> zones, Instant now, CultureInfo culture) =>
+        zones.Select(id => (id, Label(id, now, culture))).OrderBy(z => z.Item2, StringComparer.Create(culture, CompareOptions.IgnoreCase));
 
     private static List<(string, IReadOnlyList<string>)> Build()
     {

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Hangfire;
+using MediatR;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -54,4 +55,12 @@ public interface IModule
 public sealed record NavigationItem(string Href, string TextKey, Type ResourceType, int Order, params string[] Roles);
 
 /// <summary>A card on the dashboard; the component renders itself and decides what the user may see.</summary>
-public sealed record DashboardCard(Type ComponentType, int Order, params string[] Roles);
+public sealed record DashboardCard(Type ComponentType, int Order, params string[] Roles)
+{
+    /// <summary>
+    /// Set on a card that says "what needs me now": asks (through MediatR, as the signed-in user) whether the card has
+    /// anything for them. The dashboard leaves such a card out when it has nothing, and says once that nothing needs
+    /// the user now when none of them has anything. Null: an overview card, always shown.
+    /// </summary>
+    public Func<IMediator, CancellationToken, Task<bool>>? HasSomething { get; init; }
+}
