@@ -47,6 +47,16 @@ public sealed class AnsweringTests(AllianceApp app) : IClassFixture<AllianceApp>
         Assert.Equal("Weil es hilft", Assert.Single(a, x => x.QuestionId == survey.ConditionalQuestion).TextValue);
         Assert.True(await app.SurveysDbAsync(db => db.Invitations.Where(i => i.SurveyId == survey.Id).Select(i => i.Answered).SingleAsync()));
 
+        // The results' pre-aggregated counts came with the submission: every option, scale or text answer counted once
+        // (single "other" text, 2 multiple choices, yes, scale, 2 texts, 2 matrix rows, the conditional text: 10), and
+        // one respondent per answered question (all 10 questions).
+        var tallies = await app.SurveysDbAsync(db => db.Database
+            .SqlQuery<int>($"SELECT coalesce(sum(n), 0)::int AS \"Value\" FROM surveys.answer_tallies WHERE survey_id = {survey.Id} AND NOT respondents").SingleAsync());
+        Assert.Equal(10, tallies);
+        var respondents = await app.SurveysDbAsync(db => db.Database
+            .SqlQuery<int>($"SELECT coalesce(sum(n), 0)::int AS \"Value\" FROM surveys.answer_tallies WHERE survey_id = {survey.Id} AND respondents").SingleAsync());
+        Assert.Equal(10, respondents);
+
         // Answering twice: 409, nothing more stored.
         var again = await app.Anonymous().SubmitAsync(survey.Id, token, SurveyTestData.FullAnswers(survey));
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
@@ -275,16 +285,16 @@ public sealed class AnsweringTests(AllianceApp app) : IClassFixture<AllianceApp>
 
         using var respondent = app.Anonymous();
         var german = await SubmitUnreadableAsync(respondent);
-        Assert.Equal(9, Regex.Matches(german, "class=\"invalid-feedback d-block\"").Count);
+        Assert.Equal(9, Regex.Count(german, "class=\"invalid-feedback d-block\""));
         Assert.Contains($"<div class=\"invalid-feedback d-block\" id=\"{numberField}-error\">Bitte eine Zahl angeben.</div>", german);
-        Assert.Equal(8, Regex.Matches(german, "Bitte beantworten Sie diese Frage.").Count);
+        Assert.Equal(8, Regex.Count(german, "Bitte beantworten Sie diese Frage."));
         Assert.Contains("value=\"zwölf\"", german);
         Assert.Contains("Bitte prüfen Sie die markierten Fragen.", german);
 
         await respondent.GetAsync("/culture/en?returnUrl=/");
         var english = await SubmitUnreadableAsync(respondent);
         Assert.Contains("Please enter a number.", english);
-        Assert.Equal(8, Regex.Matches(english, "Please answer this question.").Count);
+        Assert.Equal(8, Regex.Count(english, "Please answer this question."));
         Assert.False(await app.SurveysDbAsync(db => db.Responses.AnyAsync(r => r.SurveyId == survey.Id)));
         Assert.False(await app.SurveysDbAsync(db => db.Drafts.AnyAsync(d => db.Invitations.Any(i => i.Id == d.InvitationId && i.SurveyId == survey.Id))));
 

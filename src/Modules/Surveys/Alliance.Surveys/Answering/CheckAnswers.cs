@@ -1,6 +1,7 @@
 using Alliance.Shared.Contracts;
 using Alliance.Shared.Input;
 using Alliance.Surveys.Common;
+using Alliance.Surveys.Domain;
 using Alliance.Surveys.Persistence;
 using FluentValidation;
 using MediatR;
