@@ -258,7 +258,7 @@ public sealed class AnsweringTests(AllianceApp app) : IClassFixture<AllianceApp>
         using var stranger = app.Anonymous();
         var unknown = await stranger.GetAsync("/s/kein-gueltiger-link");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-        Assert.Contains("Dieser Link ist ungültig.", WebUtility.HtmlDecode(await unknown.Content.ReadAsStringAsync()));
+        Assert.Contains("Seite nicht gefunden", WebUtility.HtmlDecode(await unknown.Content.ReadAsStringAsync()));
 
         var organization = await app.RepresentativeOrganizationAsync();
         var survey = await app.CreateKindsSurveyAsync(title: "Alle Fehler auf einmal");
@@ -309,6 +309,10 @@ public sealed class AnsweringTests(AllianceApp app) : IClassFixture<AllianceApp>
     public async Task Before_publishing_the_page_says_how_many_invitees_get_no_mail_and_publishing_agrees()
     {
         var staff = await app.StaffAsync();
+        using var browser = await app.SignedInAsync(DemoUsers.Staff);
+        // An organisation without any contact: its invitation reaches nobody by mail.
+        var created = await browser.PostAsJsonAsync("/api/members/organizations", new { name = "Ohne Post GmbH", partnerGroup = "Company" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var survey = await app.CreateKindsSurveyAsync(title: "Reichweite vorher");
         await app.SendAsync(new SetSurveyAudience(survey.Id, true), staff);
         var organizations = (await app.SendAsync(new Alliance.Members.Contracts.GetActiveOrganizations())).Select(o => o.Id).ToList();
@@ -321,7 +325,6 @@ public sealed class AnsweringTests(AllianceApp app) : IClassFixture<AllianceApp>
         var reach = await app.SendAsync(new GetPublishReach(survey.Id), staff);
         Assert.Equal((organizations.Count, withoutMail), (reach.Invitees, reach.WithoutMail));
 
-        using var browser = await app.SignedInAsync(DemoUsers.Staff);
         var page = WebUtility.HtmlDecode(await browser.GetStringAsync($"/surveys/{survey.Id}"));
         var verb = withoutMail == 1 ? "bekommt" : "bekommen";
         Assert.Contains($"{withoutMail} von {organizations.Count} Eingeladenen {verb} keine E-Mail (keine Einwilligung oder keine Adresse).", page);

@@ -37,10 +37,6 @@ internal static class ResultsComposer
         var visible = groups.Select(g => g.Hidden ? null : g.Key).ToList();
         var shown = Shown(figures, minimumGroupSize);
         var previousShown = previous is { } pw && Shown(pw.Figures, minimumGroupSize);
-        if (previous is not null && !previousShown)
-        {
-            previous = (previous.Value.Outline, new SurveyAggregates());
-        }
 
         var questions = !shown ? [] : outline.Questions.Select(question =>
         {
