@@ -6,6 +6,7 @@
 \set ON_ERROR_STOP on
 SET synchronous_commit = off;
 
+DELETE FROM surveys.answer_tallies WHERE survey_id IN ('b0000000-0000-0000-0000-000000000001', 'b0000000-0000-0000-0000-000000000002');
 DELETE FROM surveys.answers WHERE response_id IN (SELECT id FROM surveys.responses WHERE survey_id IN ('b0000000-0000-0000-0000-000000000001', 'b0000000-0000-0000-0000-000000000002'));
 DELETE FROM surveys.responses WHERE survey_id IN ('b0000000-0000-0000-0000-000000000001', 'b0000000-0000-0000-0000-000000000002');
 DELETE FROM surveys.invitations WHERE survey_id IN ('b0000000-0000-0000-0000-000000000001', 'b0000000-0000-0000-0000-000000000002');
@@ -78,6 +79,21 @@ CROSS JOIN LATERAL (
     WHERE q.kind <> 'MultipleChoice' OR random() < 0.2) x
 WHERE r.survey_id = 'b0000000-0000-0000-0000-000000000001' AND q.s = 1;
 
+-- The pre-aggregated counts the results read (the host keeps them on every save; set-based SQL must do it itself —
+-- the same statement as Surveys/Persistence/AnswerTallies.cs).
+INSERT INTO surveys.answer_tallies AS t (survey_id, question_id, option_id, row_option_id, scale_value, respondents, partner_group, sector, size_class, n)
+SELECT r.survey_id, a.question_id, a.option_id, a.row_option_id, a.scale_value, false, r.partner_group, r.sector, r.size_class, count(*)::int
+FROM surveys.answers a JOIN surveys.responses r ON r.id = a.response_id
+WHERE r.survey_id = 'b0000000-0000-0000-0000-000000000001' AND (a.option_id IS NOT NULL OR a.scale_value IS NOT NULL OR a.text_value IS NOT NULL)
+GROUP BY 1, 2, 3, 4, 5, 7, 8, 9
+UNION ALL
+SELECT r.survey_id, d.question_id, NULL, NULL, NULL, true, r.partner_group, r.sector, r.size_class, count(*)::int
+FROM (SELECT DISTINCT a.question_id, a.response_id FROM surveys.answers a JOIN surveys.responses r ON r.id = a.response_id
+      WHERE r.survey_id = 'b0000000-0000-0000-0000-000000000001') d
+JOIN surveys.responses r ON r.id = d.response_id
+GROUP BY 1, 2, 7, 8, 9
+ON CONFLICT (survey_id, question_id, option_id, row_option_id, scale_value, respondents, partner_group, sector, size_class) DO UPDATE SET n = t.n + EXCLUDED.n;
+
 -- Invitations: as many as responses for the closed survey (response rate), and known tokens for the open one
 -- (token 'bench-<n>'; the link stores only its SHA-256).
 INSERT INTO surveys.invitations (id, survey_id, token_hash, token_protected, organization_id, person_id, answered, reminders_sent, invited_at, mail_recipients)
@@ -91,6 +107,7 @@ FROM generate_series(1, :invitations_open) i;
 ANALYZE surveys.responses;
 ANALYZE surveys.answers;
 ANALYZE surveys.invitations;
+ANALYZE surveys.answer_tallies;
 SELECT (SELECT count(*) FROM surveys.responses WHERE survey_id = 'b0000000-0000-0000-0000-000000000001') AS responses,
        (SELECT count(*) FROM surveys.answers a JOIN surveys.responses r ON r.id = a.response_id
          WHERE r.survey_id = 'b0000000-0000-0000-0000-000000000001') AS answers;

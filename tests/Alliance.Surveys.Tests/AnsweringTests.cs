@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using System.Net.Http.Json;
 using Alliance.Surveys.Builder;
 using Alliance.Surveys.Domain;
@@ -45,6 +46,16 @@ public sealed class AnsweringTests(AllianceApp app) : IClassFixture<AllianceApp>
             matrix.Select(x => (x.RowOptionId!.Value, x.ScaleValue!.Value)));
         Assert.Equal("Weil es hilft", Assert.Single(a, x => x.QuestionId == survey.ConditionalQuestion).TextValue);
         Assert.True(await app.SurveysDbAsync(db => db.Invitations.Where(i => i.SurveyId == survey.Id).Select(i => i.Answered).SingleAsync()));
+
+        // The results' pre-aggregated counts came with the submission: every option, scale or text answer counted once
+        // (single "other" text, 2 multiple choices, yes, scale, 2 texts, 2 matrix rows, the conditional text: 10), and
+        // one respondent per answered question (all 10 questions).
+        var tallies = await app.SurveysDbAsync(db => db.Database
+            .SqlQuery<int>($"SELECT coalesce(sum(n), 0)::int AS \"Value\" FROM surveys.answer_tallies WHERE survey_id = {survey.Id} AND NOT respondents").SingleAsync());
+        Assert.Equal(10, tallies);
+        var respondents = await app.SurveysDbAsync(db => db.Database
+            .SqlQuery<int>($"SELECT coalesce(sum(n), 0)::int AS \"Value\" FROM surveys.answer_tallies WHERE survey_id = {survey.Id} AND respondents").SingleAsync());
+        Assert.Equal(10, respondents);
 
         // Answering twice: 409, nothing more stored.
         var again = await app.Anonymous().SubmitAsync(survey.Id, token, SurveyTestData.FullAnswers(survey));
@@ -240,5 +251,94 @@ public sealed class AnsweringTests(AllianceApp app) : IClassFixture<AllianceApp>
         var mine = Assert.Single(waiting.EnumerateArray(), w => w.GetProperty("titleDe").GetString() == "Vorschau per API");
         var invitation = mine.GetProperty("invitationId").GetGuid();
         Assert.Equal(HttpStatusCode.OK, (await representative.GetAsync($"/api/surveys/invitations/{invitation}")).StatusCode);
+    }
+    [Fact]
+    public async Task The_answer_form_shows_every_error_of_a_submit_at_once_and_unknown_or_closed_links_get_their_status()
+    {
+        using var stranger = app.Anonymous();
+        var unknown = await stranger.GetAsync("/s/kein-gueltiger-link");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("Seite nicht gefunden", WebUtility.HtmlDecode(await unknown.Content.ReadAsStringAsync()));
+
+        var organization = await app.RepresentativeOrganizationAsync();
+        var survey = await app.CreateKindsSurveyAsync(title: "Alle Fehler auf einmal");
+        await app.PublishToAsync(survey.Id, organization);
+        var token = await app.TokenAsync(survey.Id, organization);
+        var numberField = "q-" + survey.Questions[QuestionKind.Number].ToString("N");
+
+        // A number that is not one and everything else empty: the number's message and the eight required questions'
+        // messages come in the same answer (the conditional question stays hidden), the typed text stays in its field.
+        async Task<string> SubmitUnreadableAsync(HttpClient client)
+        {
+            var form = await client.GetStringAsync($"/s/{token}");
+            var response = await client.PostAsync($"/s/{token}", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = "answer",
+                ["__RequestVerificationToken"] = Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value,
+                ["shown"] = Regex.Match(form, "name=\"shown\" value=\"([^\"]*)\"").Groups[1].Value,
+                ["action"] = "submit",
+                [numberField] = "zwölf",
+            }));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        }
+
+        using var respondent = app.Anonymous();
+        var german = await SubmitUnreadableAsync(respondent);
+        Assert.Equal(9, Regex.Count(german, "class=\"invalid-feedback d-block\""));
+        Assert.Contains($"<div class=\"invalid-feedback d-block\" id=\"{numberField}-error\">Bitte eine Zahl angeben.</div>", german);
+        Assert.Equal(8, Regex.Count(german, "Bitte beantworten Sie diese Frage."));
+        Assert.Contains("value=\"zwölf\"", german);
+        Assert.Contains("Bitte prüfen Sie die markierten Fragen.", german);
+
+        await respondent.GetAsync("/culture/en?returnUrl=/");
+        var english = await SubmitUnreadableAsync(respondent);
+        Assert.Contains("Please enter a number.", english);
+        Assert.Equal(8, Regex.Count(english, "Please answer this question."));
+        Assert.False(await app.SurveysDbAsync(db => db.Responses.AnyAsync(r => r.SurveyId == survey.Id)));
+        Assert.False(await app.SurveysDbAsync(db => db.Drafts.AnyAsync(d => db.Invitations.Any(i => i.Id == d.InvitationId && i.SurveyId == survey.Id))));
+
+        // After the close the link answers 410 with a page that says so.
+        await app.SendAsync(new CloseSurvey(survey.Id), await app.StaffAsync());
+        var closed = await app.Anonymous().GetAsync($"/s/{token}");
+        Assert.Equal(HttpStatusCode.Gone, closed.StatusCode);
+        Assert.Contains("Die Befragung ist beendet", WebUtility.HtmlDecode(await closed.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task Before_publishing_the_page_says_how_many_invitees_get_no_mail_and_publishing_agrees()
+    {
+        var staff = await app.StaffAsync();
+        using var browser = await app.SignedInAsync(DemoUsers.Staff);
+        // An organisation without any contact: its invitation reaches nobody by mail.
+        var created = await browser.PostAsJsonAsync("/api/members/organizations", new { name = "Ohne Post GmbH", partnerGroup = "Company" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var survey = await app.CreateKindsSurveyAsync(title: "Reichweite vorher");
+        await app.SendAsync(new SetSurveyAudience(survey.Id, true), staff);
+        var organizations = (await app.SendAsync(new Alliance.Members.Contracts.GetActiveOrganizations())).Select(o => o.Id).ToList();
+        var contacts = await app.SendAsync(new Alliance.Members.Contracts.GetMemberContacts(organizations));
+        var reached = contacts.Where(p => p is { IsErased: false, MayContactByEmail: true } && !string.IsNullOrWhiteSpace(p.Email))
+            .Select(p => p.OrganizationId).ToHashSet();
+        var withoutMail = organizations.Count(o => !reached.Contains(o));
+        Assert.InRange(withoutMail, 1, organizations.Count - 1);
+
+        var reach = await app.SendAsync(new GetPublishReach(survey.Id), staff);
+        Assert.Equal((organizations.Count, withoutMail), (reach.Invitees, reach.WithoutMail));
+
+        var page = WebUtility.HtmlDecode(await browser.GetStringAsync($"/surveys/{survey.Id}"));
+        var verb = withoutMail == 1 ? "bekommt" : "bekommen";
+        Assert.Contains($"{withoutMail} von {organizations.Count} Eingeladenen {verb} keine E-Mail (keine Einwilligung oder keine Adresse).", page);
+        await browser.GetAsync("/culture/en?returnUrl=/");
+        var english = WebUtility.HtmlDecode(await browser.GetStringAsync($"/surveys/{survey.Id}"));
+        Assert.Contains($"{withoutMail} of {organizations.Count} invitees {(withoutMail == 1 ? "gets" : "get")} no e-mail (no consent or no address).", english);
+        // Exactly one link to the results (none for a draft, one once published).
+        Assert.DoesNotContain("id=\"results\"", english);
+
+        var page2 = await app.SendAsync(new GetSurvey(survey.Id), staff);
+        var published = await app.SendAsync(new PublishSurvey(survey.Id, page2.Version), staff);
+        Assert.Equal((reach.Invitees, reach.WithoutMail), (published.Invited, published.WithoutMail));
+        var after = await browser.GetStringAsync($"/surveys/{survey.Id}");
+        Assert.Single(Regex.Matches(after, "href=\"/surveys/" + survey.Id + "/results\""));
+        Assert.DoesNotContain("id=\"publish-reach\"", after);
     }
 }

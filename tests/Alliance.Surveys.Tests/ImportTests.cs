@@ -24,6 +24,8 @@ public sealed class ImportTests(AllianceApp app) : IClassFixture<AllianceApp>
         31.02.2025;Unternehmen;C;3;vielleicht;
         ;;;;;
         18.10.2025;Company;B;5;x;
+        19.10.2025;Unternehmen;A;3;1;
+        20.10.2025;Wissenschaft;B;4;0;
         """;
 
     private static object Body(string fileName, string content, IReadOnlyList<string?>? mapping = null) =>
@@ -50,8 +52,8 @@ public sealed class ImportTests(AllianceApp app) : IClassFixture<AllianceApp>
         Assert.Equal(["submitted", "partner-group", $"q:{s.SingleId}", $"q:{s.ScaleId}"], targets.Take(4));
         Assert.StartsWith("o:", targets[4]);
         Assert.Null(targets[5]);
-        Assert.Equal(5, root.GetProperty("rows").GetInt32());
-        Assert.Equal(3, root.GetProperty("validRows").GetInt32());
+        Assert.Equal(7, root.GetProperty("rows").GetInt32());
+        Assert.Equal(5, root.GetProperty("validRows").GetInt32());
         var errors = root.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString(), e.GetProperty("message").GetString())).ToList();
         Assert.Contains(errors, e => e.Item1 == 4 && e.Item2 == "Partnergruppe" && e.Item3!.Contains("Mond", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Item1 == 4 && e.Item2 == "3. Wie zufrieden sind Sie?" && e.Item3!.Contains("von 1 bis 5", StringComparison.Ordinal));
@@ -75,12 +77,12 @@ public sealed class ImportTests(AllianceApp app) : IClassFixture<AllianceApp>
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("de-DE");
         var view = await app.SendAsync(new GetSurveyResults(s.SurveyId), await app.PrincipalAsync(DemoUsers.Staff));
         Assert.Equal(wave, view.PreviousWave!.SurveyId);
-        // Rows 2, 3 and 7 are valid (row 6 is empty): A, B, B before; A 50 %, B 25 % now.
-        Assert.Equal(3, view.PreviousWave.Responses);
+        // Rows 2, 3, 7, 8 and 9 are valid (row 6 is empty): A, B, B, A, B before (40 %, 60 %); A 50 %, B 25 % now.
+        Assert.Equal(5, view.PreviousWave.Responses);
         var single = view.Questions.Single(q => q.QuestionId == s.SingleId);
-        Assert.Equal([(33.3, 16.7), (66.7, -41.7)], single.Choices.Take(2).Select(c => (c.PreviousPercent!.Value, c.ChangePoints!.Value)));
+        Assert.Equal([(40.0, 10.0), (60.0, -35.0)], single.Choices.Take(2).Select(c => (c.PreviousPercent!.Value, c.ChangePoints!.Value)));
         var imported = await app.SendAsync(new GetSurveyResults(wave), await app.PrincipalAsync(DemoUsers.Staff));
-        Assert.Equal(new double[] { 2, 4, 5 }.Average(), imported.Questions.Single(q => q.Text == "Wie zufrieden sind Sie?").Summary!.Mean);
+        Assert.Equal(new double[] { 4, 2, 5, 3, 4 }.Average(), imported.Questions.Single(q => q.Text == "Wie zufrieden sind Sie?").Summary!.Mean, 6);
         Assert.True(imported.Anonymous);
 
         // The survey now has a previous wave: a second import is refused and stores nothing.

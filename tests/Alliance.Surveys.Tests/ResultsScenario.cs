@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Alliance.Surveys.Domain;
 using Alliance.Surveys.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Alliance.Surveys.Tests;
@@ -25,6 +26,15 @@ internal sealed class ResultsScenario
 
     /// <summary>The "other" answer: looks like a spreadsheet formula, must arrive as text everywhere.</summary>
     public const string FormulaText = "=HYPERLINK(\"http://evil.example\";\"klick\")";
+
+    /// <summary>Removes all but the first <paramref name="keep"/> responses (their answers go with them).</summary>
+    public async Task KeepResponsesAsync(AllianceApp app, int keep) => await app.WithScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<SurveysDbContext>();
+        db.Responses.RemoveRange(await db.Responses.Where(r => r.SurveyId == SurveyId).OrderByDescending(r => r.SubmittedOn).Skip(keep).ToListAsync());
+        await db.SaveChangesAsync();
+        return 0;
+    });
 
     /// <summary>Writes the survey; <paramref name="previousWaveId"/> makes it the next wave of that one.</summary>
     public static async Task<ResultsScenario> CreateAsync(AllianceApp app, string title, bool anonymous = false, Guid? previousWaveId = null,
@@ -156,9 +166,10 @@ internal sealed class ResultsScenario
     }
 
     /// <summary>
-    /// An earlier wave with the same single-choice and scale questions: A×2 B×2 (50 % each), scale 2 and 4 (mean 3).
+    /// An earlier wave with the same single-choice and scale questions: <paramref name="responses"/> responses, half A
+    /// and half B (50 % each), scale 2 and 4 (mean 3). Fewer than 5 responses: too few to compare with.
     /// </summary>
-    public static async Task<Guid> CreatePreviousWaveAsync(AllianceApp app, string title)
+    public static async Task<Guid> CreatePreviousWaveAsync(AllianceApp app, string title, int responses = 6)
     {
         var surveyId = Guid.NewGuid();
         await app.WithScopeAsync(async sp =>
@@ -178,11 +189,11 @@ internal sealed class ResultsScenario
             var a = new Option { Id = Guid.NewGuid(), QuestionId = single, Position = 1, LabelDe = "A", LabelEn = "A", Role = OptionRole.Choice };
             var b = new Option { Id = Guid.NewGuid(), QuestionId = single, Position = 2, LabelDe = "B", LabelEn = "B", Role = OptionRole.Choice };
             db.Options.AddRange(a, b);
-            for (var i = 0; i < 4; i++)
+            for (var i = 0; i < responses; i++)
             {
                 var response = new Response { Id = Guid.NewGuid(), SurveyId = surveyId, SubmittedOn = new DateOnly(2025, 10, 10), PartnerGroup = "Company" };
                 db.Responses.Add(response);
-                db.Answers.Add(new Answer { Id = Guid.NewGuid(), ResponseId = response.Id, QuestionId = single, OptionId = i < 2 ? a.Id : b.Id });
+                db.Answers.Add(new Answer { Id = Guid.NewGuid(), ResponseId = response.Id, QuestionId = single, OptionId = i < responses / 2 ? a.Id : b.Id });
                 if (i < 2)
                 {
                     db.Answers.Add(new Answer { Id = Guid.NewGuid(), ResponseId = response.Id, QuestionId = scale, ScaleValue = i == 0 ? 2 : 4 });

@@ -216,6 +216,51 @@ public sealed class ResultsTests(AllianceApp app) : IClassFixture<AllianceApp>
     }
 
     [Fact]
+    public async Task A_total_under_the_minimum_is_hidden_in_every_view_so_no_hidden_group_can_be_read_from_it()
+    {
+        // 4 responses, all of size class Small: the breakdown hides Small, and the total would be Small's figures.
+        var s = await ResultsScenario.CreateAsync(app, "Ergebnisse zu wenige");
+        await s.KeepResponsesAsync(app, 4);
+        var none = await ResultsAsync(s.SurveyId);
+        Assert.Equal((4, true), (none.Responses, none.FiguresHidden));
+        Assert.Empty(none.Questions);
+        var bySize = await ResultsAsync(s.SurveyId, Breakdown.SizeClass);
+        Assert.Equal([("Small", true, (int?)null)], bySize.Groups.Select(g => (g.Key, g.Hidden, g.Responses)));
+        Assert.Empty(bySize.Questions);
+
+        using var staff = await app.SignedInAsync(DemoUsers.Staff);
+        var json = await staff.GetStringAsync($"/api/surveys/{s.SurveyId}/results?breakdown=SizeClass");
+        Assert.Contains("\"questions\":[]", json);
+        Assert.Contains("\"figuresHidden\":true", json);
+        var page = WebUtility.HtmlDecode(await staff.GetStringAsync($"/surveys/{s.SurveyId}/results"));
+        Assert.Contains("Es liegen weniger als 5 Antworten vor.", page);
+        Assert.DoesNotContain("Nutzen Sie ein Umweltmanagementsystem?", page);
+        var pdf = System.Text.RegularExpressions.Regex.Replace(
+            await ExportReaders.PdfTextAsync(await staff.GetByteArrayAsync($"/api/surveys/{s.SurveyId}/results.pdf?breakdown=SizeClass")), @"\s+", " ");
+        Assert.Contains("erscheinen Ergebnisse erst ab 5 Antworten", pdf);
+        Assert.DoesNotContain("Nutzen Sie ein Umweltmanagementsystem?", pdf);
+
+        // At the minimum the figures are back: 5 responses (all Small, A×5), Small shown as a group of 5.
+        var five = await ResultsScenario.CreateAsync(app, "Ergebnisse genau fünf");
+        await five.KeepResponsesAsync(app, 5);
+        var shown = await ResultsAsync(five.SurveyId, Breakdown.SizeClass);
+        Assert.False(shown.FiguresHidden);
+        Assert.Equal([("Small", false, (int?)5)], shown.Groups.Select(g => (g.Key, g.Hidden, g.Responses)));
+        Assert.Equal((5, 100.0), shown.Questions.Single(q => q.QuestionId == five.SingleId).Choices.Select(c => (c.Count, c.Percent)).First());
+
+        // A previous wave under the minimum is not compared with (its shares would be its few respondents' answers).
+        var small = await ResultsScenario.CreatePreviousWaveAsync(app, "Befragung klein", responses: 4);
+        var next = await ResultsScenario.CreateAsync(app, "Befragung nach kleiner Welle", previousWaveId: small);
+        var compared = await ResultsAsync(next.SurveyId);
+        Assert.Equal((small, true, 4), (compared.PreviousWave!.SurveyId, compared.PreviousWave.FiguresHidden, compared.PreviousWave.Responses));
+        Assert.All(compared.Questions, q => Assert.False(q.ComparedWithPreviousWave));
+        Assert.All(compared.Questions.SelectMany(q => q.Choices), c => Assert.Null(c.PreviousPercent));
+        Assert.Null(compared.Questions.Single(q => q.QuestionId == next.ScaleId).Summary!.PreviousMean);
+        var comparedPage = WebUtility.HtmlDecode(await staff.GetStringAsync($"/surveys/{next.SurveyId}/results"));
+        Assert.Contains("nicht verglichen: weniger als 5 Antworten", comparedPage);
+    }
+
+    [Fact]
     public async Task An_anonymous_survey_lists_texts_without_organisation()
     {
         var organization = (await app.SendAsync(new GetActiveOrganizations())).First();

@@ -54,6 +54,7 @@ public sealed class SurveysModule : IModule
         services.AddScoped<SurveyPermissions>();
         services.AddSingleton<InvitationTokens>();
         services.AddScoped<Publishing.SurveyMails>();
+        services.AddScoped<Publishing.SurveyAudience>();
         services.AddScoped<Answering.InvitationDoor>();
         services.AddScoped<Answering.AnswerRules>();
         services.AddScoped<SurveysJobs>();

@@ -56,6 +56,10 @@ internal sealed class ExportResultsPdfHandler(IMediator mediator, IStringLocaliz
         {
             pdf.Paragraph(text["Results_NoResponses"]);
         }
+        else if (view.FiguresHidden)
+        {
+            pdf.Paragraph(text["Results_TooFewResponses", view.MinimumGroupSize]);
+        }
 
         var figure = 0;
         foreach (var question in view.Questions)
@@ -89,7 +93,7 @@ internal sealed class ExportResultsPdfHandler(IMediator mediator, IStringLocaliz
 
         if (view.PreviousWave is { } previous)
         {
-            facts.Add((text["Results_ComparedWith"], $"{text["Results_WaveNamed", previous.Wave, previous.Title]} ({text["Results_ResponsesCount", previous.Responses]})"));
+            facts.Add((text["Results_ComparedWith"], $"{text["Results_WaveNamed", previous.Wave, previous.Title]} ({text["Results_ResponsesCount", previous.Responses]}{(previous.FiguresHidden ? "; " + text["Results_PreviousTooFew", view.MinimumGroupSize] : "")})"));
         }
 
         facts.Add((text["Results_Anonymity"], view.Anonymous ? text["Results_Anonymous"] : text["Results_Attributed"]));

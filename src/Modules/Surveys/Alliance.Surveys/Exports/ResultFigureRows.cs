@@ -20,6 +20,12 @@ internal static class ResultFigureRows
     public static List<FigureRow> Rows(SurveyResultsView view, IStringLocalizer<ResultsText> text)
     {
         var rows = new List<FigureRow>();
+        if (view.FiguresHidden && view.Responses > 0)
+        {
+            // The sheet says why it holds no figure instead of looking empty.
+            rows.Add(new FigureRow(0, text["Results_TooFewResponses", view.MinimumGroupSize], "", null, null, null, [], null, null));
+        }
+
         foreach (var question in view.Questions)
         {
             var answered = new FigureRow(question.Number, question.Text, text["Results_AnsweredHeader"], question.Answered, null, null,
@@ -89,7 +95,7 @@ internal static class ResultFigureRows
             columns.Add(new ExportColumn<FigureRow>(header, r => r.ByGroup.ElementAtOrDefault(index), 14));
         }
 
-        if (view.PreviousWave is { } previous)
+        if (view.PreviousWave is { FiguresHidden: false } previous)
         {
             columns.Add(new ExportColumn<FigureRow>(text["Results_PreviousWavePercent", previous.Wave], r => r.PreviousPercent, 14));
             columns.Add(new ExportColumn<FigureRow>(text["Results_ChangePoints"], r => r.ChangePoints, 14));

@@ -1,16 +1,19 @@
 using Alliance.Surveys.Contracts;
 using Alliance.Surveys.Domain;
 using Alliance.Surveys.Persistence;
+using Alliance.Surveys.Results;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Alliance.Surveys.Integration;
 
 /// <summary>
 /// Survey figures for the funding report: published or closed surveys whose answering period overlaps the period,
-/// invited and responded counted in SQL, and the yes/no questions' share of "yes" as headline results.
+/// invited and responded counted in SQL, and the yes/no questions' share of "yes" as headline results — only for
+/// surveys with at least the minimum group size of responses, as the results themselves (a smaller total is hidden).
 /// </summary>
-internal sealed class GetSurveyStatisticsHandler(SurveysDbContext db) : IRequestHandler<GetSurveyStatistics, SurveyStatistics>
+internal sealed class GetSurveyStatisticsHandler(SurveysDbContext db, IOptions<ResultsOptions> options) : IRequestHandler<GetSurveyStatistics, SurveyStatistics>
 {
     private const int Headlines = 3;
 
@@ -21,7 +24,7 @@ internal sealed class GetSurveyStatisticsHandler(SurveysDbContext db) : IRequest
             .OrderBy(s => s.OpensOn).ThenBy(s => s.Id)
             .Select(s => new
             {
-                s.Id, s.TitleDe, s.TitleEn, s.Wave, s.OpensOn, s.ClosesOn,
+                s.Id, s.TitleDe, s.TitleEn, s.Wave, s.OpensOn, s.ClosesOn, s.MinGroupSize,
                 Invited = db.Invitations.Count(i => i.SurveyId == s.Id),
                 Responded = db.Responses.Count(r => r.SurveyId == s.Id),
             })
@@ -44,7 +47,7 @@ internal sealed class GetSurveyStatisticsHandler(SurveysDbContext db) : IRequest
 
         var figures = surveys.Select(s => new SurveyFigures(s.Id, s.TitleDe, s.TitleEn, s.Wave, s.OpensOn, s.ClosesOn, s.Invited, s.Responded,
                 Rate(s.Responded, s.Invited),
-                yesNo.Where(q => q.SurveyId == s.Id && q.Answered > 0 && q.Yes is not null).Take(Headlines)
+                yesNo.Where(q => q.SurveyId == s.Id && s.Responded >= Math.Max(options.Value.MinimumGroupSize, s.MinGroupSize) && q.Answered > 0 && q.Yes is not null).Take(Headlines)
                     .Select(q => new HeadlineResult(q.TextDe, q.TextEn, q.Yes!.LabelDe, q.Yes.LabelEn, Math.Round((decimal)q.YesCount / q.Answered, 4), q.Answered))
                     .ToList()))
             .ToList();

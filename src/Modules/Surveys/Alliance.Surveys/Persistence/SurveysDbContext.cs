@@ -26,6 +26,50 @@ internal sealed class SurveysDbContext(DbContextOptions<SurveysDbContext> option
     public DbSet<Answer> Answers => Set<Answer>();
     public DbSet<Draft> Drafts => Set<Draft>();
 
+    /// <summary>
+    /// Saves, and keeps <see cref="AnswerTallies"/> in step in the same transaction: answers of new responses are
+    /// counted in; a survey whose responses were removed or changed their group is counted afresh. Every writer of
+    /// responses (submission, import, demo data) goes through here, so none can forget it.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var responses = ChangeTracker.Entries<Response>().ToList();
+        var added = responses.Where(e => e.State == EntityState.Added).Select(e => e.Entity.Id).ToList();
+        var recount = responses
+            .Where(e => e.State == EntityState.Deleted || (e.State == EntityState.Modified
+                && (e.Property(r => r.PartnerGroup).IsModified || e.Property(r => r.Sector).IsModified || e.Property(r => r.SizeClass).IsModified)))
+            .Select(e => e.Entity.SurveyId).Distinct().ToList();
+        if (added.Count == 0 && recount.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await AnswerTallies.AddAsync(this, added, cancellationToken);
+            foreach (var survey in recount)
+            {
+                await AnswerTallies.RebuildAsync(this, survey, cancellationToken);
+            }
+
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+
+            return saved;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         builder.HasDefaultSchema(Schema);

@@ -33,6 +33,7 @@ internal sealed class GetSurveyResultsHandler(SurveysDbContext db, IMediator med
         var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         var outline = await SurveyOutlines.LoadAsync(db, request.SurveyId, cancellationToken) ?? throw NotFoundException.For("Survey", request.SurveyId);
         var figures = await LoadFiguresAsync(outline, request.Breakdown, withTexts: true, cancellationToken);
+        var minimum = Math.Max(options.Value.MinimumGroupSize, outline.MinGroupSize);
 
         (SurveyOutline, SurveyAggregates)? previous = null;
         if (outline.PreviousWaveId is { } previousId && await SurveyOutlines.LoadAsync(db, previousId, cancellationToken) is { } earlier)
@@ -40,9 +41,8 @@ internal sealed class GetSurveyResultsHandler(SurveysDbContext db, IMediator med
             previous = (earlier, await LoadFiguresAsync(earlier, Breakdown.None, withTexts: false, cancellationToken));
         }
 
-        var minimum = Math.Max(options.Value.MinimumGroupSize, outline.MinGroupSize);
         var groups = request.Breakdown == Breakdown.None ? [] : Groups(figures.GroupSizes, request.Breakdown, minimum);
-        var organizations = outline.Anonymous ? new Dictionary<Guid, string>() : await OrganizationNamesAsync(figures, cancellationToken);
+        var organizations = outline.Anonymous || !ResultsComposer.Shown(figures, minimum) ? new Dictionary<Guid, string>() : await OrganizationNamesAsync(figures, cancellationToken);
         return ResultsComposer.Compose(outline, figures, request.Breakdown, minimum, groups, organizations, previous, english,
             new ResultLabels(text["Results_Other"], (low, high) => text["Results_Range", low.ToString("0.##", CultureInfo.CurrentCulture), high.ToString("0.##", CultureInfo.CurrentCulture)]));
     }

@@ -5,9 +5,20 @@ namespace Alliance.Surveys.Results;
 /// <summary>
 /// Puts PostgreSQL's figures together per question: shares from counts, hidden groups left out, the previous wave's
 /// shares beside them. Only arithmetic on aggregates (a share is a count over a count); no answer is read here.
+/// <para>
+/// The total is a group too: a wave with fewer responses than the minimum shows no figure at all — not on the page,
+/// not in the exports, not as the previous wave of a comparison — whatever the breakdown. Otherwise the total of a
+/// breakdown whose groups are all hidden (a single small group, or small groups that together stay small) would
+/// give the hidden groups' figures back, and so would the view without a breakdown. With the total at or above the
+/// minimum, <see cref="GroupSuppression"/> hides enough groups that total minus the visible ones is never smaller than
+/// the minimum, so every figure the view carries is covered.
+/// </para>
 /// </summary>
 internal static class ResultsComposer
 {
+    /// <summary>Whether a wave's figures may be shown: it has at least <paramref name="minimumGroupSize"/> responses.</summary>
+    public static bool Shown(SurveyAggregates figures, int minimumGroupSize) => figures.Responses >= minimumGroupSize;
+
     /// <summary>The results view of <paramref name="outline"/>.</summary>
     /// <param name="groups">The breakdown's groups in display order (key, label), hidden ones marked.</param>
     /// <param name="organizations">Names of responding organisations (empty for anonymous surveys).</param>
@@ -24,18 +35,24 @@ internal static class ResultsComposer
         ResultLabels labels)
     {
         var visible = groups.Select(g => g.Hidden ? null : g.Key).ToList();
-        var questions = outline.Questions.Select(question =>
+        var shown = Shown(figures, minimumGroupSize);
+        var previousShown = previous is { } pw && Shown(pw.Figures, minimumGroupSize);
+
+        var questions = !shown ? [] : outline.Questions.Select(question =>
         {
-            var earlier = previous is { } p ? Match(question, p.Outline) : null;
+            var earlier = previous is { } p && previousShown ? Match(question, p.Outline) : null;
             return Question(question, figures, visible, organizations, outline.Anonymous, earlier is null ? null : (earlier, previous!.Value.Figures), english, labels);
         }).ToList();
 
         var rate = figures.Invitations > 0 ? Math.Round(100.0 * figures.Responses / figures.Invitations, 1, MidpointRounding.AwayFromZero) : (double?)null;
         var wave = previous is { } before
-            ? new WaveReference(before.Outline.Id, before.Outline.Wave, before.Outline.Title(english), before.Figures.Responses)
+            ? new WaveReference(before.Outline.Id, before.Outline.Wave, before.Outline.Title(english), before.Figures.Responses, !previousShown)
             : null;
         return new SurveyResultsView(outline.Id, outline.Title(english), outline.Wave, outline.Anonymous, figures.Responses, figures.Invitations, rate,
-            breakdown, minimumGroupSize, groups, wave, questions);
+            breakdown, minimumGroupSize, shown ? groups : groups.Select(g => g with { Responses = null, Hidden = true }).ToList(), wave, questions)
+        {
+            FiguresHidden = !shown,
+        };
     }
 
     /// <summary>

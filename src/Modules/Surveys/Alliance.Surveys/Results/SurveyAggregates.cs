@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Alliance.Surveys.Results;
 
 /// <summary>
-/// The figures of one survey as PostgreSQL computes them: a handful of GROUP BY statements over the submitted responses,
-/// sent in one round trip. Answers never come into memory; what comes back is one row per question × option × group
+/// The figures of one survey as PostgreSQL computes them: a handful of GROUP BY statements, sent in one round trip —
+/// over the pre-aggregated <see cref="Persistence.AnswerTallies"/> for counts, over the answers (partial indexes) for
+/// numbers, dates and texts. Answers never come into memory; what comes back is one row per question × option × group
 /// (a few thousand at most), per number range and per listed text.
 /// </summary>
 internal sealed class SurveyAggregates
@@ -139,12 +140,6 @@ internal sealed class SurveyAggregates
         var group = BreakdownColumns.Of(breakdown);
         var none = breakdown == Breakdown.None;
 
-        // Without a breakdown no response column is needed: the answers of the survey's questions suffice (a hashed
-        // semi-join on the questions; `= ANY(array)` would compare every row with every question id).
-        var answersOfSurvey = none
-            ? "surveys.answers a WHERE a.question_id IN (SELECT q.id FROM surveys.questions q WHERE q.survey_id = @survey)"
-            : "surveys.answers a JOIN surveys.responses r ON r.id = a.response_id WHERE r.survey_id = @survey";
-
         // The texts: how many per question, and the first ones in the index order of ix_answers_texts (no sort of all texts).
         var texts = withTexts ? """
 
@@ -158,8 +153,9 @@ internal sealed class SurveyAggregates
             ORDER BY q.id;
             """ : "";
 
-        // Per group first (a plain GROUP BY, which PostgreSQL runs in parallel), then the overall figures as the sum
-        // over the groups; scale statistics from the distribution (mean = Σ v·n / Σ n, median from the running count).
+        // Counts and respondents come from the pre-aggregated tallies (a few thousand rows, summed by the breakdown's
+        // column), the overall figures as the sum over the groups; scale statistics from the distribution
+        // (mean = Σ v·n / Σ n, median from the running count). Numbers and dates need their values: partial index.
         return $"""
             SET LOCAL work_mem = '64MB';
 
@@ -172,9 +168,9 @@ internal sealed class SurveyAggregates
             GROUP BY 1;
 
             WITH grouped AS MATERIALIZED (
-                SELECT a.question_id, a.option_id, a.row_option_id, a.scale_value, {group} AS grp, count(*)::int AS n
-                FROM {answersOfSurvey}
-                  AND (a.option_id IS NOT NULL OR a.scale_value IS NOT NULL OR a.text_value IS NOT NULL)
+                SELECT r.question_id, r.option_id, r.row_option_id, r.scale_value, {group} AS grp, sum(r.n)::int AS n
+                FROM surveys.answer_tallies r
+                WHERE r.survey_id = @survey AND NOT r.respondents
                 GROUP BY 1, 2, 3, 4, 5),
             counts AS MATERIALIZED (
                 SELECT question_id, option_id, row_option_id, scale_value, true AS overall, NULL::text AS grp, sum(n)::int AS n
@@ -205,9 +201,10 @@ internal sealed class SurveyAggregates
               AND (a.number_value IS NOT NULL OR a.date_value IS NOT NULL)
             {(none ? "GROUP BY a.question_id" : $"GROUP BY GROUPING SETS ((a.question_id), (a.question_id, {group}))")};
 
-            SELECT d.question_id, {(none ? "true" : $"GROUPING({group}) = 1")}, {group}, count(*)::int
-            FROM (SELECT DISTINCT a.question_id, a.response_id FROM surveys.answers a WHERE a.question_id = ANY(@several)) d
-            {(none ? "GROUP BY d.question_id" : $"JOIN surveys.responses r ON r.id = d.response_id GROUP BY GROUPING SETS ((d.question_id), (d.question_id, {group}))")};
+            SELECT r.question_id, {(none ? "true" : $"GROUPING({group}) = 1")}, {group}, sum(r.n)::int
+            FROM surveys.answer_tallies r
+            WHERE r.survey_id = @survey AND r.respondents AND r.question_id = ANY(@several)
+            {(none ? "GROUP BY r.question_id" : $"GROUP BY GROUPING SETS ((r.question_id), (r.question_id, {group}))")};
 
             WITH numbers AS (
                 SELECT a.question_id, a.number_value::float8 AS v

@@ -22,10 +22,17 @@ internal sealed record SurveyResultsView(
 {
     /// <summary>Whether any group of the breakdown is hidden.</summary>
     public bool AnyGroupHidden => Groups.Any(g => g.Hidden);
+
+    /// <summary>
+    /// The survey has fewer responses than the minimum group size: the total is suppressed like a small group, so
+    /// <see cref="Questions"/> is empty and every group hidden (only the number of responses is shown).
+    /// </summary>
+    public bool FiguresHidden { get; init; }
 }
 
 /// <summary>The wave the results are compared with.</summary>
-internal sealed record WaveReference(Guid SurveyId, int Wave, string Title, int Responses);
+/// <param name="FiguresHidden">The previous wave has fewer responses than the minimum group size: nothing is compared with it.</param>
+internal sealed record WaveReference(Guid SurveyId, int Wave, string Title, int Responses, bool FiguresHidden = false);
 
 /// <summary>One group of a breakdown (a partner group, sector or size class) and how many responses it has.</summary>
 /// <param name="Responses">Null when hidden: the size of a hidden group is not shown either.</param>
