@@ -30,6 +30,10 @@ namespace Alliance.Funding;
 /// <c>grants</c> (granted amount per year) and <c>reporting_periods</c> (interim/final, from, to, due).</item>
 /// <item><c>expenses</c> (date, year, category, amount, description, receipt reference, payee) and
 /// <c>drawdowns</c> (date, amount).</item>
+/// <item><c>exports</c> — funder exports: kind, language, state, progress, who asked (person id + name at the time), when,
+/// finished, file name, type, size and the file (bytea, written and read as a stream); the audit record of exports.
+/// <c>documents</c> — files attached to an application (proposal, letters of intent): kind, file name, type, size
+/// (at most 5 MB), content (bytea), added when and by whom.</item>
 /// </list>
 /// </remarks>
 public sealed class FundingModule : IModule
@@ -45,6 +49,7 @@ public sealed class FundingModule : IModule
         services.AddScoped<FundingPermissions>();
         services.AddScoped<Workflow.AuditTrail>();
         services.AddScoped<FundingJobs>();
+        services.AddScoped<Exports.NumericalProof>();
         services.AddScoped<Demo.FundingDemoSeeder>();
     }
 
@@ -73,4 +78,7 @@ public sealed class FundingModule : IModule
 internal sealed class FundingJobs(IMediator mediator)
 {
     public Task SendCallRemindersAsync(CancellationToken ct) => mediator.Send(new SendCallReminders(), ct);
+
+    /// <summary>Writes one queued funder export (enqueued by <see cref="Exports.RequestFunderExport"/>).</summary>
+    public Task RunExportAsync(Guid exportId, CancellationToken ct) => mediator.Send(new Exports.RunFunderExport(exportId), ct);
 }

@@ -317,8 +317,19 @@
         renderChosen();
     }
 
+    // --- A section waiting for a background job ([data-refresh-seconds="2"]) reloads the page until the job is done.
+    var refreshTimer = null;
+    function scheduleRefresh() {
+        if (refreshTimer) { clearTimeout(refreshTimer); refreshTimer = null; }
+        var waiting = document.querySelector('[data-refresh-seconds]');
+        if (!waiting) { return; }
+        var seconds = parseInt(waiting.getAttribute('data-refresh-seconds'), 10) || 2;
+        refreshTimer = setTimeout(function () { window.location.reload(); }, seconds * 1000);
+    }
+
     function onLoad() {
         releaseAll();
+        scheduleRefresh();
         describeFields(document);
         labelTables(document);
         enhancePickers(document);

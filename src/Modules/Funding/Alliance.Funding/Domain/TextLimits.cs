@@ -15,6 +15,8 @@ internal static class TextLimits
     public const int Description = 500;
     public const int Receipt = 100;
     public const int Payee = 200;
+    public const int FileName = 200;
+    public const int ContentType = 100;
 
     /// <summary>A person's name as Members allows it (first + space + last name).</summary>
     public const int PersonName = 100 + 1 + 100;

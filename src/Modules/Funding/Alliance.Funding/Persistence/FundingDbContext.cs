@@ -30,6 +30,8 @@ internal sealed class FundingDbContext(DbContextOptions<FundingDbContext> option
     public DbSet<ReportingPeriod> ReportingPeriods => Set<ReportingPeriod>();
     public DbSet<Expense> Expenses => Set<Expense>();
     public DbSet<Drawdown> Drawdowns => Set<Drawdown>();
+    public DbSet<FunderExport> Exports => Set<FunderExport>();
+    public DbSet<ApplicationDocument> Documents => Set<ApplicationDocument>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -171,6 +173,32 @@ internal sealed class FundingDbContext(DbContextOptions<FundingDbContext> option
             e.Property(x => x.Amount).HasColumnType(Money.Column);
             e.HasOne<Application>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => new { x.ApplicationId, x.Date });
+        });
+
+        builder.Entity<FunderExport>(e =>
+        {
+            e.ToTable("exports", t => t.HasCheckConstraint("ck_exports_progress", "progress BETWEEN 0 AND 100"));
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
+            e.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Language).HasMaxLength(5);
+            e.Property(x => x.RequestedByName).HasMaxLength(TextLimits.PersonName);
+            e.Property(x => x.FileName).HasMaxLength(TextLimits.FileName);
+            e.Property(x => x.ContentType).HasMaxLength(TextLimits.ContentType);
+            e.HasOne<Application>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.ApplicationId, x.RequestedAt });
+            e.HasIndex(x => x.RequestedByPersonId);
+        });
+
+        builder.Entity<ApplicationDocument>(e =>
+        {
+            e.ToTable("documents", t => t.HasCheckConstraint("ck_documents_size", $"size_bytes > 0 AND size_bytes <= {ApplicationDocument.MaxFileBytes}"));
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.FileName).HasMaxLength(TextLimits.FileName);
+            e.Property(x => x.ContentType).HasMaxLength(TextLimits.ContentType);
+            e.Property(x => x.AddedByName).HasMaxLength(TextLimits.PersonName);
+            e.HasOne<Application>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.ApplicationId, x.AddedAt });
+            e.HasIndex(x => x.AddedByPersonId);
         });
 
         UseSnakeCaseColumns(builder);

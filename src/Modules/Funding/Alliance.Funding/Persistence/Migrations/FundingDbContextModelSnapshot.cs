@@ -93,6 +93,70 @@ namespace Alliance.Funding.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Alliance.Funding.Domain.ApplicationDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("character varying(201)")
+                        .HasColumnName("added_by_name");
+
+                    b.Property<Guid?>("AddedByPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("added_by_person_id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("SizeBytes")
+                        .HasColumnType("integer")
+                        .HasColumnName("size_bytes");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddedByPersonId");
+
+                    b.HasIndex("ApplicationId", "AddedAt");
+
+                    b.ToTable("documents", "funding", t =>
+                        {
+                            t.HasCheckConstraint("ck_documents_size", "size_bytes > 0 AND size_bytes <= 5242880");
+                        });
+                });
+
             modelBuilder.Entity("Alliance.Funding.Domain.BudgetLine", b =>
                 {
                     b.Property<Guid>("Id")
@@ -330,6 +394,87 @@ namespace Alliance.Funding.Persistence.Migrations
                     b.ToTable("expenses", "funding", t =>
                         {
                             t.HasCheckConstraint("ck_expenses_amount", "amount > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Alliance.Funding.Domain.FunderExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("language");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("integer")
+                        .HasColumnName("progress");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("character varying(201)")
+                        .HasColumnName("requested_by_name");
+
+                    b.Property<Guid?>("RequestedByPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by_person_id");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestedByPersonId");
+
+                    b.HasIndex("ApplicationId", "RequestedAt");
+
+                    b.ToTable("exports", "funding", t =>
+                        {
+                            t.HasCheckConstraint("ck_exports_progress", "progress BETWEEN 0 AND 100");
                         });
                 });
 
@@ -673,6 +818,15 @@ namespace Alliance.Funding.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Alliance.Funding.Domain.ApplicationDocument", b =>
+                {
+                    b.HasOne("Alliance.Funding.Domain.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Alliance.Funding.Domain.BudgetLine", b =>
                 {
                     b.HasOne("Alliance.Funding.Domain.Application", null)
@@ -701,6 +855,15 @@ namespace Alliance.Funding.Persistence.Migrations
                 });
 
             modelBuilder.Entity("Alliance.Funding.Domain.Expense", b =>
+                {
+                    b.HasOne("Alliance.Funding.Domain.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Alliance.Funding.Domain.FunderExport", b =>
                 {
                     b.HasOne("Alliance.Funding.Domain.Application", null)
                         .WithMany()
