@@ -12,6 +12,7 @@ internal static class FundingEndpoints
         var api = endpoints.MapModuleApi("funding", "Funding");
         Calls.CallsEndpoints.Map(api);
         Applications.ApplicationsEndpoints.Map(api);
+        Reports.ReportsEndpoints.Map(api);
     }
 }
 

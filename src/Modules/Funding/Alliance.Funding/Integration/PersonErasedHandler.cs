@@ -7,7 +7,7 @@ namespace Alliance.Funding.Integration;
 
 /// <summary>
 /// Erasure: the person is no longer responsible for calls, work packages or milestones, and the workflow steps they
-/// took lose their id and the copy of their name (the steps themselves stay: the audit trail keeps what happened).
+/// took lose their id and the copy of their name (the steps themselves stay: the audit trail keeps what happened); so do the reports they submitted.
 /// </summary>
 internal sealed class PersonErasedHandler(FundingDbContext db) : INotificationHandler<PersonErased>
 {
@@ -33,6 +33,12 @@ internal sealed class PersonErasedHandler(FundingDbContext db) : INotificationHa
         {
             step.ByPersonId = null;
             step.ByName = "";
+        }
+
+        foreach (var report in await db.Reports.Where(r => r.SubmittedByPersonId == person).ToListAsync(cancellationToken))
+        {
+            report.SubmittedByPersonId = null;
+            report.SubmittedByName = "";
         }
     }
 }
