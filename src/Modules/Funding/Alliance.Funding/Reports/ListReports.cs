@@ -10,10 +10,10 @@ namespace Alliance.Funding.Reports;
 
 /// <summary>An application's reporting obligations from its grant conditions, by period, with due day and state. 404 for an unknown application.</summary>
 [AllowedFor(Who.Staff)]
-internal sealed record ListReports(Guid ApplicationId) : IRequest<ReportList>;
+internal sealed record ListReports(Guid ApplicationId) : IRequest<ApplicationReports>;
 
 /// <summary>The obligations of one application.</summary>
-internal sealed record ReportList(Guid ApplicationId, string ApplicationTitle, ApplicationStatus Status, IReadOnlyList<ReportItem> Reports);
+internal sealed record ApplicationReports(Guid ApplicationId, string ApplicationTitle, ApplicationStatus Status, IReadOnlyList<ReportItem> Reports);
 
 /// <summary>
 /// One obligation: <see cref="Id"/> is the reporting period's id (and the report's, once drafted); <see cref="Drafted"/>
@@ -22,9 +22,9 @@ internal sealed record ReportList(Guid ApplicationId, string ApplicationTitle, A
 internal sealed record ReportItem(Guid Id, ReportKind Kind, DateOnly From, DateOnly To, DateOnly Due, ReportState State, bool Overdue,
     bool Drafted, DateTimeOffset? FiguresAt, DateTimeOffset? SubmittedAt);
 
-internal sealed class ListReportsHandler(FundingDbContext db, FundingPermissions permissions, TimeProvider clock) : IRequestHandler<ListReports, ReportList>
+internal sealed class ListReportsHandler(FundingDbContext db, FundingPermissions permissions, TimeProvider clock) : IRequestHandler<ListReports, ApplicationReports>
 {
-    public async Task<ReportList> Handle(ListReports request, CancellationToken cancellationToken)
+    public async Task<ApplicationReports> Handle(ListReports request, CancellationToken cancellationToken)
     {
         var application = await permissions.ApplicationAsync(request.ApplicationId, cancellationToken);
         var today = AllianceTime.Today(clock);
@@ -35,7 +35,7 @@ internal sealed class ListReportsHandler(FundingDbContext db, FundingPermissions
                           orderby p.Due, p.From
                           select new { p.Id, p.Kind, p.From, p.To, p.Due, Drafted = r != null, FiguresAt = (DateTimeOffset?)r!.FiguresAt, SubmittedAt = r != null ? r.SubmittedAt : null })
             .ToListAsync(cancellationToken);
-        return new ReportList(application.Id, application.Title, application.Status, [.. rows.Select(x => new ReportItem(
+        return new ApplicationReports(application.Id, application.Title, application.Status, [.. rows.Select(x => new ReportItem(
             x.Id, x.Kind, x.From, x.To, x.Due, ReportStates.Of(x.To, x.Drafted, x.SubmittedAt is not null, today),
             ReportStates.Overdue(x.Due, x.SubmittedAt is not null, today), x.Drafted, x.FiguresAt, x.SubmittedAt))]);
     }
