@@ -14,6 +14,7 @@ internal static class FundingEndpoints
         Applications.ApplicationsEndpoints.Map(api);
         Exports.ExportsEndpoints.Map(api);
         Documents.DocumentsEndpoints.Map(api);
+        Reports.ReportsEndpoints.Map(api);
     }
 }
 

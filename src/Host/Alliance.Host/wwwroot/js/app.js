@@ -317,19 +317,32 @@
         renderChosen();
     }
 
-    // --- A section waiting for a background job ([data-refresh-seconds="2"]) reloads the page until the job is done.
-    var refreshTimer = null;
-    function scheduleRefresh() {
-        if (refreshTimer) { clearTimeout(refreshTimer); refreshTimer = null; }
-        var waiting = document.querySelector('[data-refresh-seconds]');
-        if (!waiting) { return; }
-        var seconds = parseInt(waiting.getAttribute('data-refresh-seconds'), 10) || 2;
-        refreshTimer = setTimeout(function () { window.location.reload(); }, seconds * 1000);
+    // --- Background work: an element with data-poll-url shows work still running (e.g. a report refresh). Its JSON
+    // is asked for every 2 s; once the field data-poll-field no longer holds one of data-poll-pending, the page reloads
+    // to show the result. Without this script the element's own link reloads the page.
+    function pollPending(root) {
+        root.querySelectorAll('[data-poll-url]:not([data-polling])').forEach(function (element) {
+            element.setAttribute('data-polling', '');
+            var pending = (element.getAttribute('data-poll-pending') || '').split(' ');
+            var field = element.getAttribute('data-poll-field');
+            var timer = setInterval(function () {
+                if (!element.isConnected) { clearInterval(timer); return; }
+                fetch(element.getAttribute('data-poll-url'), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+                    .then(function (response) { return response.ok ? response.json() : null; })
+                    .then(function (body) {
+                        if (body && pending.indexOf(String(body[field])) < 0) {
+                            clearInterval(timer);
+                            window.location.reload();
+                        }
+                    })
+                    .catch(function () { /* try again on the next tick */ });
+            }, 2000);
+        });
     }
 
     function onLoad() {
         releaseAll();
-        scheduleRefresh();
+        pollPending(document);
         describeFields(document);
         labelTables(document);
         enhancePickers(document);

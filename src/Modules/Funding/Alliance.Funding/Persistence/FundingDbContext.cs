@@ -7,7 +7,7 @@ namespace Alliance.Funding.Persistence;
 
 /// <summary>
 /// Schema <c>funding</c>: calls, call reminders, applications with partners, work packages, milestones, budget lines,
-/// member contributions, transitions (audit trail), grants, reporting periods, expenses, drawdowns; outbox and inbox.
+/// member contributions, transitions (audit trail), grants, reporting periods, expenses, drawdowns, reports; outbox and inbox.
 /// snake_case columns, enums by name, every amount numeric(14,2).
 /// </summary>
 internal sealed class FundingDbContext(DbContextOptions<FundingDbContext> options) : DbContext(options)
@@ -32,6 +32,7 @@ internal sealed class FundingDbContext(DbContextOptions<FundingDbContext> option
     public DbSet<Drawdown> Drawdowns => Set<Drawdown>();
     public DbSet<FunderExport> Exports => Set<FunderExport>();
     public DbSet<ApplicationDocument> Documents => Set<ApplicationDocument>();
+    public DbSet<Report> Reports => Set<Report>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -199,6 +200,25 @@ internal sealed class FundingDbContext(DbContextOptions<FundingDbContext> option
             e.HasOne<Application>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => new { x.ApplicationId, x.AddedAt });
             e.HasIndex(x => x.AddedByPersonId);
+        builder.Entity<Report>(e =>
+        {
+            e.ToTable("reports");
+
+            // One report per reporting period: drafting twice for a period meets this key.
+            e.HasKey(x => x.ReportingPeriodId);
+            e.HasOne<ReportingPeriod>().WithOne().HasForeignKey<Report>(x => x.ReportingPeriodId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Application>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.Figures).HasColumnType("jsonb");
+            e.Property(x => x.WorkDone).HasColumnType("jsonb");
+            e.Property(x => x.Goals).HasMaxLength(TextLimits.Narrative);
+            e.Property(x => x.Results).HasMaxLength(TextLimits.Narrative);
+            e.Property(x => x.Deviations).HasMaxLength(TextLimits.Narrative);
+            e.Property(x => x.Outlook).HasMaxLength(TextLimits.Narrative);
+            e.Property(x => x.Refresh).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.SubmittedByName).HasMaxLength(TextLimits.PersonName);
+            e.Property(x => x.Version).IsRowVersion();
+            e.HasIndex(x => x.ApplicationId);
+            e.HasIndex(x => x.SubmittedByPersonId);
         });
 
         UseSnakeCaseColumns(builder);

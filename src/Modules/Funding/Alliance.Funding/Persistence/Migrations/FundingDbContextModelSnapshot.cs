@@ -609,6 +609,92 @@ namespace Alliance.Funding.Persistence.Migrations
                     b.ToTable("partners", "funding");
                 });
 
+            modelBuilder.Entity("Alliance.Funding.Domain.Report", b =>
+                {
+                    b.Property<Guid>("ReportingPeriodId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reporting_period_id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("Deviations")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("deviations");
+
+                    b.Property<DateTimeOffset>("DraftedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("drafted_at");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("figures");
+
+                    b.Property<DateTimeOffset>("FiguresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("figures_at");
+
+                    b.Property<string>("Goals")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("goals");
+
+                    b.Property<string>("Outlook")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("outlook");
+
+                    b.Property<string>("Refresh")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("refresh");
+
+                    b.Property<DateTimeOffset?>("RefreshRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refresh_requested_at");
+
+                    b.Property<string>("Results")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("results");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedByName")
+                        .HasMaxLength(201)
+                        .HasColumnType("character varying(201)")
+                        .HasColumnName("submitted_by_name");
+
+                    b.Property<Guid?>("SubmittedByPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submitted_by_person_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("WorkDone")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("work_done");
+
+                    b.HasKey("ReportingPeriodId");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("SubmittedByPersonId");
+
+                    b.ToTable("reports", "funding");
+                });
+
             modelBuilder.Entity("Alliance.Funding.Domain.ReportingPeriod", b =>
                 {
                     b.Property<Guid>("Id")
@@ -909,6 +995,21 @@ namespace Alliance.Funding.Persistence.Migrations
                     b.HasOne("Alliance.Funding.Domain.Application", null)
                         .WithMany()
                         .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Alliance.Funding.Domain.Report", b =>
+                {
+                    b.HasOne("Alliance.Funding.Domain.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Alliance.Funding.Domain.ReportingPeriod", null)
+                        .WithOne()
+                        .HasForeignKey("Alliance.Funding.Domain.Report", "ReportingPeriodId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
