@@ -54,6 +54,7 @@ public sealed class FundingModule : IModule
         services.AddScoped<Workflow.AuditTrail>();
         services.AddScoped<FundingJobs>();
         services.AddScoped<Exports.NumericalProof>();
+        services.AddScoped<Exports.NarrativeReport>();
         services.AddScoped<Reports.ReportFiguresCollector>();
         services.AddScoped<Demo.FundingDemoSeeder>();
     }

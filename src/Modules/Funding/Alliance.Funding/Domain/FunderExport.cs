@@ -11,6 +11,9 @@ internal sealed class FunderExport
     public Guid ApplicationId { get; set; }
     public ExportKind Kind { get; set; }
 
+    /// <summary>The report (its reporting period's id) a narrative report is made of; null for the numerical proof.</summary>
+    public Guid? ReportId { get; set; }
+
     /// <summary>"de" or "en": the language of headers, labels and formats.</summary>
     public string Language { get; set; } = "de";
 
@@ -45,6 +48,12 @@ internal enum ExportKind
 
     /// <summary>The same three tables as CSV files in one ZIP.</summary>
     NumericalProofCsv,
+
+    /// <summary>The narrative report (Sachbericht) of one report as an editable Word document.</summary>
+    NarrativeDocx,
+
+    /// <summary>The narrative report (Sachbericht) of one report as PDF.</summary>
+    NarrativePdf,
 }
 
 /// <summary>Where an export job stands. Stored by name.</summary>

@@ -16,15 +16,16 @@ namespace Alliance.Funding.Exports;
 
 /// <summary>
 /// The export job: claims a queued export (a conditional update, so a repeated or parallel run does nothing), writes
-/// the file into a temporary file in the export's language, reporting progress on the row, and stores it streamed
-/// into the row (bytea). A failure marks the export failed with no file; it is not retried — the administrator starts
+/// the file — the numerical proof streamed row by row, or the narrative report of one report (DOCX/PDF, built whole by
+/// the document libraries) — into a temporary file in the export's language, reporting progress on the row, and
+/// stores it streamed into the row (bytea). A failure marks the export failed with no file; it is not retried — the administrator starts
 /// a new one.
 /// </summary>
 [AllowedFor(Who.Internal)]
 internal sealed record RunFunderExport(Guid ExportId) : IRequest<Unit>;
 
 internal sealed class RunFunderExportHandler(
-    FundingDbContext db, NumericalProof proof, IStringLocalizer<FundingText> text, TimeProvider clock, ILogger<RunFunderExportHandler> logger)
+    FundingDbContext db, NumericalProof proof, NarrativeReport narrative, IStringLocalizer<FundingText> text, TimeProvider clock, ILogger<RunFunderExportHandler> logger)
     : IRequestHandler<RunFunderExport, Unit>
 {
     public async Task<Unit> Handle(RunFunderExport request, CancellationToken cancellationToken)
@@ -38,20 +39,31 @@ internal sealed class RunFunderExportHandler(
         }
 
         var export = await db.Exports.AsNoTracking().Where(e => e.Id == id)
-            .Select(e => new { e.ApplicationId, e.Kind, e.Language }).SingleAsync(cancellationToken);
+            .Select(e => new { e.ApplicationId, e.Kind, e.Language, e.ReportId }).SingleAsync(cancellationToken);
         var temporary = Path.Combine(Path.GetTempPath(), $"alliance-funding-{id:N}.tmp");
         try
         {
             string fileName, contentType;
             using (Cultures.Use(export.Language))
             {
-                var figures = await proof.LoadAsync(export.ApplicationId, cancellationToken);
-                await ProgressAsync(id, 30, cancellationToken);
                 var culture = Cultures.Formatting(export.Language);
-                var stem = FileNames.Stem(text["Export_FileName_Proof"], figures.Application.Title,
-                    AllianceTime.Today(clock));
-                await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 81920))
+                var today = AllianceTime.Today(clock);
+                if (export.ReportId is { } reportId)
                 {
+                    var content = await narrative.LoadAsync(reportId, cancellationToken);
+                    await ProgressAsync(id, 30, cancellationToken);
+                    var stem = FileNames.Stem(text["Export_FileName_Narrative"], content.ApplicationTitle, content.To);
+                    var pdf = export.Kind == ExportKind.NarrativePdf;
+                    var bytes = pdf ? narrative.Pdf(content, culture) : narrative.Docx(content, culture);
+                    await File.WriteAllBytesAsync(temporary, bytes, cancellationToken);
+                    (fileName, contentType) = pdf ? (stem + ".pdf", ExportFile.Pdf) : (stem + ".docx", ExportFile.Docx);
+                }
+                else
+                {
+                    var figures = await proof.LoadAsync(export.ApplicationId, cancellationToken);
+                    await ProgressAsync(id, 30, cancellationToken);
+                    var stem = FileNames.Stem(text["Export_FileName_Proof"], figures.Application.Title, today);
+                    await using var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 81920);
                     if (export.Kind == ExportKind.NumericalProofXlsx)
                     {
                         proof.WriteXlsx(file, figures, culture);

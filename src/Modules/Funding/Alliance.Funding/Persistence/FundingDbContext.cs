@@ -188,6 +188,7 @@ internal sealed class FundingDbContext(DbContextOptions<FundingDbContext> option
             e.HasOne<Application>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => new { x.ApplicationId, x.RequestedAt });
             e.HasIndex(x => x.RequestedByPersonId);
+            e.HasOne<Report>().WithMany().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<ApplicationDocument>(e =>
@@ -200,6 +201,8 @@ internal sealed class FundingDbContext(DbContextOptions<FundingDbContext> option
             e.HasOne<Application>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => new { x.ApplicationId, x.AddedAt });
             e.HasIndex(x => x.AddedByPersonId);
+        });
+
         builder.Entity<Report>(e =>
         {
             e.ToTable("reports");

@@ -442,6 +442,10 @@ namespace Alliance.Funding.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("progress");
 
+                    b.Property<Guid?>("ReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_id");
+
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("requested_at");
@@ -467,6 +471,8 @@ namespace Alliance.Funding.Persistence.Migrations
                         .HasColumnName("state");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
 
                     b.HasIndex("RequestedByPersonId");
 
@@ -956,6 +962,11 @@ namespace Alliance.Funding.Persistence.Migrations
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Alliance.Funding.Domain.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Alliance.Funding.Domain.Grant", b =>
