@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Alliance.Funding.Domain;
+using Alliance.Funding.Reports;
 using Alliance.Funding.Spending;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
@@ -34,9 +35,9 @@ public sealed class FunderExportsTests(AllianceApp app) : IClassFixture<Alliance
     }
 
     /// <summary>Starts an export as the administrator, waits for the job and downloads the file.</summary>
-    private async Task<(JsonElement Export, HttpResponseMessage File)> ExportAsync(HttpClient admin, Guid id, string kind, string language)
+    private async Task<(JsonElement Export, HttpResponseMessage File)> ExportAsync(HttpClient admin, Guid id, string kind, string language, Guid? reportId = null)
     {
-        var started = await admin.PostAsJsonAsync($"/api/funding/applications/{id}/exports", new { Kind = kind, Language = language });
+        var started = await admin.PostAsJsonAsync($"/api/funding/applications/{id}/exports", new { Kind = kind, Language = language, ReportId = reportId });
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         var location = started.Headers.Location!.ToString();
         var export = await Eventually.Until(async () => await admin.GetFromJsonAsync<JsonElement>(location),
@@ -206,5 +207,47 @@ public sealed class FunderExportsTests(AllianceApp app) : IClassFixture<Alliance
         Assert.Equal(HttpStatusCode.Forbidden, (await representative.GetAsync(added.Headers.Location)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await staff.DeleteAsync(added.Headers.Location)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync(added.Headers.Location)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Narrative_report_docx_and_pdf_carry_texts_figures_and_charts_and_open_in_libreoffice()
+    {
+        var staff = await app.StaffAsync();
+        var admin = await app.SignedInAsync(DemoUsers.Administrator);
+        var drafted = await app.FundingDbAsync(db => db.Reports.Where(r => r.SubmittedAt == null).Select(r => new { r.ReportingPeriodId, r.ApplicationId }).FirstAsync());
+        var report = await app.SendAsync(new GetReport(drafted.ReportingPeriodId), staff);
+        await app.SendAsync(new UpdateReportNarrative(report.Id, "Ziel: das Netzwerk der Bäckereien stärken", [.. report.Narrative.WorkDone.Select(w => new WorkPackageText(w.WorkPackageId, $"Arbeit im Paket {w.Number}"))],
+            "Ergebnis: drei Pilotprojekte", "Keine Abweichungen", "Ausblick: zweite Förderphase", report.Version), staff);
+
+        // A narrative report needs its report.
+        var missing = await admin.PostAsJsonAsync($"/api/funding/applications/{drafted.ApplicationId}/exports", new { Kind = "NarrativeDocx", Language = "de" });
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Contains("reportid", FundingTestData.ErrorFields(await missing.Content.ReadAsStringAsync()));
+
+        var (docxExport, docxFile) = await ExportAsync(admin, drafted.ApplicationId, "NarrativeDocx", "de", report.Id);
+        Assert.EndsWith(".docx", docxExport.GetProperty("fileName").GetString());
+        var docx = await docxFile.Content.ReadAsByteArrayAsync();
+        var text = await FileReaders.DocxTextAsync(docx);
+        Assert.Contains($"Sachbericht: {report.ApplicationTitle}", text);
+        Assert.Contains("Ziel: das Netzwerk der Bäckereien stärken", text);
+        Assert.Contains("Ausblick: zweite Förderphase", text);
+        Assert.Contains($"Teilnahmen\t{report.Figures.Meetings!.Attendances.ToString("N0", Alliance.Shared.Localization.Cultures.Formatting("de"))}", text);
+        Assert.Contains("Mittelverbrauch: Plan und Ausgaben je Kostenart", text);
+        using (var zip = new ZipArchive(new MemoryStream(docx)))
+        {
+            // Participants by partner group, over time, and the budget burn.
+            Assert.Equal(report.Figures.Meetings.Attendances > 0 ? 3 : 1, zip.Entries.Count(e => e.FullName.EndsWith(".png", StringComparison.OrdinalIgnoreCase)));
+        }
+
+        var converted = await FileReaders.PdfTextAsync(await FileReaders.LibreOfficePdfAsync(docx, ".docx"));
+        Assert.Contains("Ziel: das Netzwerk der Bäckereien stärken", converted);
+
+        var (pdfExport, pdfFile) = await ExportAsync(admin, drafted.ApplicationId, "NarrativePdf", "en", report.Id);
+        Assert.StartsWith("Narrative-report-", pdfExport.GetProperty("fileName").GetString());
+        Assert.Equal("application/pdf", pdfFile.Content.Headers.ContentType!.MediaType);
+        var pdfText = await FileReaders.PdfTextAsync(await pdfFile.Content.ReadAsByteArrayAsync());
+        Assert.Contains($"Narrative report: {report.ApplicationTitle}", pdfText);
+        Assert.Contains("Goals", pdfText);
+        Assert.Contains("Budget burn: budget and expenses per cost category", pdfText);
     }
 }
