@@ -9,14 +9,14 @@ namespace Alliance.Funding.Tests;
 /// Journey 7's office path in Chromium, in German and English, with screenshots: staff record a call (a missing title
 /// is shown inline first), plan a draft's budget on its page and move it to internal review with a comment (asked
 /// first, then in the history), and book an expense of the demo's running project (a missing description is shown
-/// inline, then it is booked). Arithmetic, workflow rules and access are covered by the API tests.
+/// inline, then it is booked), and write a section of the project's drafted interim report. Arithmetic, workflow rules and access are covered by the API tests.
 /// </summary>
 public sealed class JourneyBrowserTests(AllianceApp app, Browser browser) : IClassFixture<AllianceApp>, IClassFixture<Browser>
 {
     private static readonly Dictionary<string, Dictionary<string, string>> Words = new()
     {
-        ["de"] = new() { ["required"] = "Bitte ausfüllen", ["created"] = "wurde erfasst", ["amount"] = "1.234,50 €", ["review"] = "Interne Prüfung", ["booked"] = "gebucht" },
-        ["en"] = new() { ["required"] = "Please fill in", ["created"] = "was recorded", ["amount"] = "1,234.50 €", ["review"] = "Internal review", ["booked"] = "booked" },
+        ["de"] = new() { ["required"] = "Bitte ausfüllen", ["created"] = "wurde erfasst", ["amount"] = "1.234,50 €", ["review"] = "Interne Prüfung", ["booked"] = "gebucht", ["narrative"] = "Texte wurden gespeichert", ["drafted"] = "Entwurf" },
+        ["en"] = new() { ["required"] = "Please fill in", ["created"] = "was recorded", ["amount"] = "1,234.50 €", ["review"] = "Internal review", ["booked"] = "booked", ["narrative"] = "narrative was saved", ["drafted"] = "Drafted" },
     };
 
     [Theory]
@@ -70,6 +70,19 @@ public sealed class JourneyBrowserTests(AllianceApp app, Browser browser) : ICla
         Assert.Contains(w["booked"], await page.InnerTextAsync("[role=status]"), StringComparison.Ordinal);
         Assert.Contains($"Moderationskoffer J7{language}", await page.InnerTextAsync("#expenses"), StringComparison.Ordinal);
         await Browser.ScreenshotAsync(page, $"journey-7-{language}-03-expenses");
+
+        // The project's drafted interim report: its figures and chart, and a section of the narrative.
+        await page.ClickAsync("#reports-link");
+        Assert.Contains(w["drafted"], await page.InnerTextAsync("#reports"), StringComparison.Ordinal);
+        await page.ClickAsync("#reports a[id^=open-report-]");
+        Assert.NotNull(await page.QuerySelectorAsync("#chart-partner-groups img"));
+        await page.FillAsync("#narrative-wp-1", $"Drei Labore gegründet J7{language}");
+        await page.FillAsync("#narrative-results", $"Drei Labore arbeiten J7{language}");
+        await SubmitAsync(page, () => page.ClickAsync("#save-narrative"));
+        Assert.Contains(w["narrative"], await page.InnerTextAsync("[role=status]"), StringComparison.Ordinal);
+        Assert.Equal($"Drei Labore arbeiten J7{language}", await page.InputValueAsync("#narrative-results"));
+        Assert.Equal($"Drei Labore gegründet J7{language}", await page.InputValueAsync("#narrative-wp-1"));
+        await Browser.ScreenshotAsync(page, $"journey-7-{language}-04-report");
     }
 
     private static Task SubmitAsync(IPage page, Func<Task> click) =>

@@ -12,6 +12,9 @@ internal static class FundingEndpoints
         var api = endpoints.MapModuleApi("funding", "Funding");
         Calls.CallsEndpoints.Map(api);
         Applications.ApplicationsEndpoints.Map(api);
+        Exports.ExportsEndpoints.Map(api);
+        Documents.DocumentsEndpoints.Map(api);
+        Reports.ReportsEndpoints.Map(api);
     }
 }
 

@@ -317,8 +317,32 @@
         renderChosen();
     }
 
+    // --- Background work: an element with data-poll-url shows work still running (e.g. a report refresh). Its JSON
+    // is asked for every 2 s; once the field data-poll-field no longer holds one of data-poll-pending, the page reloads
+    // to show the result. Without this script the element's own link reloads the page.
+    function pollPending(root) {
+        root.querySelectorAll('[data-poll-url]:not([data-polling])').forEach(function (element) {
+            element.setAttribute('data-polling', '');
+            var pending = (element.getAttribute('data-poll-pending') || '').split(' ');
+            var field = element.getAttribute('data-poll-field');
+            var timer = setInterval(function () {
+                if (!element.isConnected) { clearInterval(timer); return; }
+                fetch(element.getAttribute('data-poll-url'), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+                    .then(function (response) { return response.ok ? response.json() : null; })
+                    .then(function (body) {
+                        if (body && pending.indexOf(String(body[field])) < 0) {
+                            clearInterval(timer);
+                            window.location.reload();
+                        }
+                    })
+                    .catch(function () { /* try again on the next tick */ });
+            }, 2000);
+        });
+    }
+
     function onLoad() {
         releaseAll();
+        pollPending(document);
         describeFields(document);
         labelTables(document);
         enhancePickers(document);

@@ -23,6 +23,12 @@ internal sealed class FundingPermissions(FundingDbContext db, ICurrentUser user,
     /// <summary>The office: staff or administrators.</summary>
     public bool IsStaff => user.IsStaff;
 
+    /// <summary>Exports for the funder and raw financial files: administrators only.</summary>
+    public bool CanExport => user.IsAdministrator;
+
+    /// <summary>Documents may be attached or removed until the application is closed or withdrawn.</summary>
+    public static bool DocumentsEditable(ApplicationStatus status) => status is not (ApplicationStatus.Closed or ApplicationStatus.Withdrawn);
+
     /// <summary>The plan may change in these states.</summary>
     public static bool PlanEditable(ApplicationStatus status) => status is ApplicationStatus.Draft or ApplicationStatus.InternalReview;
 

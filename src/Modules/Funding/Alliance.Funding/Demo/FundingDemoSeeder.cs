@@ -14,7 +14,7 @@ namespace Alliance.Funding.Demo;
 /// "Wirtschaftsallianz – Aufbauphase" (from 1 January last year) from an earlier Land call: budget per year in the
 /// Land programme's categories, city and member co-financing (the demo representative's organisation is a partner
 /// with a letter of intent), three work packages with milestones, the workflow's audit trail, the grant with yearly
-/// interim reports and the final report (this year's interim report is the next one due), monthly expenses up to
+/// interim reports and the final report (last year's interim report is drafted and due, its deadline extended to at least four weeks ahead), monthly expenses up to
 /// today and quarterly drawdowns. Deterministic apart from "today".
 /// </summary>
 internal sealed class FundingDemoSeeder(FundingDbContext db, IMediator mediator, TimeProvider clock)
@@ -81,9 +81,17 @@ internal sealed class FundingDemoSeeder(FundingDbContext db, IMediator mediator,
             db.Grants.Add(new Grant { ApplicationId = project.Id, Year = year, Amount = 56_000m });
             if (year < end.Year)
             {
+                // Due on 30 April of the next year; last year's report had its deadline extended by the funder, so the
+                // demo always has a drafted interim report that is due and not yet overdue.
+                var due = new DateOnly(year + 1, 4, 30);
+                if (year == today.Year - 1 && due < today.AddDays(28))
+                {
+                    due = today.AddDays(28);
+                }
+
                 db.ReportingPeriods.Add(new ReportingPeriod
                 {
-                    Id = Guid.NewGuid(), ApplicationId = project.Id, Kind = ReportKind.Interim, From = new DateOnly(year, 1, 1), To = new DateOnly(year, 12, 31), Due = new DateOnly(year + 1, 4, 30),
+                    Id = Guid.NewGuid(), ApplicationId = project.Id, Kind = ReportKind.Interim, From = new DateOnly(year, 1, 1), To = new DateOnly(year, 12, 31), Due = due,
                 });
             }
         }
@@ -134,6 +142,20 @@ internal sealed class FundingDemoSeeder(FundingDbContext db, IMediator mediator,
             }
 
             month = month.AddMonths(1);
+        }
+
+        await db.SaveChangesAsync(ct);
+
+        // Last year's interim report is drafted as the report job would have drafted it, with a first narrative.
+        var ended = await db.ReportingPeriods.Where(p => p.ApplicationId == project.Id && p.To < today).Select(p => p.Id).ToListAsync(ct);
+        foreach (var period in ended)
+        {
+            await mediator.Send(new Reports.DraftReport(period), ct);
+        }
+
+        foreach (var report in await db.Reports.Where(r => r.ApplicationId == project.Id).ToListAsync(ct))
+        {
+            report.Goals = "Die Wirtschaftsallianz bringt Unternehmen, Wissenschaft, Verwaltung und Kammern zusammen: ein Plenum je Quartal, drei Labore und ein Matching von Bedarfen und Angeboten.";
         }
 
         await db.SaveChangesAsync(ct);

@@ -15,6 +15,11 @@ internal static class TextLimits
     public const int Description = 500;
     public const int Receipt = 100;
     public const int Payee = 200;
+    public const int FileName = 200;
+    public const int ContentType = 100;
+
+    /// <summary>One narrative section of a report (goals, work done in a work package, results, deviations, outlook).</summary>
+    public const int Narrative = 20000;
 
     /// <summary>A person's name as Members allows it (first + space + last name).</summary>
     public const int PersonName = 100 + 1 + 100;
@@ -26,6 +31,9 @@ internal static class RequestCaps
     public const int Categories = 20;
     public const int GrantYears = 10;
     public const int ReportingPeriods = 20;
+
+    /// <summary>Work packages a report's narrative names (one text each).</summary>
+    public const int WorkPackages = 50;
 }
 
 /// <summary>Amounts: EUR with two decimal places, stored as numeric(14,2).</summary>

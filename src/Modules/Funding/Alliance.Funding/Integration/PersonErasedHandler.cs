@@ -7,7 +7,8 @@ namespace Alliance.Funding.Integration;
 
 /// <summary>
 /// Erasure: the person is no longer responsible for calls, work packages or milestones, and the workflow steps they
-/// took lose their id and the copy of their name (the steps themselves stay: the audit trail keeps what happened).
+/// took, the reports they submitted, the exports they asked for and the documents they uploaded lose their id and the
+/// copy of their name (the steps themselves stay: the audit trail keeps what happened).
 /// </summary>
 internal sealed class PersonErasedHandler(FundingDbContext db) : INotificationHandler<PersonErased>
 {
@@ -33,6 +34,17 @@ internal sealed class PersonErasedHandler(FundingDbContext db) : INotificationHa
         {
             step.ByPersonId = null;
             step.ByName = "";
+        }
+
+        // Exports and documents keep their record, without who asked or uploaded (set-based: the files stay unloaded).
+        await db.Exports.Where(e => e.RequestedByPersonId == person)
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.RequestedByPersonId, (Guid?)null).SetProperty(e => e.RequestedByName, ""), cancellationToken);
+        await db.Documents.Where(d => d.AddedByPersonId == person)
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.AddedByPersonId, (Guid?)null).SetProperty(d => d.AddedByName, ""), cancellationToken);
+        foreach (var report in await db.Reports.Where(r => r.SubmittedByPersonId == person).ToListAsync(cancellationToken))
+        {
+            report.SubmittedByPersonId = null;
+            report.SubmittedByName = "";
         }
     }
 }

@@ -7,7 +7,7 @@ namespace Alliance.Funding.Persistence;
 
 /// <summary>
 /// Schema <c>funding</c>: calls, call reminders, applications with partners, work packages, milestones, budget lines,
-/// member contributions, transitions (audit trail), grants, reporting periods, expenses, drawdowns; outbox and inbox.
+/// member contributions, transitions (audit trail), grants, reporting periods, expenses, drawdowns, reports; outbox and inbox.
 /// snake_case columns, enums by name, every amount numeric(14,2).
 /// </summary>
 internal sealed class FundingDbContext(DbContextOptions<FundingDbContext> options) : DbContext(options)
@@ -30,6 +30,9 @@ internal sealed class FundingDbContext(DbContextOptions<FundingDbContext> option
     public DbSet<ReportingPeriod> ReportingPeriods => Set<ReportingPeriod>();
     public DbSet<Expense> Expenses => Set<Expense>();
     public DbSet<Drawdown> Drawdowns => Set<Drawdown>();
+    public DbSet<FunderExport> Exports => Set<FunderExport>();
+    public DbSet<ApplicationDocument> Documents => Set<ApplicationDocument>();
+    public DbSet<Report> Reports => Set<Report>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -171,6 +174,54 @@ internal sealed class FundingDbContext(DbContextOptions<FundingDbContext> option
             e.Property(x => x.Amount).HasColumnType(Money.Column);
             e.HasOne<Application>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => new { x.ApplicationId, x.Date });
+        });
+
+        builder.Entity<FunderExport>(e =>
+        {
+            e.ToTable("exports", t => t.HasCheckConstraint("ck_exports_progress", "progress BETWEEN 0 AND 100"));
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
+            e.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Language).HasMaxLength(5);
+            e.Property(x => x.RequestedByName).HasMaxLength(TextLimits.PersonName);
+            e.Property(x => x.FileName).HasMaxLength(TextLimits.FileName);
+            e.Property(x => x.ContentType).HasMaxLength(TextLimits.ContentType);
+            e.HasOne<Application>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.ApplicationId, x.RequestedAt });
+            e.HasIndex(x => x.RequestedByPersonId);
+            e.HasOne<Report>().WithMany().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ApplicationDocument>(e =>
+        {
+            e.ToTable("documents", t => t.HasCheckConstraint("ck_documents_size", $"size_bytes > 0 AND size_bytes <= {ApplicationDocument.MaxFileBytes}"));
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.FileName).HasMaxLength(TextLimits.FileName);
+            e.Property(x => x.ContentType).HasMaxLength(TextLimits.ContentType);
+            e.Property(x => x.AddedByName).HasMaxLength(TextLimits.PersonName);
+            e.HasOne<Application>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.ApplicationId, x.AddedAt });
+            e.HasIndex(x => x.AddedByPersonId);
+        });
+
+        builder.Entity<Report>(e =>
+        {
+            e.ToTable("reports");
+
+            // One report per reporting period: drafting twice for a period meets this key.
+            e.HasKey(x => x.ReportingPeriodId);
+            e.HasOne<ReportingPeriod>().WithOne().HasForeignKey<Report>(x => x.ReportingPeriodId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Application>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.Figures).HasColumnType("jsonb");
+            e.Property(x => x.WorkDone).HasColumnType("jsonb");
+            e.Property(x => x.Goals).HasMaxLength(TextLimits.Narrative);
+            e.Property(x => x.Results).HasMaxLength(TextLimits.Narrative);
+            e.Property(x => x.Deviations).HasMaxLength(TextLimits.Narrative);
+            e.Property(x => x.Outlook).HasMaxLength(TextLimits.Narrative);
+            e.Property(x => x.Refresh).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.SubmittedByName).HasMaxLength(TextLimits.PersonName);
+            e.Property(x => x.Version).IsRowVersion();
+            e.HasIndex(x => x.ApplicationId);
+            e.HasIndex(x => x.SubmittedByPersonId);
         });
 
         UseSnakeCaseColumns(builder);

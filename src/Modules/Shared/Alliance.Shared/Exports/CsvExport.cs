@@ -14,17 +14,20 @@ public static class CsvExport
     public static byte[] Write<T>(IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, CultureInfo culture)
     {
         using var buffer = new MemoryStream();
-        var options = new CsvWriterOptions { Separator = ';', WriteByteOrderMark = true, Injection = CsvInjection.Escape };
-        using (var csv = CsvWriter.Create(buffer, options, leaveOpen: true))
-        {
-            csv.WriteRecord(columns.Select(c => c.Header).ToArray());
-            foreach (var row in rows)
-            {
-                csv.WriteRecord(columns.Select(c => Format(c.Value(row), culture)).ToArray());
-            }
-        }
-
+        Write(buffer, rows, columns, culture);
         return buffer.ToArray();
+    }
+
+    /// <summary>Writes the CSV to <paramref name="output"/> (left open), one row at a time as <paramref name="rows"/> yields them.</summary>
+    public static void Write<T>(Stream output, IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, CultureInfo culture)
+    {
+        var options = new CsvWriterOptions { Separator = ';', WriteByteOrderMark = true, Injection = CsvInjection.Escape };
+        using var csv = CsvWriter.Create(output, options, leaveOpen: true);
+        csv.WriteRecord(columns.Select(c => c.Header).ToArray());
+        foreach (var row in rows)
+        {
+            csv.WriteRecord(columns.Select(c => Format(c.Value(row), culture)).ToArray());
+        }
     }
 
     /// <summary>Dates as the culture writes them (17.12.2026 / 17 Dec 2026), numbers with its decimal separator.</summary>

@@ -18,6 +18,7 @@ public sealed record ExportFile(string FileName, string ContentType, byte[] Cont
 
 /// <summary>
 /// One column of a tabular export: a header already in the reader's language, the value of a row (string, number,
-/// <see cref="DateOnly"/>, <see cref="DateTime"/> wall-clock time or null), and a width in characters for XLSX.
+/// <see cref="DateOnly"/>, <see cref="DateTime"/> wall-clock time or null), a width in characters for XLSX and an
+/// optional XLSX number format (<c>#,##0.00</c> for amounts, <c>dd.mm.yyyy</c> for days) — the cell stays typed.
 /// </summary>
-public sealed record ExportColumn<T>(string Header, Func<T, object?> Value, double Width = 16);
+public sealed record ExportColumn<T>(string Header, Func<T, object?> Value, double Width = 16, string? Format = null);

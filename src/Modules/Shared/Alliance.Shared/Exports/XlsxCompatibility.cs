@@ -19,27 +19,30 @@ public static class XlsxCompatibility
     /// <summary>The workbook with every <c>xl/*.xml</c> part's SpreadsheetML elements unprefixed.</summary>
     public static byte[] WithDefaultNamespace(byte[] workbook)
     {
-        using var input = new ZipArchive(new MemoryStream(workbook), ZipArchiveMode.Read);
         using var buffer = new MemoryStream();
-        using (var output = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        WithDefaultNamespace(new MemoryStream(workbook), buffer);
+        return buffer.ToArray();
+    }
+
+    /// <summary>Copies the workbook in <paramref name="workbook"/> to <paramref name="output"/> with its parts unprefixed, part by part.</summary>
+    public static void WithDefaultNamespace(Stream workbook, Stream output)
+    {
+        using var input = new ZipArchive(workbook, ZipArchiveMode.Read, leaveOpen: true);
+        using var archive = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        foreach (var entry in input.Entries)
         {
-            foreach (var entry in input.Entries)
+            var copy = archive.CreateEntry(entry.FullName, CompressionLevel.Optimal);
+            using var from = entry.Open();
+            using var to = copy.Open();
+            if (entry.FullName.StartsWith("xl/", StringComparison.Ordinal) && entry.FullName.EndsWith(".xml", StringComparison.Ordinal))
             {
-                var copy = output.CreateEntry(entry.FullName, CompressionLevel.Optimal);
-                using var from = entry.Open();
-                using var to = copy.Open();
-                if (entry.FullName.StartsWith("xl/", StringComparison.Ordinal) && entry.FullName.EndsWith(".xml", StringComparison.Ordinal))
-                {
-                    Unprefix(from, to);
-                }
-                else
-                {
-                    from.CopyTo(to);
-                }
+                Unprefix(from, to);
+            }
+            else
+            {
+                from.CopyTo(to);
             }
         }
-
-        return buffer.ToArray();
     }
 
     private static void Unprefix(Stream from, Stream to)

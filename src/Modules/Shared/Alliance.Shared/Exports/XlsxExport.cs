@@ -15,40 +15,125 @@ public static class XlsxExport
     /// <summary>Writes one sheet named <paramref name="sheetName"/> (at most 31 characters, Excel's limit).</summary>
     public static byte[] Write<T>(IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, string sheetName)
     {
-        var keys = columns.Select((_, i) => $"c{i}").ToArray();
+        using var buffer = new MemoryStream();
+        WriteSheets(buffer, XlsxSheet.Of(sheetName, rows, columns));
+        return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// Writes a workbook of several sheets to <paramref name="output"/>. Rows are enumerated once while MiniExcel writes
+    /// (a query's rows are never collected into a list here); the workbook goes through a temporary file, not memory.
+    /// Each column may carry a number format (<see cref="ExportColumn{T}.Format"/>) for its typed cells.
+    /// </summary>
+    public static void WriteSheets(Stream output, params XlsxSheet[] sheets)
+    {
         var configuration = new OpenXmlConfiguration
         {
             AutoFilter = true,
-            DynamicColumns = columns.Select((column, i) => new DynamicExcelColumn(keys[i])
-            {
-                Name = column.Header,
-                Index = i,
-                Width = column.Width,
-            }).ToArray(),
+            DynamicColumns = sheets.SelectMany(s => s.Columns).ToArray(),
         };
-
-        var sheet = rows.Select(row =>
+        var workbook = sheets.ToDictionary(s => s.Name, s => s.Content());
+        var temporary = Path.Combine(Path.GetTempPath(), $"alliance-{Guid.NewGuid():N}.xlsx");
+        try
         {
-            var cells = new Dictionary<string, object?>(columns.Count);
-            for (var i = 0; i < columns.Count; i++)
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920))
             {
-                cells[keys[i]] = Cell(columns[i].Value(row));
+                file.SaveAs(workbook, printHeader: true, excelType: ExcelType.XLSX, configuration: configuration);
             }
 
-            return cells;
-        });
-
-        using var buffer = new MemoryStream();
-        buffer.SaveAs(sheet, printHeader: true, sheetName: sheetName.Length > 31 ? sheetName[..31] : sheetName,
-            excelType: ExcelType.XLSX, configuration: configuration);
-        return XlsxCompatibility.WithDefaultNamespace(buffer.ToArray());
+            using var written = new FileStream(temporary, FileMode.Open, FileAccess.Read, FileShare.None, 81920);
+            XlsxCompatibility.WithDefaultNamespace(written, output);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
     }
 
     /// <summary>MiniExcel types dates from <see cref="DateTime"/>; a day becomes midnight of that day.</summary>
-    private static object? Cell(object? value) => value switch
+    internal static object? Cell(object? value) => value switch
     {
         DateOnly date => date.ToDateTime(TimeOnly.MinValue),
         DateTimeOffset instant => instant.DateTime,
         _ => value,
     };
+}
+
+/// <summary>One sheet of a workbook: its name (at most 31 characters), its rows as cells and its column definitions.</summary>
+public sealed class XlsxSheet
+{
+    private static int _sheets;
+
+    private XlsxSheet(string name, IEnumerable<Dictionary<string, object?>> rows, DynamicExcelColumn[] columns)
+    {
+        Name = name;
+        Rows = rows;
+        Columns = columns;
+    }
+
+    internal string Name { get; }
+
+    internal IEnumerable<Dictionary<string, object?>> Rows { get; }
+
+    internal DynamicExcelColumn[] Columns { get; }
+
+    /// <summary>
+    /// What MiniExcel is given: the rows, or for a sheet without rows an empty table with the same column keys, so the
+    /// header row is still written (MiniExcel learns the keys of dictionaries from the first row).
+    /// </summary>
+    internal object Content()
+    {
+        var rows = Rows.GetEnumerator();
+        if (!rows.MoveNext())
+        {
+            rows.Dispose();
+            var empty = new System.Data.DataTable(Name) { Locale = System.Globalization.CultureInfo.InvariantCulture };
+            foreach (var column in Columns)
+            {
+                empty.Columns.Add(column.Key, typeof(string));
+            }
+
+            return empty;
+        }
+
+        return Remaining(rows);
+    }
+
+    private static IEnumerable<Dictionary<string, object?>> Remaining(IEnumerator<Dictionary<string, object?>> rows)
+    {
+        using (rows)
+        {
+            do
+            {
+                yield return rows.Current;
+            }
+            while (rows.MoveNext());
+        }
+    }
+
+    /// <summary>A sheet of <paramref name="rows"/> with one column per entry of <paramref name="columns"/>.</summary>
+    public static XlsxSheet Of<T>(string name, IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns)
+    {
+        // Column keys are unique per sheet, so one configuration serves every sheet of a workbook.
+        var prefix = $"s{Interlocked.Increment(ref _sheets)}c";
+        var keys = columns.Select((_, i) => prefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var definitions = columns.Select((column, i) => new DynamicExcelColumn(keys[i])
+        {
+            Name = column.Header,
+            Index = i,
+            Width = column.Width,
+            Format = column.Format,
+        }).ToArray();
+        var cells = rows.Select(row =>
+        {
+            var values = new Dictionary<string, object?>(columns.Count);
+            for (var i = 0; i < columns.Count; i++)
+            {
+                values[keys[i]] = XlsxExport.Cell(columns[i].Value(row));
+            }
+
+            return values;
+        });
+        return new XlsxSheet(name.Length > 31 ? name[..31] : name, cells, definitions);
+    }
 }

@@ -93,6 +93,70 @@ namespace Alliance.Funding.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Alliance.Funding.Domain.ApplicationDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("character varying(201)")
+                        .HasColumnName("added_by_name");
+
+                    b.Property<Guid?>("AddedByPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("added_by_person_id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("SizeBytes")
+                        .HasColumnType("integer")
+                        .HasColumnName("size_bytes");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddedByPersonId");
+
+                    b.HasIndex("ApplicationId", "AddedAt");
+
+                    b.ToTable("documents", "funding", t =>
+                        {
+                            t.HasCheckConstraint("ck_documents_size", "size_bytes > 0 AND size_bytes <= 5242880");
+                        });
+                });
+
             modelBuilder.Entity("Alliance.Funding.Domain.BudgetLine", b =>
                 {
                     b.Property<Guid>("Id")
@@ -333,6 +397,93 @@ namespace Alliance.Funding.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Alliance.Funding.Domain.FunderExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("language");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("integer")
+                        .HasColumnName("progress");
+
+                    b.Property<Guid?>("ReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_id");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("character varying(201)")
+                        .HasColumnName("requested_by_name");
+
+                    b.Property<Guid?>("RequestedByPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by_person_id");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("RequestedByPersonId");
+
+                    b.HasIndex("ApplicationId", "RequestedAt");
+
+                    b.ToTable("exports", "funding", t =>
+                        {
+                            t.HasCheckConstraint("ck_exports_progress", "progress BETWEEN 0 AND 100");
+                        });
+                });
+
             modelBuilder.Entity("Alliance.Funding.Domain.Grant", b =>
                 {
                     b.Property<Guid>("ApplicationId")
@@ -462,6 +613,92 @@ namespace Alliance.Funding.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("partners", "funding");
+                });
+
+            modelBuilder.Entity("Alliance.Funding.Domain.Report", b =>
+                {
+                    b.Property<Guid>("ReportingPeriodId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reporting_period_id");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<string>("Deviations")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("deviations");
+
+                    b.Property<DateTimeOffset>("DraftedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("drafted_at");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("figures");
+
+                    b.Property<DateTimeOffset>("FiguresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("figures_at");
+
+                    b.Property<string>("Goals")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("goals");
+
+                    b.Property<string>("Outlook")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("outlook");
+
+                    b.Property<string>("Refresh")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("refresh");
+
+                    b.Property<DateTimeOffset?>("RefreshRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refresh_requested_at");
+
+                    b.Property<string>("Results")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("results");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedByName")
+                        .HasMaxLength(201)
+                        .HasColumnType("character varying(201)")
+                        .HasColumnName("submitted_by_name");
+
+                    b.Property<Guid?>("SubmittedByPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submitted_by_person_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("WorkDone")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("work_done");
+
+                    b.HasKey("ReportingPeriodId");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("SubmittedByPersonId");
+
+                    b.ToTable("reports", "funding");
                 });
 
             modelBuilder.Entity("Alliance.Funding.Domain.ReportingPeriod", b =>
@@ -673,6 +910,15 @@ namespace Alliance.Funding.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Alliance.Funding.Domain.ApplicationDocument", b =>
+                {
+                    b.HasOne("Alliance.Funding.Domain.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Alliance.Funding.Domain.BudgetLine", b =>
                 {
                     b.HasOne("Alliance.Funding.Domain.Application", null)
@@ -707,6 +953,20 @@ namespace Alliance.Funding.Persistence.Migrations
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Alliance.Funding.Domain.FunderExport", b =>
+                {
+                    b.HasOne("Alliance.Funding.Domain.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Alliance.Funding.Domain.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Alliance.Funding.Domain.Grant", b =>
@@ -746,6 +1006,21 @@ namespace Alliance.Funding.Persistence.Migrations
                     b.HasOne("Alliance.Funding.Domain.Application", null)
                         .WithMany()
                         .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Alliance.Funding.Domain.Report", b =>
+                {
+                    b.HasOne("Alliance.Funding.Domain.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Alliance.Funding.Domain.ReportingPeriod", null)
+                        .WithOne()
+                        .HasForeignKey("Alliance.Funding.Domain.Report", "ReportingPeriodId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,42 @@
+using Alliance.Funding.Common;
+using Alliance.Funding.Domain;
+using Alliance.Funding.Persistence;
+using Alliance.Shared.Contracts;
+using Alliance.Shared.Localization;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Alliance.Funding.Reports;
+
+/// <summary>An application's reporting obligations from its grant conditions, by period, with due day and state. 404 for an unknown application.</summary>
+[AllowedFor(Who.Staff)]
+internal sealed record ListReports(Guid ApplicationId) : IRequest<ApplicationReports>;
+
+/// <summary>The obligations of one application.</summary>
+internal sealed record ApplicationReports(Guid ApplicationId, string ApplicationTitle, ApplicationStatus Status, IReadOnlyList<ReportItem> Reports);
+
+/// <summary>
+/// One obligation: <see cref="Id"/> is the reporting period's id (and the report's, once drafted); <see cref="Drafted"/>
+/// says whether its report page exists.
+/// </summary>
+internal sealed record ReportItem(Guid Id, ReportKind Kind, DateOnly From, DateOnly To, DateOnly Due, ReportState State, bool Overdue,
+    bool Drafted, DateTimeOffset? FiguresAt, DateTimeOffset? SubmittedAt);
+
+internal sealed class ListReportsHandler(FundingDbContext db, FundingPermissions permissions, TimeProvider clock) : IRequestHandler<ListReports, ApplicationReports>
+{
+    public async Task<ApplicationReports> Handle(ListReports request, CancellationToken cancellationToken)
+    {
+        var application = await permissions.ApplicationAsync(request.ApplicationId, cancellationToken);
+        var today = AllianceTime.Today(clock);
+        var rows = await (from p in db.ReportingPeriods.AsNoTracking()
+                          where p.ApplicationId == application.Id
+                          join r in db.Reports on p.Id equals r.ReportingPeriodId into reports
+                          from r in reports.DefaultIfEmpty()
+                          orderby p.Due, p.From
+                          select new { p.Id, p.Kind, p.From, p.To, p.Due, Drafted = r != null, FiguresAt = (DateTimeOffset?)r!.FiguresAt, SubmittedAt = r != null ? r.SubmittedAt : null })
+            .ToListAsync(cancellationToken);
+        return new ApplicationReports(application.Id, application.Title, application.Status, [.. rows.Select(x => new ReportItem(
+            x.Id, x.Kind, x.From, x.To, x.Due, ReportStates.Of(x.To, x.Drafted, x.SubmittedAt is not null, today),
+            ReportStates.Overdue(x.Due, x.SubmittedAt is not null, today), x.Drafted, x.FiguresAt, x.SubmittedAt))]);
+    }
+}

@@ -1,0 +1,28 @@
+namespace Alliance.Funding.Reports;
+
+/// <summary>Where a reporting obligation stands.</summary>
+internal enum ReportState
+{
+    /// <summary>The period has not ended yet.</summary>
+    Open,
+
+    /// <summary>The period has ended; the report job drafts it on its next run.</summary>
+    Due,
+
+    /// <summary>A draft exists; staff write the narrative.</summary>
+    Drafted,
+
+    /// <summary>Submitted to the funder; locked.</summary>
+    Submitted,
+}
+
+/// <summary>The one place that says what state a reporting obligation is in.</summary>
+internal static class ReportStates
+{
+    /// <summary>The state of a period ending <paramref name="to"/> whose report is drafted and/or submitted.</summary>
+    public static ReportState Of(DateOnly to, bool drafted, bool submitted, DateOnly today) =>
+        submitted ? ReportState.Submitted : drafted ? ReportState.Drafted : to < today ? ReportState.Due : ReportState.Open;
+
+    /// <summary>Past its due day and not submitted.</summary>
+    public static bool Overdue(DateOnly due, bool submitted, DateOnly today) => !submitted && due < today;
+}
