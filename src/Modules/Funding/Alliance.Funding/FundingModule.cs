@@ -74,7 +74,6 @@ public sealed class FundingModule : IModule
     [
         new(typeof(Pages.FundingStaffCard), 45, Roles.Staff, Roles.Administrator),
         new(typeof(Pages.FundingRepresentativeCard), 46, Roles.Representative),
-        new(typeof(Pages.FundingReportsCard), 47, Roles.Staff, Roles.Administrator),
     ];
 }
 
