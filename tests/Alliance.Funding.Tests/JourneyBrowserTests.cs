@@ -76,12 +76,12 @@ public sealed class JourneyBrowserTests(AllianceApp app, Browser browser) : ICla
         Assert.Contains(w["drafted"], await page.InnerTextAsync("#reports"), StringComparison.Ordinal);
         await page.ClickAsync("#reports a[id^=open-report-]");
         Assert.NotNull(await page.QuerySelectorAsync("#chart-partner-groups img"));
-        await page.FillAsync("#narrative-wp-1", $"Drei Labore gegründet J7{language}");
-        await page.FillAsync("#narrative-results", $"Drei Labore arbeiten J7{language}");
+        await page.FillAsync("#narrative-wp-1", $"Drei Reallabore gegründet J7{language}");
+        await page.FillAsync("#narrative-results", $"Drei Reallabore arbeiten J7{language}");
         await SubmitAsync(page, () => page.ClickAsync("#save-narrative"));
         Assert.Contains(w["narrative"], await page.InnerTextAsync("[role=status]"), StringComparison.Ordinal);
-        Assert.Equal($"Drei Labore arbeiten J7{language}", await page.InputValueAsync("#narrative-results"));
-        Assert.Equal($"Drei Labore gegründet J7{language}", await page.InputValueAsync("#narrative-wp-1"));
+        Assert.Equal($"Drei Reallabore arbeiten J7{language}", await page.InputValueAsync("#narrative-results"));
+        Assert.Equal($"Drei Reallabore gegründet J7{language}", await page.InputValueAsync("#narrative-wp-1"));
         await Browser.ScreenshotAsync(page, $"journey-7-{language}-04-report");
     }
 

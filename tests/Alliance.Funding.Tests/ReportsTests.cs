@@ -93,6 +93,9 @@ public sealed class ReportsTests(AllianceApp app) : IClassFixture<AllianceApp>
         Assert.Equal("Interim", interim.GetProperty("kind").GetString());
         Assert.False(interim.GetProperty("overdue").GetBoolean());
         var id = interim.GetProperty("id").GetGuid();
+        var dashboard = await client.GetStringAsync("/");
+        Assert.Contains("id=\"reports-due\"", dashboard, StringComparison.Ordinal);
+        Assert.Contains($"/funding/reports/{id}", dashboard, StringComparison.Ordinal);
 
         var report = await client.GetFromJsonAsync<JsonElement>($"/api/funding/reports/{id}");
         var version = report.GetProperty("version").GetUInt32();

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Alliance.Funding.Dashboard;
 
-/// <summary>The office's card: the next deadlines (calls, milestones of live applications, reports due) and the budget burn of running projects.</summary>
+/// <summary>The office's card: the next deadlines (calls, milestones of live applications, reports not yet submitted) and the budget burn of running projects.</summary>
 [AllowedFor(Who.Staff)]
 internal sealed record GetFundingStaffCard : IRequest<StaffCardData>;
 
@@ -37,12 +37,12 @@ internal sealed class GetFundingStaffCardHandler(FundingDbContext db, TimeProvid
         var milestones = await db.Milestones.AsNoTracking().Where(m => m.Due >= today)
             .Join(db.Applications.Where(a => a.Status != ApplicationStatus.Rejected && a.Status != ApplicationStatus.Closed && a.Status != ApplicationStatus.Withdrawn), m => m.ApplicationId, a => a.Id, (m, a) => new { a.Id, m.Title, m.Due })
             .OrderBy(m => m.Due).Take(Shown).ToListAsync(cancellationToken);
-        var reports = await db.ReportingPeriods.AsNoTracking().Where(p => p.Due >= today)
+        var reports = await db.ReportingPeriods.AsNoTracking().Where(p => p.Due >= today && !db.Reports.Any(r => r.ReportingPeriodId == p.Id && r.SubmittedAt != null))
             .Join(db.Applications.Where(a => a.Status == ApplicationStatus.Running), p => p.ApplicationId, a => a.Id, (p, a) => new { a.Id, a.Title, p.Kind, p.Due })
             .OrderBy(p => p.Due).Take(Shown).ToListAsync(cancellationToken);
         var deadlines = calls.Select(c => new Deadline("Call", c.Title, c.Due, $"/funding/calls/{c.Id}/edit"))
             .Concat(milestones.Select(m => new Deadline("Milestone", m.Title, m.Due, $"/funding/applications/{m.Id}")))
-            .Concat(reports.Select(r => new Deadline(r.Kind == ReportKind.Final ? "FinalReport" : "InterimReport", r.Title, r.Due, $"/funding/applications/{r.Id}")))
+            .Concat(reports.Select(r => new Deadline(r.Kind == ReportKind.Final ? "FinalReport" : "InterimReport", r.Title, r.Due, $"/funding/applications/{r.Id}/reports")))
             .OrderBy(d => d.Due).Take(Shown).ToList();
         var running = await db.Applications.AsNoTracking().Where(a => a.Status == ApplicationStatus.Running)
             .OrderBy(a => a.ProjectEnd).Take(Shown)

@@ -155,7 +155,7 @@ internal sealed class FundingDemoSeeder(FundingDbContext db, IMediator mediator,
 
         foreach (var report in await db.Reports.Where(r => r.ApplicationId == project.Id).ToListAsync(ct))
         {
-            report.Goals = "Die Wirtschaftsallianz bringt Unternehmen, Wissenschaft, Verwaltung und Kammern zusammen: ein Plenum je Quartal, drei Labore und ein Matching von Bedarfen und Angeboten.";
+            report.Goals = "Die Wirtschaftsallianz bringt Unternehmen, Wissenschaft, Verwaltung und Kammern zusammen: ein Plenum je Quartal, drei Reallabore und ein Matching von Bedarfen und Angeboten.";
         }
 
         await db.SaveChangesAsync(ct);
