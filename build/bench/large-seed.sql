@@ -86,6 +86,14 @@ SELECT md5('action' || a)::uuid, md5('lab' || (a % 200))::uuid, format('Aufgabe 
        CURRENT_DATE + (a % 120 - 30), CASE WHEN a % 10 < 7 THEN 0 ELSE 1 END, 0, NULL, NULL, NULL, NULL, NULL, now(), now(), NULL
 FROM generate_series(0, 19999) AS a;
 
+-- 60 of them owned by the office's demo login, so "my action items" has a page to show.
+INSERT INTO labs.action_items ("Id", "LabId", "Title", "OwnerPersonId", "OwnerOrganizationId", "DueDate", "Status", "Source",
+  "MeetingId", "DecisionId", "MeetingTitle", "SourceLink", "CreatedByPersonId", "CreatedAt", "UpdatedAt", "SourceActionItemId")
+SELECT md5('office-action' || a)::uuid, md5('lab' || (a % 200))::uuid, format('Aufgabe der Geschäftsstelle %s', a),
+       (SELECT "Id" FROM members.people WHERE "Email" = 'geschaeftsstelle@allianz.example'), NULL,
+       CURRENT_DATE + (a % 60 - 10), 0, 0, NULL, NULL, NULL, NULL, NULL, now(), now(), NULL
+FROM generate_series(0, 59) AS a;
+
 -- 3,000 meetings from two years back to one year ahead; every third one belongs to a lab.
 INSERT INTO meetings.meetings ("Id", "SeriesId", "OccurrenceStart", "Number", "Title", "Kind", "StartsAt", "EndsAt", "TimeZone", "Place",
   "OnlineLink", "Capacity", "DelegateLimit", "Audience", "LabId", "AudienceOrganizationIds", "ReminderDaysBefore", "TopicDeadline",
