@@ -112,16 +112,32 @@ public sealed class MinutesAndCalendarTests(AllianceApp app) : IClassFixture<All
         Assert.Equal(HttpStatusCode.OK, (await representative.PostAsJsonAsync($"/api/meetings/{meetingId}/registrations", new { })).StatusCode);
         var feed = await representative.GetFromJsonAsync<JsonElement>("/api/meetings/calendar/token");
         using var anonymous = app.Anonymous();
-        var feedIcs = await anonymous.GetStringAsync(new Uri(feed.GetProperty("url").GetString()!).PathAndQuery);
-        Assert.Contains(Ical.Net.Calendar.Load(feedIcs)!.Events, e => e.Uid == $"{meetingId}@alliance");
+        var feedPath = new Uri(feed.GetProperty("url").GetString()!).PathAndQuery;
+        using var first = await anonymous.GetAsync(feedPath);
+        Assert.Contains(Ical.Net.Calendar.Load(await first.Content.ReadAsStringAsync())!.Events, e => e.Uid == $"{meetingId}@alliance");
+        var etag = first.Headers.ETag;
+        Assert.NotNull(etag);
+        Assert.Equal(HttpStatusCode.NotModified, (await FeedAsync(anonymous, feedPath, etag)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/calendar/" + new string('a', 64) + ".ics")).StatusCode);
 
+        // An edit changes the feed's version: the old tag gets the new feed (not a stale copy from the cache), with a new tag.
         await app.SendAsync(new CancelMeeting(meetingId), await app.PrincipalAsync(DemoUsers.Staff));
-        var cancelled = Ical.Net.Calendar.Load(await anonymous.GetStringAsync(new Uri(feed.GetProperty("url").GetString()!).PathAndQuery))!;
+        using var changed = await FeedAsync(anonymous, feedPath, etag);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.NotEqual(etag, changed.Headers.ETag);
+        var cancelled = Ical.Net.Calendar.Load(await changed.Content.ReadAsStringAsync())!;
         Assert.Equal("CANCELLED", cancelled.Events.Single(e => e.Uid == $"{meetingId}@alliance").Status);
+        Assert.Equal(HttpStatusCode.NotModified, (await FeedAsync(anonymous, feedPath, changed.Headers.ETag!)).StatusCode);
 
         var renewed = await (await representative.PostAsync("/api/meetings/calendar/token", null)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(new Uri(feed.GetProperty("url").GetString()!).PathAndQuery)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri(renewed.GetProperty("url").GetString()!).PathAndQuery)).StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> FeedAsync(HttpClient client, string path, System.Net.Http.Headers.EntityTagHeaderValue etag)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.IfNoneMatch.Add(etag);
+        return await client.SendAsync(request);
     }
 }

@@ -31,6 +31,7 @@ public sealed class MeetingsModule : IModule
         services.AddScoped<Invitations>();
         services.AddScoped<Series.OccurrenceScheduler>();
         services.AddScoped<IcsWriter>();
+        services.AddSingleton<CalendarFeedCache>();
         services.AddScoped<MeetingsJobs>();
         services.AddScoped<MeetingsDemoSeeder>();
     }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using Alliance.Meetings.Domain;
 using Alliance.Meetings.Persistence;
@@ -5,6 +6,7 @@ using Alliance.Shared.Contracts;
 using Alliance.Shared.Errors;
 using Alliance.Shared.Exports;
 using MediatR;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.EntityFrameworkCore;
 
 namespace Alliance.Meetings.Calendar;
@@ -14,32 +16,107 @@ namespace Alliance.Meetings.Calendar;
 /// meetings, or with <see cref="Series"/> a series' meetings. A wrong token is 404 and reveals nothing.
 /// </summary>
 [AllowedFor(Who.Anyone)]
-internal sealed record GetCalendarFeed(string Token, bool Series = false) : IRequest<ExportFile>;
+internal sealed record GetCalendarFeed(string Token, bool Series = false) : IRequest<CalendarFeedFile>;
 
-internal sealed class GetCalendarFeedHandler(MeetingsDbContext db, IcsWriter writer) : IRequestHandler<GetCalendarFeed, ExportFile>
+/// <summary>
+/// The feed and its entity tag. The tag is the data's version (<see cref="CalendarFeedVersion"/>): it changes with every
+/// edit of a meeting, a registration or the series in the feed, so a client that sends it back gets 304 until then.
+/// </summary>
+internal sealed record CalendarFeedFile(ExportFile File, string ETag);
+
+/// <summary>
+/// What a feed's content depends on, read in one indexed query: how many rows and the sum of their row versions
+/// (<c>xmin</c>, which PostgreSQL renews on every update). Any insert, update or delete changes it; a sum, unlike a
+/// maximum, also changes when transaction ids wrap around.
+/// </summary>
+internal sealed record CalendarFeedVersion(long Rows, decimal Stamp);
+
+internal sealed class GetCalendarFeedHandler(MeetingsDbContext db, IcsWriter writer, CalendarFeedCache cache)
+    : IRequestHandler<GetCalendarFeed, CalendarFeedFile>
 {
     /// <summary>Tokens are 64 hex characters; anything else is not looked up.</summary>
     private const int TokenLength = 64;
 
-    public async Task<ExportFile> Handle(GetCalendarFeed request, CancellationToken cancellationToken)
+    public async Task<CalendarFeedFile> Handle(GetCalendarFeed request, CancellationToken cancellationToken)
     {
         var token = request.Token.Length == TokenLength ? request.Token : null;
         if (request.Series)
         {
-            var series = await db.Series.AsNoTracking().FirstOrDefaultAsync(s => s.FeedToken == token, cancellationToken)
-                ?? throw NotFoundException.For("Calendar feed", "series");
-            var meetings = await db.Meetings.AsNoTracking().Where(m => m.SeriesId == series.Id).OrderByDescending(m => m.StartsAt).Take(500).ToListAsync(cancellationToken);
-            return File("series.ics", writer.Write(series.Title, meetings));
+            var series = await db.Series.AsNoTracking().Where(s => s.FeedToken == token).Select(s => new { s.Id, s.Title })
+                .FirstOrDefaultAsync(cancellationToken) ?? throw NotFoundException.For("Calendar feed", "series");
+            // The series row's own version covers its title (the calendar's name).
+            var version = await db.Database.SqlQuery<CalendarFeedVersion>($"""
+                SELECT count(m."Id") AS "Rows",
+                       (SELECT s.xmin::text::bigint FROM meetings.series s WHERE s."Id" = {series.Id}) + coalesce(sum(m.xmin::text::bigint), 0) AS "Stamp"
+                FROM meetings.meetings m WHERE m."SeriesId" = {series.Id}
+                """).SingleAsync(cancellationToken);
+            return await cache.GetOrWriteAsync("series:" + token, version, async () =>
+            {
+                var meetings = await db.Meetings.AsNoTracking().Where(m => m.SeriesId == series.Id)
+                    .OrderByDescending(m => m.StartsAt).Take(500).ToListAsync(cancellationToken);
+                return File("series.ics", writer.Write(series.Title, meetings));
+            });
         }
 
-        var feed = await db.CalendarFeeds.AsNoTracking().FirstOrDefaultAsync(f => f.Token == token, cancellationToken)
-            ?? throw NotFoundException.For("Calendar feed", "person");
-        var registered = await db.Meetings.AsNoTracking()
-            .Where(m => db.Registrations.Any(r => r.MeetingId == m.Id && r.PersonId == feed.PersonId
-                && (r.Status == RegistrationStatus.Registered || r.Status == RegistrationStatus.Waitlisted)))
-            .OrderByDescending(m => m.StartsAt).Take(500).ToListAsync(cancellationToken);
-        return File("alliance.ics", writer.Write("Alliance", registered));
+        var personId = await db.CalendarFeeds.AsNoTracking().Where(f => f.Token == token).Select(f => (Guid?)f.PersonId)
+            .FirstOrDefaultAsync(cancellationToken) ?? throw NotFoundException.For("Calendar feed", "person");
+        // Every registration of the person counts, whatever its status: cancelling one updates its row and so the stamp.
+        var personal = await db.Database.SqlQuery<CalendarFeedVersion>($"""
+            SELECT count(*) AS "Rows", coalesce(sum(r.xmin::text::bigint + m.xmin::text::bigint), 0) AS "Stamp"
+            FROM meetings.registrations r JOIN meetings.meetings m ON m."Id" = r."MeetingId"
+            WHERE r."PersonId" = {personId}
+            """).SingleAsync(cancellationToken);
+        return await cache.GetOrWriteAsync("person:" + token, personal, async () =>
+        {
+            var registered = await db.Meetings.AsNoTracking()
+                .Where(m => db.Registrations.Any(r => r.MeetingId == m.Id && r.PersonId == personId
+                    && (r.Status == RegistrationStatus.Registered || r.Status == RegistrationStatus.Waitlisted)))
+                .OrderByDescending(m => m.StartsAt).Take(500).ToListAsync(cancellationToken);
+            return File("alliance.ics", writer.Write("Alliance", registered));
+        });
     }
 
     private static ExportFile File(string name, string ics) => new(name, IcsWriter.ContentType, Encoding.UTF8.GetBytes(ics));
+}
+
+/// <summary>
+/// Generated feeds by token, each kept with the data version it was written from: a poll whose version is unchanged is
+/// served from memory (calendar apps poll every few minutes to hours — the hottest anonymous endpoint). An edit changes
+/// the version, so the next poll writes the feed anew; on several hosts each host checks the version in the database,
+/// so none serves a stale feed. Bounded by size (feeds count by their bytes) and idle time.
+/// </summary>
+internal sealed class CalendarFeedCache : IDisposable
+{
+    /// <summary>At most this many bytes of feeds in memory (a feed of 500 meetings is about 400 KB).</summary>
+    private const long SizeLimitBytes = 32 * 1024 * 1024;
+
+    private readonly MemoryCache _feeds = new(
+        new MemoryCacheOptions { SizeLimit = SizeLimitBytes });
+
+    /// <summary>The cached feed for <paramref name="key"/> if it was written from <paramref name="version"/>, else a new one.</summary>
+    public async Task<CalendarFeedFile> GetOrWriteAsync(string key, CalendarFeedVersion version, Func<Task<ExportFile>> write)
+    {
+        var etag = ETagOf(version);
+        if (_feeds.TryGetValue(key, out CalendarFeedFile? cached) && cached!.ETag == etag)
+        {
+            return cached;
+        }
+
+        var feed = new CalendarFeedFile(await write(), etag);
+        _feeds.Set(key, feed, new MemoryCacheEntryOptions
+        {
+            Size = feed.File.Content.Length,
+            SlidingExpiration = TimeSpan.FromHours(6),
+        });
+        return feed;
+    }
+
+    /// <summary>A quoted strong entity tag; hashed so it does not show transaction ids.</summary>
+    private static string ETagOf(CalendarFeedVersion version)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"feed-v1|{version.Rows}|{version.Stamp}"));
+        return $"\"{Convert.ToHexStringLower(hash.AsSpan(0, 12))}\"";
+    }
+
+    public void Dispose() => _feeds.Dispose();
 }

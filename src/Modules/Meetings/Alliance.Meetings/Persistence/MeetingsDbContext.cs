@@ -55,6 +55,8 @@ internal sealed class MeetingsDbContext(DbContextOptions<MeetingsDbContext> opti
             meeting.HasIndex(m => new { m.SeriesId, m.OccurrenceStart }).IsUnique();
             meeting.HasIndex(m => new { m.SeriesId, m.Number }).IsUnique();
             meeting.HasIndex(m => m.StartsAt);
+            // Upcoming and past lists and their counts filter on the end ("EndsAt >= now").
+            meeting.HasIndex(m => m.EndsAt);
             meeting.HasIndex(m => m.LabId);
             meeting.HasOne<MeetingSeries>().WithMany().HasForeignKey(m => m.SeriesId).OnDelete(DeleteBehavior.Restrict);
             meeting.HasMany(m => m.AgendaItems).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);

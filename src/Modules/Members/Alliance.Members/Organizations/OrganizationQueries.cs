@@ -18,7 +18,8 @@ internal static class OrganizationQueries
         if (!string.IsNullOrWhiteSpace(search))
         {
             var pattern = $"%{EscapeLike(search.Trim())}%";
-            query = query.Where(o => EF.Functions.ILike(o.Name, pattern, "\\") || EF.Functions.ILike(o.Sector ?? "", pattern, "\\"));
+            // The bare columns (no COALESCE) so the trigram indexes on name and sector serve the search; a missing sector never matches.
+            query = query.Where(o => EF.Functions.ILike(o.Name, pattern, "\\") || EF.Functions.ILike(o.Sector!, pattern, "\\"));
         }
 
         if (partnerGroup is { } group)

@@ -1,4 +1,3 @@
-using Alliance.Members.Organizations;
 using Alliance.Members.Persistence;
 using Alliance.Shared.Contracts;
 using Alliance.Shared.Persistence;
@@ -42,11 +41,8 @@ internal sealed class ListPeopleHandler(MembersDbContext db, MemberPermissions p
 
         if (!string.IsNullOrWhiteSpace(request.Search))
         {
-            var pattern = $"%{OrganizationQueries.EscapeLike(request.Search.Trim())}%";
             // Searching must not reveal what is hidden: e-mail addresses only where the caller sees them.
-            var emailScope = permissions.EmailSearchScope;
-            query = query.Where(p => EF.Functions.ILike(p.FirstName + " " + p.LastName, pattern, "\\")
-                || ((emailScope == null || p.OrganizationId == emailScope) && EF.Functions.ILike(p.Email ?? "", pattern, "\\")));
+            query = query.Search(request.Search, includeEmail: true, permissions.EmailSearchScope);
         }
 
         var page = await query

@@ -26,6 +26,8 @@ internal sealed class MembersDbContext(DbContextOptions<MembersDbContext> option
     {
         base.OnModelCreating(builder);
         builder.HasDefaultSchema(Schema);
+        // Trigram indexes let "contains" searches (ILIKE '%…%') use an index; pg_trgm is a trusted extension (no superuser).
+        builder.HasPostgresExtension("pg_trgm");
         builder.AddOutboxAndInbox();
 
         builder.Entity<Organization>(organization =>
@@ -43,6 +45,8 @@ internal sealed class MembersDbContext(DbContextOptions<MembersDbContext> option
             organization.Property(o => o.NormalizedName).HasMaxLength(OrganizationLengths.Name);
             organization.HasIndex(o => o.NormalizedName).IsUnique();
             organization.HasIndex(o => o.Name);
+            organization.HasIndex(o => o.Name, "IX_organizations_Name_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
+            organization.HasIndex(o => o.Sector, "IX_organizations_Sector_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
             organization.HasIndex(o => new { o.PartnerGroup, o.IsActive });
             organization.HasIndex(o => o.District);
         });
@@ -61,6 +65,9 @@ internal sealed class MembersDbContext(DbContextOptions<MembersDbContext> option
             person.HasOne(p => p.Organization).WithMany().HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Restrict);
             person.HasIndex(p => p.Email).IsUnique().HasFilter("\"Email\" IS NOT NULL");
             person.HasIndex(p => new { p.OrganizationId, p.LastName });
+            // The directory's order (last name, first name, id in German collation) over the people who are not erased:
+            // a page is an index walk, not a sort of everyone.
+            person.HasIndex(p => new { p.LastName, p.FirstName, p.Id }, "IX_people_Directory").HasFilter("\"ErasedAt\" IS NULL");
         });
 
         builder.Entity<UserAccount>(account =>

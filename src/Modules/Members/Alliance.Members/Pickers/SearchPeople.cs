@@ -1,4 +1,4 @@
-using Alliance.Members.Organizations;
+using Alliance.Members.People;
 using Alliance.Members.Persistence;
 using Alliance.Members.Resources;
 using Alliance.Shared.Components;
@@ -33,11 +33,10 @@ internal sealed class SearchPeopleHandler(MembersDbContext db, MemberPermissions
 {
     public Task<PagedResult<PickerChoice>> Handle(SearchPeople request, CancellationToken cancellationToken)
     {
-        var pattern = $"%{OrganizationQueries.EscapeLike(request.Q!.Trim())}%";
         // VisiblePeople is the name rule: whoever it lets through, the caller may see by name.
         return db.People.AsNoTracking()
             .Where(permissions.VisiblePeople())
-            .Where(p => EF.Functions.ILike(p.FirstName + " " + p.LastName, pattern, "\\"))
+            .Search(request.Q!, includeEmail: false, emailScope: null)
             .OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id)
             .Select(p => new PickerChoice(p.Id, p.FirstName + " " + p.LastName, p.Organization != null ? p.Organization.Name : null))
             .ToPagedResultAsync(request.Page, Math.Clamp(request.PageSize, 1, PickerLimits.Results), cancellationToken);

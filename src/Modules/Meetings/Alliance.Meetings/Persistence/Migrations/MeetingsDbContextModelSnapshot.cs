@@ -307,6 +307,8 @@ namespace Alliance.Meetings.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EndsAt");
+
                     b.HasIndex("LabId");
 
                     b.HasIndex("StartsAt");

@@ -21,6 +21,7 @@ namespace Alliance.Members.Persistence.Migrations
                 .HasAnnotation("ProductVersion", "10.0.5")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Alliance.Members.Domain.Invitation", b =>
@@ -150,6 +151,16 @@ namespace Alliance.Members.Persistence.Migrations
 
                     b.HasIndex("PartnerGroup", "IsActive");
 
+                    b.HasIndex(new[] { "Name" }, "IX_organizations_Name_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "IX_organizations_Name_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "IX_organizations_Name_Trigram"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Sector" }, "IX_organizations_Sector_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Sector" }, "IX_organizations_Sector_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Sector" }, "IX_organizations_Sector_Trigram"), new[] { "gin_trgm_ops" });
+
                     b.ToTable("organizations", "members");
                 });
 
@@ -228,6 +239,9 @@ namespace Alliance.Members.Persistence.Migrations
                         .HasFilter("\"Email\" IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "LastName");
+
+                    b.HasIndex(new[] { "LastName", "FirstName", "Id" }, "IX_people_Directory")
+                        .HasFilter("\"ErasedAt\" IS NULL");
 
                     b.ToTable("people", "members");
                 });

@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""Key reads of the large alliance (issue 13), each through the app (HTTP, signed in as the office) and as the raw SQL
+baseline (pgbench with the equivalent query), side by side: p50/p99 latency, throughput, and app/SQL throughput ratio.
+Run by build/bench.sh after it seeded build/bench/large-seed.sql; not a test."""
+import argparse, http.client, json, os, statistics, subprocess, tempfile, threading, time
+
+STAFF = ("geschaeftsstelle@allianz.example", "Allianz-Demo-2026")
+
+
+def sign_in(host, port):
+    conn = http.client.HTTPConnection(host, port, timeout=60)
+    conn.request("POST", "/api/members/account/login", json.dumps({"email": STAFF[0], "password": STAFF[1]}),
+                 {"Content-Type": "application/json"})
+    response = conn.getresponse()
+    response.read()
+    cookies = [v.split(";")[0] for k, v in response.getheaders() if k.lower() == "set-cookie"]
+    if response.status >= 300 or not cookies:
+        raise SystemExit(f"sign-in failed: {response.status}")
+    return "; ".join(cookies)
+
+
+def load(host, port, path, cookie, connections, seconds, headers=None):
+    """Each connection sends the request again and again (keep-alive) for `seconds`; returns latencies (ms) and errors."""
+    latencies, errors, stop = [], [0], time.perf_counter() + seconds
+    lock = threading.Lock()
+
+    def worker():
+        conn = http.client.HTTPConnection(host, port, timeout=60)
+        mine = []
+        while time.perf_counter() < stop:
+            started = time.perf_counter()
+            try:
+                conn.request("GET", path, headers={"Cookie": cookie, "Accept-Language": "de-DE", **(headers or {})})
+                response = conn.getresponse()
+                response.read()
+                if response.status not in (200, 304):
+                    with lock:
+                        errors[0] += 1
+            except Exception:
+                conn.close()
+                conn = http.client.HTTPConnection(host, port, timeout=60)
+                with lock:
+                    errors[0] += 1
+                continue
+            mine.append((time.perf_counter() - started) * 1000)
+        with lock:
+            latencies.extend(mine)
+
+    threads = [threading.Thread(target=worker) for _ in range(connections)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return latencies, errors[0], seconds
+
+
+def pgbench(pg_port, database, sql, connections, seconds):
+    with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as script:
+        script.write(sql.strip().rstrip(";") + ";\n")
+    try:
+        out = subprocess.run(["pgbench", "-n", "-h", "127.0.0.1", "-p", str(pg_port), "-U", "postgres", "-c", str(connections),
+                              "-j", "2", "-T", str(seconds), "-f", script.name, "-l", "--log-prefix", script.name, database],
+                             capture_output=True, text=True, check=True, cwd=os.path.dirname(script.name))
+        latencies = []
+        folder = os.path.dirname(script.name)
+        for name in os.listdir(folder):
+            if name.startswith(os.path.basename(script.name) + "."):
+                with open(os.path.join(folder, name)) as log:
+                    latencies += [int(line.split()[2]) / 1000 for line in log if line.strip()]
+                os.remove(os.path.join(folder, name))
+        tps = next(float(line.split("=")[1].split()[0]) for line in out.stdout.splitlines() if line.startswith("tps"))
+        return latencies, tps
+    finally:
+        os.remove(script.name)
+
+
+def pct(values, q):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))] if values else float("nan")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--pg-port", type=int, required=True)
+    parser.add_argument("--database", default="alliance_bench")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--seconds", type=int, default=8)
+    parser.add_argument("--only", default="")
+    args = parser.parse_args()
+
+    def q(sql):
+        return subprocess.run(["psql", "-h", "127.0.0.1", "-p", str(args.pg_port), "-U", "postgres", "-d", args.database, "-Atc", sql],
+                              capture_output=True, text=True, check=True).stdout.strip()
+
+    lab = q("SELECT md5('lab5')::uuid")
+    meeting = q("SELECT md5('meeting0')::uuid")
+    feed_token, feed_person = q('SELECT "Token" || \'|\' || "PersonId" FROM meetings.calendar_feeds f '
+                                'ORDER BY (SELECT count(*) FROM meetings.registrations r WHERE r."PersonId" = f."PersonId") DESC LIMIT 1').split("|")
+    office = q("SELECT \"Id\" FROM members.people WHERE \"Email\" = 'geschaeftsstelle@allianz.example'")
+    cookie = sign_in("127.0.0.1", args.port)
+
+    reads = [
+        ("Labs API (list)", "/api/labs/", """SELECT l."Id", l."Title", a."Title", l."Status", (SELECT count(*) FROM labs.memberships m WHERE m."LabId" = l."Id" AND m."LeftAt" IS NULL)
+            FROM labs.labs l JOIN labs.action_fields a ON a."Id" = l."ActionFieldId" ORDER BY l."Title", l."Id" LIMIT 20; SELECT count(*) FROM labs.labs"""),
+        ("Lab API (50 members)", f"/api/labs/{lab}", f"""SELECT * FROM labs.labs WHERE "Id" = '{lab}';
+            SELECT m."Id", o."Name", o."PartnerGroup", m."Role" FROM labs.memberships m JOIN labs.organizations o ON o."Id" = m."OrganizationId"
+            WHERE m."LabId" = '{lab}' AND m."LeftAt" IS NULL ORDER BY m."Role", o."Name";
+            SELECT * FROM labs.action_items WHERE "LabId" = '{lab}' AND "Status" = 0 ORDER BY "DueDate" LIMIT 50"""),
+        ("Meetings API (upcoming)", "/api/meetings/", """SELECT m."Id", m."Title", m."StartsAt", (SELECT count(*) FROM meetings.registrations r WHERE r."MeetingId" = m."Id" AND r."Status" = 1)
+            FROM meetings.meetings m WHERE m."EndsAt" >= now() ORDER BY m."StartsAt", m."Id" LIMIT 20; SELECT count(*) FROM meetings.meetings WHERE "EndsAt" >= now()"""),
+        ("Meeting API (500 registrations)", f"/api/meetings/{meeting}", f"""SELECT * FROM meetings.meetings WHERE "Id" = '{meeting}';
+            SELECT "Status", count(*) FROM meetings.registrations WHERE "MeetingId" = '{meeting}' GROUP BY "Status\""""),
+        ("Registrations CSV (500)", f"/api/meetings/{meeting}/registrations.csv", f"""SELECT "PersonName", "OrganizationName", "Email", "Status", "CheckedInAt"
+            FROM meetings.registrations WHERE "MeetingId" = '{meeting}' ORDER BY "PersonName\""""),
+        ("Registrations XLSX (500)", f"/api/meetings/{meeting}/registrations.xlsx", f"""SELECT "PersonName", "OrganizationName", "Email", "Status", "CheckedInAt"
+            FROM meetings.registrations WHERE "MeetingId" = '{meeting}' ORDER BY "PersonName\""""),
+        ("Directory search", "/api/members/organizations/?search=gastro", """SELECT * FROM members.organizations WHERE "IsActive" AND ("Name" ILIKE '%gastro%' OR "Sector" ILIKE '%gastro%')
+            ORDER BY "Name", "Id" LIMIT 20; SELECT count(*) FROM members.organizations WHERE "IsActive" AND ("Name" ILIKE '%gastro%' OR "Sector" ILIKE '%gastro%')"""),
+        ("People API (page 50)", "/api/members/people/?page=50", """SELECT p.*, o."Name" FROM members.people p LEFT JOIN members.organizations o ON o."Id" = p."OrganizationId"
+            WHERE p."ErasedAt" IS NULL ORDER BY p."LastName", p."FirstName", p."Id" LIMIT 20 OFFSET 980; SELECT count(*) FROM members.people WHERE "ErasedAt" IS NULL"""),
+        ("My action items API", "/api/labs/action-items/mine", f"""SELECT a.*, l."Title" FROM labs.action_items a LEFT JOIN labs.labs l ON l."Id" = a."LabId"
+            WHERE a."OwnerPersonId" = '{office}' AND a."Status" = 0 ORDER BY a."DueDate", a."Id" LIMIT 20;
+            SELECT count(*) FROM labs.action_items WHERE "OwnerPersonId" = '{office}' AND "Status" = 0"""),
+        ("Calendar feed (200, no ETag)", f"/calendar/{feed_token}.ics", f"""SELECT m.* FROM meetings.meetings m WHERE EXISTS (SELECT 1 FROM meetings.registrations r
+            WHERE r."MeetingId" = m."Id" AND r."PersonId" = '{feed_person}' AND r."Status" IN (1, 2)) ORDER BY m."StartsAt" DESC LIMIT 500"""),
+        ("People page (HTML)", "/people", """SELECT p.*, o."Name" FROM members.people p LEFT JOIN members.organizations o ON o."Id" = p."OrganizationId"
+            WHERE p."ErasedAt" IS NULL ORDER BY p."LastName", p."FirstName", p."Id" LIMIT 20; SELECT count(*) FROM members.people WHERE "ErasedAt" IS NULL"""),
+        ("Dashboard page (HTML)", "/", """SELECT count(*) FROM members.organizations WHERE "IsActive"; SELECT count(*) FROM labs.labs WHERE "Status" = 1;
+            SELECT "Id", "Title", "StartsAt" FROM meetings.meetings WHERE "EndsAt" >= now() ORDER BY "StartsAt" LIMIT 5"""),
+    ]
+
+    # The conditional poll: the same feed with the ETag the first answer gave.
+    conn = http.client.HTTPConnection("127.0.0.1", args.port, timeout=60)
+    conn.request("GET", f"/calendar/{feed_token}.ics")
+    first = conn.getresponse()
+    first.read()
+    etag = first.getheader("ETag")
+
+    print(f"| Read | App p50 ms | App p99 ms | App req/s | SQL p50 ms | SQL p99 ms | SQL TPS | App/SQL | Page bytes |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for name, path, sql in reads + [("Calendar feed (304, If-None-Match)", f"/calendar/{feed_token}.ics", reads[9][2])]:
+        if args.only and args.only not in name:
+            continue
+        headers = {"If-None-Match": etag} if "304" in name else None
+        probe = http.client.HTTPConnection("127.0.0.1", args.port, timeout=60)
+        probe.request("GET", path, headers={"Cookie": cookie, **(headers or {})})
+        probe_response = probe.getresponse()
+        size = len(probe_response.read())
+        app_lat, app_err, secs = load("127.0.0.1", args.port, path, cookie, args.connections, args.seconds, headers)
+        sql_lat, tps = pgbench(args.pg_port, args.database, sql, args.connections, args.seconds)
+        rps = len(app_lat) / secs
+        note = f" ({app_err} errors)" if app_err else ""
+        print(f"| {name}{note} | {pct(app_lat, .5):.1f} | {pct(app_lat, .99):.1f} | {rps:.0f} | {pct(sql_lat, .5):.1f} | {pct(sql_lat, .99):.1f} | "
+              f"{tps:.0f} | {rps / tps:.2f} | {size:,} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
