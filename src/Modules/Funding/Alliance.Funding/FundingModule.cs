@@ -80,8 +80,7 @@ public sealed class FundingModule : IModule
     [
         new(typeof(Pages.FundingStaffCard), 45, Roles.Staff, Roles.Administrator)
         {
-            HasSomething = async (sender, ct) => (await sender.Send(new Dashboard.GetFundingStaffCard(), ct)) is var card
-                && (card.Deadlines.Count > 0 || card.Running.Count > 0),
+            HasSomething = async (sender, ct) => (await sender.Send(new Dashboard.GetFundingStaffCard(), ct)).HasSomething,
         },
         new(typeof(Pages.FundingRepresentativeCard), 46, Roles.Representative)
         {

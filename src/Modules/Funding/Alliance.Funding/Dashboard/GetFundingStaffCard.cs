@@ -7,12 +7,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Alliance.Funding.Dashboard;
 
-/// <summary>The office's card: the next deadlines (calls, milestones of live applications, reports not yet submitted) and the budget burn of running projects.</summary>
+/// <summary>
+/// The office's card: the reports due (period ended, not submitted), the next deadlines (calls, milestones of live
+/// applications, reports not yet submitted) and the budget burn of running projects — one request for the whole card.
+/// </summary>
 [AllowedFor(Who.Staff)]
 internal sealed record GetFundingStaffCard : IRequest<StaffCardData>;
 
 /// <summary>What the card shows.</summary>
-internal sealed record StaffCardData(IReadOnlyList<Deadline> Deadlines, IReadOnlyList<Burn> Running);
+internal sealed record StaffCardData(IReadOnlyList<Deadline> Deadlines, IReadOnlyList<Burn> Running, Reports.ReportsDue Due)
+{
+    /// <summary>Whether the card has anything to show (the dashboard leaves it out otherwise).</summary>
+    public bool HasSomething => Due.Total > 0 || Deadlines.Count > 0 || Running.Count > 0;
+}
 
 /// <summary>A coming deadline: <see cref="Kind"/> is Call, Milestone or Report; the link leads to its page.</summary>
 internal sealed record Deadline(string Kind, string Title, DateOnly Due, string Link);
@@ -49,6 +56,7 @@ internal sealed class GetFundingStaffCardHandler(FundingDbContext db, TimeProvid
             .Select(a => new Burn(a.Id, a.Title, db.BudgetLines.Where(b => b.ApplicationId == a.Id).Sum(b => b.Amount),
                 db.Expenses.Where(e => e.ApplicationId == a.Id).Sum(e => e.Amount), a.ProjectStart, a.ProjectEnd))
             .ToListAsync(cancellationToken);
-        return new StaffCardData(deadlines, running);
+        var due = await Reports.ReportsDueQuery.ReadAsync(db, today, cancellationToken);
+        return new StaffCardData(deadlines, running, due);
     }
 }

@@ -9,7 +9,7 @@ namespace Alliance.Funding.Reports;
 
 /// <summary>
 /// The office's dashboard card "reports due": reports whose period has ended and that are not submitted yet (drafted
-/// or still to be drafted), of applications with a grant, earliest due day first (at most <see cref="GetReportsDueHandler.Shown"/>),
+/// or still to be drafted), of applications with a grant, earliest due day first (at most <see cref="ReportsDueQuery.Shown"/>),
 /// and how many there are in all.
 /// </summary>
 [AllowedFor(Who.Staff)]
@@ -23,15 +23,25 @@ internal sealed record ReportDue(Guid Id, Guid ApplicationId, string Application
 
 internal sealed class GetReportsDueHandler(FundingDbContext db, TimeProvider clock) : IRequestHandler<GetReportsDue, ReportsDue>
 {
-    /// <summary>The card lists at most this many reports.</summary>
+    public Task<ReportsDue> Handle(GetReportsDue request, CancellationToken cancellationToken) =>
+        ReportsDueQuery.ReadAsync(db, AllianceTime.Today(clock), cancellationToken);
+}
+
+/// <summary>
+/// The read behind "reports due", shared by <see cref="GetReportsDue"/> (API) and the staff dashboard card, whose one
+/// request shows it with the deadlines (two requests of one card would use the module's DbContext at the same time).
+/// </summary>
+internal static class ReportsDueQuery
+{
+    /// <summary>At most this many reports are listed.</summary>
     public const int Shown = 5;
 
     private static readonly ApplicationStatus[] Granted =
         [ApplicationStatus.Approved, ApplicationStatus.PartiallyApproved, ApplicationStatus.Running, ApplicationStatus.Closed];
 
-    public async Task<ReportsDue> Handle(GetReportsDue request, CancellationToken cancellationToken)
+    /// <summary>Reports whose period ended before <paramref name="today"/> (alliance zone) and that are not submitted.</summary>
+    public static async Task<ReportsDue> ReadAsync(FundingDbContext db, DateOnly today, CancellationToken cancellationToken)
     {
-        var today = AllianceTime.Today(clock);
         var open = from p in db.ReportingPeriods.AsNoTracking()
                    join a in db.Applications on p.ApplicationId equals a.Id
                    where p.To < today && Granted.Contains(a.Status) && !db.Reports.Any(r => r.ReportingPeriodId == p.Id && r.SubmittedAt != null)
