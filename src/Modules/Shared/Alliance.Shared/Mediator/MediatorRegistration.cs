@@ -17,7 +17,10 @@ public static class MediatorRegistration
         services.AddScoped<ServiceFactory>(sp => sp.GetService!);
         services.AddScoped<IMediator, MediatR.Mediator>();
 
-        // Order matters: the first registered behaviour is the outermost (Logging → Authorization → Validation → UnitOfWork).
+        // Order matters: the first registered behaviour is the outermost
+        // (OneAtATime → Logging → Authorization → Validation → UnitOfWork).
+        services.AddScoped<RequestGate>();
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(OneAtATimeBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
