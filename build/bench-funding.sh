@@ -16,28 +16,7 @@ cd "$root"
 source build/lib.sh
 
 runs="${1:-5}"
-work="$(mktemp -d /tmp/alliance-bench.XXXXXX)"
-chmod 755 "$work"  # the postgres user (when run as root) must reach its data folder
-pg_port=$(free_port)
-app_port=$(free_port)
-host_pid=""
-
-cleanup() {
-  if [ -n "$host_pid" ]; then kill "$host_pid" 2>/dev/null || true; wait "$host_pid" 2>/dev/null || true; fi
-  stop_postgres "$work/pg"
-  rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-ensure_packages postgresql
-log "Throwaway PostgreSQL on port $pg_port …"
-start_postgres "$work/pg" "$pg_port" throwaway
-psql -h 127.0.0.1 -p "$pg_port" -U postgres -qc "CREATE DATABASE alliance_bench" >/dev/null
-connection="Host=127.0.0.1;Port=$pg_port;Database=alliance_bench;Username=postgres"
-
-log "Building the host (Release) …"
-dotnet build src/Host/Alliance.Host -c Release -v quiet -nologo >/dev/null
+bench_prepare
 
 log "Starting the host on port $app_port (migrations, demo data) …"
 ConnectionStrings__Alliance="$connection" Demo__Seed=true ASPNETCORE_ENVIRONMENT=Production \

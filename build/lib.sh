@@ -58,3 +58,31 @@ stop_postgres() {
   bin=$(pg_bindir) || return 0
   [ -f "$dir/data/postmaster.pid" ] && as_pg_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
 }
+
+# bench_prepare [PACKAGES…] — for the benchmark scripts: a work folder, two free ports (pg_port, app_port), a
+# throwaway PostgreSQL with the database alliance_bench (connection), the host built in Release, and a cleanup on exit
+# that stops the host (host_pid, set by the script) and the database.
+bench_prepare() {
+  work="$(mktemp -d /tmp/alliance-bench.XXXXXX)"
+  chmod 755 "$work"  # the postgres user (when run as root) must reach its data folder
+  pg_port=$(free_port)
+  app_port=$(free_port)
+  host_pid=""
+  trap bench_cleanup EXIT
+  trap 'exit 130' INT TERM
+
+  ensure_packages postgresql "$@"
+  log "Throwaway PostgreSQL on port $pg_port …"
+  start_postgres "$work/pg" "$pg_port" throwaway
+  psql -h 127.0.0.1 -p "$pg_port" -U postgres -qc "CREATE DATABASE alliance_bench" >/dev/null
+  connection="Host=127.0.0.1;Port=$pg_port;Database=alliance_bench;Username=postgres;Maximum Pool Size=200"
+
+  log "Building the host (Release) …"
+  dotnet build src/Host/Alliance.Host -c Release -v quiet -nologo >/dev/null
+}
+
+bench_cleanup() {
+  if [ -n "$host_pid" ]; then kill "$host_pid" 2>/dev/null || true; wait "$host_pid" 2>/dev/null || true; fi
+  stop_postgres "$work/pg"
+  rm -rf "$work"
+}
