@@ -17,20 +17,24 @@ public sealed class AccessibilityTests(AllianceApp app, Browser browser, ITestOu
     private static readonly AxeRunOptions Wcag21AA = new()
     {
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        // Only violations are read: axe then does not collect and serialise every passing node of the page.
+        ResultTypes = [ResultType.Violations],
     };
 
     /// <summary>
-    /// The roles in the order they crawl, per language. Scanning every role × language re-scanned the same page
-    /// kinds six times (about 10 minutes on two cores; CI has 15 for the whole suite). Now each route shape is
-    /// scanned once per language: the first role to reach it scans it, later roles only crawl to find the shapes
-    /// the earlier ones cannot reach (the dashboard, which differs by role, is scanned for every role). The order
-    /// is reversed between the languages, so the administrator's view of a shared page kind (all management
-    /// actions) is scanned in German and the representative's view (join forms, own action items) in English.
+    /// The roles in the order they crawl, per language. Each route shape is scanned once per view: the first role to
+    /// reach it scans it, later roles only crawl to find the shapes the earlier ones cannot reach (the dashboard, which
+    /// differs by role, is scanned for every role). In German the administrator goes first, so every page kind is
+    /// scanned with all management actions; in English the representative's own view of the pages she reaches (join
+    /// forms, own action items, her dashboard). The staff's and administrator's pages are not scanned a second time in
+    /// English: axe-core's WCAG rules judge markup and styles, which do not change with the language (the lang
+    /// attribute is checked on every scanned page, and the texts tests check that every text exists in both
+    /// languages) — scanning them twice cost about two minutes of CI's 15.
     /// </summary>
     public static TheoryData<string, string[]> RoleOrderPerLanguage => new()
     {
         { "de", [DemoUsers.Administrator, DemoUsers.Staff, DemoUsers.Representative] },
-        { "en", [DemoUsers.Representative, DemoUsers.Staff, DemoUsers.Administrator] },
+        { "en", [DemoUsers.Representative] },
     };
 
     [Theory]

@@ -78,14 +78,12 @@ public sealed class FundingModule : IModule
 
     public IReadOnlyList<DashboardCard> DashboardCards =>
     [
-        new(typeof(Pages.FundingStaffCard), 45, Roles.Staff, Roles.Administrator)
-        {
-            HasSomething = async (sender, ct) => (await sender.Send(new Dashboard.GetFundingStaffCard(), ct)).HasSomething,
-        },
-        new(typeof(Pages.FundingRepresentativeCard), 46, Roles.Representative)
-        {
-            HasSomething = async (sender, ct) => (await sender.Send(new Dashboard.ListMyFundingApplications(), ct)).Count > 0,
-        },
+        DashboardCard.NeedingAttention(typeof(Pages.FundingStaffCard), 45,
+            (sender, ct) => sender.Send(new Dashboard.GetFundingStaffCard(), ct), card => card.HasSomething,
+            Roles.Staff, Roles.Administrator),
+        DashboardCard.NeedingAttention(typeof(Pages.FundingRepresentativeCard), 46,
+            (sender, ct) => sender.Send(new Dashboard.ListMyFundingApplications(), ct), applications => applications.Count > 0,
+            Roles.Representative),
     ];
 }
 

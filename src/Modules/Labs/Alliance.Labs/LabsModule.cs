@@ -54,14 +54,12 @@ public sealed class LabsModule : IModule
 
     public IReadOnlyList<DashboardCard> DashboardCards =>
     [
-        new(typeof(Pages.LabsStaffCard), 20, Roles.Staff, Roles.Administrator)
-        {
-            HasSomething = async (sender, ct) => (await sender.Send(new Dashboard.GetLabsStaffCard(), ct)).HasSomething,
-        },
-        new(typeof(Pages.LabsRepresentativeCard), 21, Roles.Representative)
-        {
-            HasSomething = async (sender, ct) => (await sender.Send(new Dashboard.GetLabsRepresentativeCard(), ct)).HasSomething,
-        },
+        DashboardCard.NeedingAttention(typeof(Pages.LabsStaffCard), 20,
+            (sender, ct) => sender.Send(new Dashboard.GetLabsStaffCard(), ct), card => card.HasSomething,
+            Roles.Staff, Roles.Administrator),
+        DashboardCard.NeedingAttention(typeof(Pages.LabsRepresentativeCard), 21,
+            (sender, ct) => sender.Send(new Dashboard.GetLabsRepresentativeCard(), ct), card => card.HasSomething,
+            Roles.Representative),
     ];
 
     public void AddRecurringJobs(IRecurringJobManager jobs)

@@ -45,11 +45,9 @@ public sealed class MeetingsModule : IModule
 
     public IReadOnlyList<DashboardCard> DashboardCards =>
     [
-        new(typeof(Pages.MeetingsDashboardCard), 20)
-        {
-            HasSomething = async (sender, ct) => (await sender.Send(new GetMeetingsOverview(Upcoming: 1), ct)) is var o
-                && (o.Upcoming.Count > 0 || o.MinutesAwaitingApproval > 0 || o.OpenInvitations > 0),
-        },
+        DashboardCard.NeedingAttention(typeof(Pages.MeetingsDashboardCard), 20,
+            (sender, ct) => sender.Send(new GetMeetingsOverview(Upcoming: 3), ct),
+            o => o.Upcoming.Count > 0 || o.MinutesAwaitingApproval > 0 || o.OpenInvitations > 0),
     ];
 
     /// <summary>Occurrences hourly (alliance zone), reminders every 15 minutes. Both idempotent.</summary>

@@ -85,14 +85,12 @@ public sealed class SurveysModule : IModule
 
     public IReadOnlyList<DashboardCard> DashboardCards =>
     [
-        new(typeof(Pages.SurveysStaffCard), 40, Roles.Staff, Roles.Administrator)
-        {
-            HasSomething = async (sender, ct) => (await sender.Send(new Dashboard.GetSurveysStaffCard(), ct)).Count > 0,
-        },
-        new(typeof(Pages.SurveysRepresentativeCard), 41, Roles.Representative)
-        {
-            HasSomething = async (sender, ct) => (await sender.Send(new Dashboard.ListMyOpenSurveys(), ct)).Count > 0,
-        },
+        DashboardCard.NeedingAttention(typeof(Pages.SurveysStaffCard), 40,
+            (sender, ct) => sender.Send(new Dashboard.GetSurveysStaffCard(), ct), surveys => surveys.Count > 0,
+            Roles.Staff, Roles.Administrator),
+        DashboardCard.NeedingAttention(typeof(Pages.SurveysRepresentativeCard), 41,
+            (sender, ct) => sender.Send(new Dashboard.ListMyOpenSurveys(), ct), surveys => surveys.Count > 0,
+            Roles.Representative),
     ];
 }
 

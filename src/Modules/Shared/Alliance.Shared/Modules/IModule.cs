@@ -58,9 +58,32 @@ public sealed record NavigationItem(string Href, string TextKey, Type ResourceTy
 public sealed record DashboardCard(Type ComponentType, int Order, params string[] Roles)
 {
     /// <summary>
-    /// Set on a card that says "what needs me now": asks (through MediatR, as the signed-in user) whether the card has
-    /// anything for them. The dashboard leaves such a card out when it has nothing, and says once that nothing needs
-    /// the user now when none of them has anything. Null: an overview card, always shown.
+    /// Set on a card that says "what needs me now" (made by <see cref="NeedingAttention{TData}"/>): loads, once per
+    /// request and as the signed-in user, what the card shows. The dashboard passes it to the card as its
+    /// <c>Data</c> parameter, leaves the card out when it has nothing, and says once that nothing needs the user now
+    /// when none of them has anything. Null: an overview card that loads its own data and is always shown.
     /// </summary>
-    public Func<IMediator, CancellationToken, Task<bool>>? HasSomething { get; init; }
+    public Func<IMediator, CancellationToken, Task<DashboardCardData>>? Load { get; private init; }
+
+    /// <summary>
+    /// A "what needs me now" card: <paramref name="load"/> sends the card's one query, <paramref name="hasSomething"/>
+    /// decides from its answer whether the card shows. The component of type <typeparamref name="TCard"/> takes the
+    /// answer as <c>[Parameter] public TData Data</c> and sends no query of its own, so the dashboard asks each query once.
+    /// </summary>
+    public static DashboardCard NeedingAttention<TData>(Type componentType, int order,
+        Func<IMediator, CancellationToken, Task<TData>> load, Func<TData, bool> hasSomething, params string[] roles)
+        where TData : notnull =>
+        new(componentType, order, roles)
+        {
+            Load = async (mediator, cancellationToken) =>
+            {
+                var data = await load(mediator, cancellationToken);
+                return new DashboardCardData(data, hasSomething(data));
+            },
+        };
 }
+
+/// <summary>What a "what needs me now" card loaded, and whether that is anything for the user.</summary>
+/// <param name="Data">Passed to the card component as its <c>Data</c> parameter.</param>
+/// <param name="HasSomething">False: the dashboard leaves the card out.</param>
+public sealed record DashboardCardData(object Data, bool HasSomething);
