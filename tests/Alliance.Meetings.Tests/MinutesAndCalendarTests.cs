@@ -134,6 +134,31 @@ public sealed class MinutesAndCalendarTests(AllianceApp app) : IClassFixture<All
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri(renewed.GetProperty("url").GetString()!).PathAndQuery)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_first_feed_asked_for_at_once_is_one_feed_and_it_lists_only_meetings_with_a_seat()
+    {
+        var representative = await app.PrincipalAsync(DemoUsers.Representative);
+        var representativeId = await MeetingScenario.PersonIdAsync(app, DemoUsers.Representative);
+        await MeetingScenario.DbAsync(app, db => db.CalendarFeeds.Where(f => f.PersonId == representativeId).ExecuteDeleteAsync());
+
+        // Several requests make her first feed at the same moment (the meeting list, a registration's mail …): one token, no error.
+        var tokens = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => app.SendAsync(new Calendar.GetMyFeedToken(), representative)));
+        Assert.Single(tokens.Distinct());
+        Assert.Equal(1, await MeetingScenario.DbAsync(app, db => db.CalendarFeeds.CountAsync(f => f.PersonId == representativeId)));
+
+        // A meeting she only waits for is not in her calendar (it would show as booked); one with her seat is.
+        var staff = await app.PrincipalAsync(DemoUsers.Staff);
+        var full = await MeetingScenario.CreateMeetingAsync(app, capacity: 1);
+        await app.SendAsync(new Register(full, (await MeetingScenario.AddPeopleAsync(app, 1))[0]), staff);
+        Assert.Equal("Waitlisted", (await app.SendAsync(new Register(full, representativeId), staff)).Status);
+        var seated = await MeetingScenario.CreateMeetingAsync(app, capacity: 5);
+        Assert.Equal("Registered", (await app.SendAsync(new Register(seated, representativeId), staff)).Status);
+        using var anonymous = app.Anonymous();
+        var uids = Ical.Net.Calendar.Load(await anonymous.GetStringAsync($"/calendar/{tokens[0]}.ics"))!.Events.Select(e => e.Uid).ToList();
+        Assert.Contains($"{seated}@alliance", uids);
+        Assert.DoesNotContain($"{full}@alliance", uids);
+    }
+
     private static async Task<HttpResponseMessage> FeedAsync(HttpClient client, string path, System.Net.Http.Headers.EntityTagHeaderValue etag)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);

@@ -12,8 +12,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Alliance.Meetings.Calendar;
 
 /// <summary>
-/// A subscription feed opened by its unguessable token alone (calendar apps send no cookie): a person's registered
-/// meetings, or with <see cref="Series"/> a series' meetings. A wrong token is 404 and reveals nothing.
+/// A subscription feed opened by its unguessable token alone (calendar apps send no cookie): the meetings a person has
+/// a seat at (not those she waits for: a calendar would show them as booked; she gets the meeting by mail when she
+/// moves up), or with <see cref="Series"/> a series' meetings. A wrong token is 404 and reveals nothing.
 /// </summary>
 [AllowedFor(Who.Anyone)]
 internal sealed record GetCalendarFeed(string Token, bool Series = false) : IRequest<CalendarFeedFile>;
@@ -70,7 +71,7 @@ internal sealed class GetCalendarFeedHandler(MeetingsDbContext db, IcsWriter wri
         {
             var registered = await db.Meetings.AsNoTracking()
                 .Where(m => db.Registrations.Any(r => r.MeetingId == m.Id && r.PersonId == personId
-                    && (r.Status == RegistrationStatus.Registered || r.Status == RegistrationStatus.Waitlisted)))
+                    && r.Status == RegistrationStatus.Registered))
                 .OrderByDescending(m => m.StartsAt).Take(500).ToListAsync(cancellationToken);
             return File("alliance.ics", writer.Write("Alliance", registered));
         });

@@ -18,18 +18,13 @@ internal sealed class GetMyFeedTokenHandler(MeetingsDbContext db, ICurrentUser u
     public async Task<string> Handle(GetMyFeedToken request, CancellationToken cancellationToken)
     {
         var personId = user.PersonId ?? throw new ForbiddenException();
-        var feed = await db.CalendarFeeds.FirstOrDefaultAsync(f => f.PersonId == personId, cancellationToken);
-        if (feed is null)
-        {
-            feed = new CalendarFeed { PersonId = personId, Token = CreateSeriesHandler.NewToken(), CreatedAt = clock.GetUtcNow() };
-            db.CalendarFeeds.Add(feed);
-        }
-        else if (request.Renew)
+        if (request.Renew && await db.CalendarFeeds.FirstOrDefaultAsync(f => f.PersonId == personId, cancellationToken) is { } feed)
         {
             feed.Token = CreateSeriesHandler.NewToken();
             feed.CreatedAt = clock.GetUtcNow();
+            return feed.Token;
         }
 
-        return feed.Token;
+        return (await PersonalFeeds.EnsureAsync(db, [personId], clock.GetUtcNow(), cancellationToken))[personId];
     }
 }

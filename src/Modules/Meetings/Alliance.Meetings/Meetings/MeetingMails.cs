@@ -108,18 +108,9 @@ internal sealed class MeetingMails(
             return;
         }
 
-        var known = db.CalendarFeeds.Local.Where(f => missing.Contains(f.PersonId)).ToList();
-        known.AddRange(await db.CalendarFeeds.Where(f => missing.Contains(f.PersonId)).ToListAsync(cancellationToken));
-        foreach (var feed in known)
+        foreach (var (personId, token) in await PersonalFeeds.EnsureAsync(db, missing, clock.GetUtcNow(), cancellationToken))
         {
-            _feeds[feed.PersonId] = feed.Token;
-        }
-
-        foreach (var personId in missing.Where(p => !_feeds.ContainsKey(p)))
-        {
-            var feed = new CalendarFeed { PersonId = personId, Token = CreateSeriesHandler.NewToken(), CreatedAt = clock.GetUtcNow() };
-            db.CalendarFeeds.Add(feed);
-            _feeds[personId] = feed.Token;
+            _feeds[personId] = token;
         }
     }
 

@@ -1,0 +1,29 @@
+using Alliance.Meetings.Persistence;
+using Alliance.Meetings.Series;
+using Microsoft.EntityFrameworkCore;
+
+namespace Alliance.Meetings.Calendar;
+
+/// <summary>
+/// Personal calendar feeds: one per person (the primary key), made on first need — when she asks for her feed link or a
+/// mail to her links it. Made with <c>INSERT … ON CONFLICT DO NOTHING</c> and read back, so two requests making the same
+/// person's first feed at once (two registrations, the meeting list and a mail job) both get the one token instead of
+/// the second failing on the key. Runs in the caller's transaction when there is one.
+/// </summary>
+internal static class PersonalFeeds
+{
+    /// <summary>Each person's feed token, making the feeds that do not exist yet.</summary>
+    public static async Task<Dictionary<Guid, string>> EnsureAsync(MeetingsDbContext db, IReadOnlyCollection<Guid> personIds,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var people = personIds.Distinct().ToArray();
+        var tokens = people.Select(_ => CreateSeriesHandler.NewToken()).ToArray();
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO meetings.calendar_feeds ("PersonId", "Token", "CreatedAt")
+            SELECT person, token, {now} FROM unnest({people}, {tokens}) AS wanted(person, token)
+            ON CONFLICT ("PersonId") DO NOTHING
+            """, cancellationToken);
+        return await db.CalendarFeeds.AsNoTracking().Where(f => people.Contains(f.PersonId))
+            .ToDictionaryAsync(f => f.PersonId, f => f.Token, cancellationToken);
+    }
+}
