@@ -131,4 +131,33 @@ public sealed class FormFields(IStringLocalizer<SharedText> text)
     }
 
     private void Fail(string field, string key) => _errors[field] = text[key];
+
+    /// <summary>
+    /// Counts a step that failed before the request as fields that could not be read — a page that builds part of
+    /// its request with another request (the recurrence picker's fields become the rule through
+    /// <c>ComposeRecurrenceRule</c>): its field errors join this form (a field keeps the message it already has), a
+    /// general message goes to the form itself (field ""). The request is then validated but not sent, so the user sees
+    /// the step's errors together with the request's. A succeeded outcome adds nothing.
+    /// </summary>
+    public void Include<T>(Outcome<T> outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (outcome.Succeeded)
+        {
+            return;
+        }
+
+        foreach (var (field, messages) in outcome.FieldErrors)
+        {
+            if (messages.Length > 0)
+            {
+                _errors.TryAdd(field, messages[0]);
+            }
+        }
+
+        if (outcome.Message is not null || outcome.FieldErrors.Count == 0)
+        {
+            _errors.TryAdd("", outcome.Message ?? text["Form_HasErrors"]);
+        }
+    }
 }

@@ -1,0 +1,259 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Alliance.Meetings.Agenda;
+using Alliance.Meetings.Domain;
+using Alliance.Meetings.Polls;
+using Alliance.Meetings.Series;
+using Microsoft.EntityFrameworkCore;
+
+namespace Alliance.Meetings.Tests;
+
+/// <summary>
+/// Issue 8, "typed values are text": every Meetings form with a number or date field (series create/edit/end, agenda
+/// item add/edit, decision, vote) is posted like a browser — antiforgery token and <c>_handler</c> from the GET — with
+/// empty and mistyped values and one validator error. Each field's message shows inline in the page's language, all at
+/// once, the framework's English "is not valid for" never appears, and nothing is stored.
+/// </summary>
+public sealed partial class TypedFormFieldsTests(AllianceApp app) : IClassFixture<AllianceApp>
+{
+    /// <summary>The shared texts of <c>FormFields</c> and the module's own messages the posts should meet, per language.</summary>
+    public static TheoryData<string> Languages => ["de", "en"];
+
+    private static readonly Dictionary<string, (string Missing, string NotANumber, string NotADate, string NotATime, string VoteOption)> Texts = new()
+    {
+        ["de"] = ("Bitte ausfüllen.", "Bitte eine ganze Zahl eingeben.", "Bitte ein Datum eingeben.", "Bitte eine Uhrzeit eingeben.", "Bitte eine gültige Option wählen."),
+        ["en"] = ("Please fill in this field.", "Please enter a whole number.", "Please enter a date.", "Please enter a time.", "Please choose a valid option."),
+    };
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task The_new_series_form_names_every_unreadable_field_with_the_validators_errors_and_stores_nothing(string language)
+    {
+        var text = Texts[language];
+        using var client = await SignedInAsync(DemoUsers.Staff, language);
+        var before = await MeetingScenario.DbAsync(app, db => db.Series.CountAsync());
+
+        var page = await PostAsync(client, "/meetings/series/new", "new-series", new()
+        {
+            ["Input.Action"] = "save",
+            ["Input.Title"] = "",
+            ["Input.FirstDate"] = "nächste Woche",
+            ["Input.StartTime"] = "18:00",
+            ["Input.EndTime"] = "",
+            ["Input.Frequency"] = "Weekly",
+            ["Input.Interval"] = "",
+            ["Input.Weekdays"] = "Thursday",
+            ["Input.MonthlyBy"] = "Weekday",
+            ["Input.DayOfMonth"] = "egal", // a weekly series does not use it: no error
+            ["Input.WeekdayPosition"] = "1",
+            ["Input.Weekday"] = "Thursday",
+            ["Input.Month"] = "1",
+            ["Input.Ends"] = "AfterCount",
+            ["Input.Until"] = "",
+            ["Input.Count"] = "zehn",
+            ["Input.TimeZone"] = "Europe/Berlin",
+            ["Input.StartNumber"] = "x",
+            ["Input.Place"] = "Rathaus",
+            ["Input.Capacity"] = "",
+            ["Input.DelegateLimit"] = "zwei",
+            ["Input.Reminders"] = "7",
+            ["Input.Audience"] = "AllMembers",
+        });
+
+        Assert.Equal(text.NotADate, ErrorOf(page, "first"));
+        Assert.Equal(text.Missing, ErrorOf(page, "end"));
+        Assert.Equal(text.Missing, ErrorOf(page, "interval"));
+        Assert.Equal(text.NotANumber, ErrorOf(page, "ends"));
+        Assert.Equal(text.NotANumber, ErrorOf(page, "startnumber"));
+        Assert.Equal(text.Missing, ErrorOf(page, "capacity"));
+        Assert.Equal(text.NotANumber, ErrorOf(page, "delegates"));
+        Assert.Equal("", ErrorOf(page, "monthlyby"));
+        // The validator's message for the empty title shows at the same time, in the page's language.
+        Assert.Equal(language == "de" ? "Bitte einen Titel angeben." : "Please give a title.", ErrorOf(page, "title"));
+        Assert.DoesNotContain("is not valid for", page, StringComparison.Ordinal);
+        Assert.Equal(before, await MeetingScenario.DbAsync(app, db => db.Series.CountAsync()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task The_series_edit_form_names_every_unreadable_field_with_the_validators_errors_and_changes_nothing(string language)
+    {
+        var text = Texts[language];
+        var seriesId = await CreateSeriesAsync(language);
+        var stored = await MeetingScenario.DbAsync(app, db => db.Series.AsNoTracking().SingleAsync(s => s.Id == seriesId));
+        using var client = await SignedInAsync(DemoUsers.Staff, language);
+
+        var page = await PostAsync(client, $"/meetings/series/{seriesId}/edit", "edit-series", new()
+        {
+            ["Input.Action"] = "save",
+            ["Input.Version"] = stored.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.StartTime"] = "abends",
+            ["Input.EndTime"] = "20:00",
+            ["Input.Frequency"] = "Monthly",
+            ["Input.Interval"] = "1",
+            ["Input.MonthlyBy"] = "DayOfMonth",
+            ["Input.DayOfMonth"] = "",
+            ["Input.WeekdayPosition"] = "1",
+            ["Input.Weekday"] = "Thursday",
+            ["Input.Month"] = "1",
+            ["Input.Ends"] = "OnDate",
+            ["Input.Until"] = "31.12.2027",
+            ["Input.Count"] = "",
+            ["Input.Place"] = "",
+            ["Input.OnlineLink"] = "",
+            ["Input.Capacity"] = "viele",
+            ["Input.DelegateLimit"] = "",
+            ["Input.Reminders"] = "7",
+        });
+
+        Assert.Equal(text.NotATime, ErrorOf(page, "start"));
+        Assert.Equal(text.Missing, ErrorOf(page, "monthlyby"));
+        Assert.Equal(text.NotADate, ErrorOf(page, "ends"));
+        Assert.Equal(text.NotANumber, ErrorOf(page, "capacity"));
+        Assert.Equal("", ErrorOf(page, "delegates"));
+        Assert.Equal(language == "de" ? "Bitte Ort oder Online-Link angeben." : "Please give a place or an online link.", ErrorOf(page, "place"));
+        Assert.DoesNotContain("is not valid for", page, StringComparison.Ordinal);
+        var after = await MeetingScenario.DbAsync(app, db => db.Series.AsNoTracking().SingleAsync(s => s.Id == seriesId));
+        Assert.Equal((stored.Version, stored.RecurrenceRule, stored.StartTime, stored.Capacity, stored.Place), (after.Version, after.RecurrenceRule, after.StartTime, after.Capacity, after.Place));
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task Ending_a_series_with_an_empty_or_mistyped_last_date_says_so_and_changes_nothing(string language)
+    {
+        var text = Texts[language];
+        var seriesId = await CreateSeriesAsync(language);
+        var stored = await MeetingScenario.DbAsync(app, db => db.Series.AsNoTracking().SingleAsync(s => s.Id == seriesId));
+        var cancelled = await MeetingScenario.DbAsync(app, db => db.Meetings.CountAsync(m => m.SeriesId == seriesId && m.IsCancelled));
+        using var client = await SignedInAsync(DemoUsers.Staff, language);
+
+        foreach (var (value, expected) in new[] { ("", text.Missing), ("Silvester", text.NotADate) })
+        {
+            var page = await PostAsync(client, $"/meetings/series/{seriesId}", "end-series", new()
+            {
+                ["EndInput.Version"] = stored.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["EndInput.LastDate"] = value,
+            });
+
+            Assert.Equal(expected, ErrorOf(page, "lastdate"));
+            Assert.DoesNotContain("is not valid for", page, StringComparison.Ordinal);
+        }
+
+        var after = await MeetingScenario.DbAsync(app, db => db.Series.AsNoTracking().SingleAsync(s => s.Id == seriesId));
+        Assert.Equal((stored.Version, stored.RecurrenceRule), (after.Version, after.RecurrenceRule));
+        Assert.Equal(cancelled, await MeetingScenario.DbAsync(app, db => db.Meetings.CountAsync(m => m.SeriesId == seriesId && m.IsCancelled)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task The_agenda_forms_and_the_vote_answer_empty_and_mistyped_numbers_in_the_language_and_store_nothing(string language)
+    {
+        var text = Texts[language];
+        var staff = await app.PrincipalAsync(DemoUsers.Staff);
+        var meetingId = await MeetingScenario.CreateMeetingAsync(app, capacity: 10);
+        var itemId = await app.SendAsync(new AddAgendaItem(meetingId, "Begrüßung", "Geschäftsstelle", 10), staff);
+        var pollId = await app.SendAsync(new OpenPoll(meetingId, null, "Welches Modell?", ["Stammtisch", "Verein"]), staff);
+        var item = await MeetingScenario.DbAsync(app, db => db.AgendaItems.AsNoTracking().SingleAsync(a => a.Id == itemId));
+        var titleMissing = language == "de" ? "Bitte einen Titel angeben." : "Please give a title.";
+        using var client = await SignedInAsync(DemoUsers.Staff, language);
+
+        foreach (var (minutes, expected) in new[] { ("", text.Missing), ("eine Viertelstunde", text.NotANumber) })
+        {
+            // Adding an item on the meeting's page.
+            var added = await PostAsync(client, $"/meetings/{meetingId}", "agenda", new()
+            {
+                ["AgendaInput.Title"] = "",
+                ["AgendaInput.Presenter"] = "Vorstand",
+                ["AgendaInput.PlannedMinutes"] = minutes,
+                ["AgendaInput.LabId"] = "",
+            });
+            Assert.Equal(expected, ErrorOf(added, "agenda-minutes"));
+            Assert.Equal(titleMissing, ErrorOf(added, "agenda-title"));
+            Assert.DoesNotContain("is not valid for", added, StringComparison.Ordinal);
+
+            // Changing the item on its own page.
+            var edited = await PostAsync(client, $"/meetings/{meetingId}/agenda/{itemId}/edit", "edit-agenda-item", new()
+            {
+                ["Input.Version"] = item.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Input.Title"] = "",
+                ["Input.Presenter"] = "Vorstand",
+                ["Input.PlannedMinutes"] = minutes,
+                ["Input.LabId"] = "",
+            });
+            Assert.Equal(expected, ErrorOf(edited, "agenda-minutes"));
+            Assert.Equal(titleMissing, ErrorOf(edited, "agenda-title"));
+            Assert.DoesNotContain("is not valid for", edited, StringComparison.Ordinal);
+        }
+
+        var items = await MeetingScenario.DbAsync(app, db => db.AgendaItems.AsNoTracking().Where(a => a.MeetingId == meetingId).ToListAsync());
+        var unchanged = Assert.Single(items);
+        Assert.Equal((item.Title, item.PlannedMinutes, item.Version), (unchanged.Title, unchanged.PlannedMinutes, unchanged.Version));
+
+        // A representative's vote with an option that is no number: the page's own message, no vote.
+        using var representative = await SignedInAsync(DemoUsers.Representative, language);
+        var voted = await PostAsync(representative, $"/meetings/{meetingId}", $"vote-{pollId}", new()
+        {
+            ["PollId"] = pollId.ToString(),
+            ["VoteOption"] = "die erste",
+        });
+        Assert.Contains(text.VoteOption, voted, StringComparison.Ordinal);
+        Assert.DoesNotContain("is not valid for", voted, StringComparison.Ordinal);
+        Assert.Equal(0, await MeetingScenario.DbAsync(app, db => db.PollVotes.CountAsync(v => v.PollId == pollId)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task The_decision_form_names_a_mistyped_due_date_with_the_missing_owner_and_stores_nothing(string language)
+    {
+        var text = Texts[language];
+        var meetingId = await MeetingScenario.CreateMeetingAsync(app, capacity: 5);
+        var itemId = await app.SendAsync(new AddAgendaItem(meetingId, "Beschlüsse", null, 20), await app.PrincipalAsync(DemoUsers.Staff));
+        using var client = await SignedInAsync(DemoUsers.Staff, language);
+
+        var page = await PostAsync(client, $"/meetings/{meetingId}/minutes", "decision", new()
+        {
+            ["DecisionInput.AgendaItemId"] = itemId.ToString(),
+            ["DecisionInput.Text"] = "Die Allianz wird fortgeführt",
+            ["DecisionInput.LabId"] = "",
+            ["DecisionInput.Title"] = "Konzept vorlegen",
+            ["DecisionInput.DueDate"] = "Ende März",
+        });
+
+        Assert.Equal(text.NotADate, ErrorOf(page, "action-due"));
+        Assert.Equal(language == "de" ? "Bitte eine verantwortliche Person oder Organisation angeben." : "Please give an owner (person or organisation).",
+            ErrorOf(page, "action-owner-person"));
+        Assert.Equal("", ErrorOf(page, "action-title"));
+        Assert.DoesNotContain("is not valid for", page, StringComparison.Ordinal);
+        Assert.Equal(0, await MeetingScenario.DbAsync(app, db => db.Decisions.CountAsync(d => d.MeetingId == meetingId)));
+    }
+
+    private async Task<Guid> CreateSeriesAsync(string language) =>
+        await app.SendAsync(new CreateSeries($"Formularreihe {language} {Guid.NewGuid():N}"[..24], MeetingKind.Plenary, "FREQ=MONTHLY;BYMONTHDAY=15",
+            DateOnly.FromDateTime(DateTime.Today.AddDays(7)), new TimeOnly(18, 0), 120, "Europe/Berlin", "Rathaus", null, 30), await app.PrincipalAsync(DemoUsers.Staff));
+
+    private async Task<HttpClient> SignedInAsync(string email, string language)
+    {
+        var client = await app.SignedInAsync(email);
+        await client.GetAsync($"/culture/{language}?returnUrl=/");
+        return client;
+    }
+
+    /// <summary>Posts one form of <paramref name="path"/> as a browser does: the antiforgery token from the GET, the form's name as <c>_handler</c>.</summary>
+    private static async Task<string> PostAsync(HttpClient client, string path, string formName, Dictionary<string, string> fields)
+    {
+        var form = await client.GetStringAsync(path);
+        Assert.Contains($"name=\"_handler\" value=\"{formName}\"", form, StringComparison.Ordinal);
+        fields["_handler"] = formName;
+        fields["__RequestVerificationToken"] = TokenPattern().Match(form).Groups[1].Value;
+        var posted = await client.PostAsync(path, new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        return WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The first inline message under the field with this id ("" when there is none).</summary>
+    private static string ErrorOf(string page, string id) =>
+        Regex.Match(page, $"id=\"{id}-error\">\\s*<div class=\"validation-message\">([^<]+)<").Groups[1].Value;
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
