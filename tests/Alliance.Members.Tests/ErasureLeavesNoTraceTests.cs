@@ -17,7 +17,7 @@ namespace Alliance.Members.Tests;
 /// </summary>
 public sealed class ErasureLeavesNoTraceTests(AllianceApp app) : IClassFixture<AllianceApp>
 {
-    private sealed record Column(string Schema, string Table, string Name);
+    internal sealed record Column(string Schema, string Table, string Name);
 
     [Fact]
     public async Task After_erasure_no_column_in_any_schema_holds_her_e_mail_address_or_name()
@@ -119,16 +119,19 @@ public sealed class ErasureLeavesNoTraceTests(AllianceApp app) : IClassFixture<A
     }
 
     /// <summary>The name and address as typed and as JSON writes them (payloads escape umlauts and "+").</summary>
-    private static string[] Needles(string fullName, string email)
+    internal static string[] Needles(string fullName, string email)
     {
         static string Json(string value) => JsonSerializer.Serialize(value).Trim('"');
         return new[] { fullName, email, Json(fullName), Json(email) }.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
     }
 
     /// <summary>"schema.table.column (n rows)" for every text column that still contains one of the needles.</summary>
-    private async Task<List<string>> LeftoversAsync(string[] needles)
+    private Task<List<string>> LeftoversAsync(string[] needles) => LeftoversAsync(app.ConnectionString, needles);
+
+    /// <summary>"schema.table.column (n rows)" for every text column of the database that still contains one of the needles.</summary>
+    internal static async Task<List<string>> LeftoversAsync(string connectionString, string[] needles)
     {
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         var columns = new List<Column>();
         await using (var list = new NpgsqlCommand("""

@@ -22,7 +22,7 @@ internal sealed class FundingDemoSeeder(FundingDbContext db, IMediator mediator,
     public const string OpenCall = "BMBF Anschlussfinanzierung Wirtschaftsallianz";
     public const string RunningProject = "Wirtschaftsallianz – Aufbauphase";
     private const string RepresentativeEmail = "vertretung@allianz.example";
-    private const string StaffName = "Jonas Weber";
+    private const string StaffEmail = "geschaeftsstelle@allianz.example";
 
     public async Task SeedAsync(CancellationToken ct)
     {
@@ -39,6 +39,8 @@ internal sealed class FundingDemoSeeder(FundingDbContext db, IMediator mediator,
 
         var contacts = await mediator.Send(new GetMemberContacts(null), ct);
         var partner = contacts.FirstOrDefault(p => p.Email == RepresentativeEmail)?.OrganizationId ?? organizations[1].Id;
+        // The audit trail names the demo staff member by id as well as by name, so erasing her or him blanks the copy too.
+        var staff = contacts.FirstOrDefault(p => p.Email == StaffEmail);
         var others = organizations.Where(o => o.Id != partner).ToList();
         var now = clock.GetUtcNow();
         var today = AllianceTime.Today(clock);
@@ -116,7 +118,7 @@ internal sealed class FundingDemoSeeder(FundingDbContext db, IMediator mediator,
         };
         db.Transitions.AddRange(steps.Select(s => new Transition
         {
-            Id = Guid.NewGuid(), ApplicationId = project.Id, From = s.From, To = s.To, At = AllianceTime.StartOf(s.On).AddHours(10).ToUniversalTime(), ByName = StaffName, Comment = s.Comment,
+            Id = Guid.NewGuid(), ApplicationId = project.Id, From = s.From, To = s.To, At = AllianceTime.StartOf(s.On).AddHours(10).ToUniversalTime(), ByPersonId = staff?.Id, ByName = staff?.DisplayName ?? "", Comment = s.Comment,
         }));
 
         // Monthly spending up to last month; quarterly drawdowns, the latest still partly unspent.
