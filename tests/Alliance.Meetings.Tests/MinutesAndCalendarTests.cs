@@ -45,6 +45,26 @@ public sealed class MinutesAndCalendarTests(AllianceApp app) : IClassFixture<All
     }
 
     [Fact]
+    public async Task Minutes_list_the_attending_organisations_in_German_order()
+    {
+        // The demo's past plenaries had both at the table; the copied names carry the database's default (C) collation,
+        // which puts "Bäckerei" after "Buchhandlung" (and after every Z).
+        var meetingId = await MeetingScenario.DbAsync(app, db => db.Registrations
+            .Where(r => r.CheckedInAt != null && r.OrganizationName == "Bäckerei Krause"
+                && db.Registrations.Any(o => o.MeetingId == r.MeetingId && o.CheckedInAt != null && o.OrganizationName == "Buchhandlung Seitenweise"))
+            .Select(r => r.MeetingId).FirstAsync());
+        using var client = await app.SignedInAsync(DemoUsers.Staff);
+
+        var details = await client.GetFromJsonAsync<JsonElement>($"/api/meetings/{meetingId}");
+        var attending = details.GetProperty("attendingOrganizations").EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.True(attending.IndexOf("Bäckerei Krause") < attending.IndexOf("Buchhandlung Seitenweise"), string.Join(", ", attending));
+        Assert.Equal(attending.Order(Alliance.Shared.Localization.GermanSort.Comparer), attending);
+
+        var markdown = await client.GetStringAsync($"/api/meetings/{meetingId}/minutes.md");
+        Assert.True(markdown.IndexOf("Bäckerei Krause", StringComparison.Ordinal) < markdown.IndexOf("Buchhandlung Seitenweise", StringComparison.Ordinal), markdown);
+    }
+
+    [Fact]
     public async Task A_decision_with_an_action_item_puts_both_events_in_the_outbox_and_approved_minutes_are_locked()
     {
         var staff = await app.PrincipalAsync(DemoUsers.Staff);

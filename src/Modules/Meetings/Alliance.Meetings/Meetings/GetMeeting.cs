@@ -3,6 +3,7 @@ using Alliance.Meetings.Persistence;
 using Alliance.Meetings.Polls;
 using Alliance.Members.Contracts;
 using Alliance.Shared.Contracts;
+using Alliance.Shared.Localization;
 using Alliance.Shared.Security;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -83,8 +84,9 @@ internal sealed class GetMeetingHandler(MeetingsDbContext db, MeetingPermissions
             .OrderBy(t => t.SubmittedAt).Select(t => new TopicView(t.Id, t.Title, t.Description, t.SubmitterName, t.Status)).ToListAsync(cancellationToken);
         var addenda = await db.Addenda.AsNoTracking().Where(a => a.MeetingId == meeting.Id).OrderBy(a => a.AddedAt)
             .Select(a => new AddendumView(a.Text, a.AuthorName, a.AddedAt)).ToListAsync(cancellationToken);
-        var attending = await db.Registrations.Where(r => r.MeetingId == meeting.Id && r.CheckedInAt != null && r.OrganizationName != null)
-            .Select(r => r.OrganizationName!).Distinct().OrderBy(n => n).ToListAsync(cancellationToken);
+        // German order ("Bäckerei" before "Buchhandlung"), as every list: the copied names have the database's default collation.
+        var attending = (await db.Registrations.Where(r => r.MeetingId == meeting.Id && r.CheckedInAt != null && r.OrganizationName != null)
+            .Select(r => r.OrganizationName!).Distinct().ToListAsync(cancellationToken)).Order(GermanSort.Comparer).ToList();
 
         return new MeetingDetails(
             meeting.Id, meeting.SeriesId, meeting.DisplayTitle, meeting.Kind, meeting.StartsAt, meeting.EndsAt, meeting.TimeZone, meeting.Place,
