@@ -227,6 +227,43 @@ public sealed partial class TypedFormFieldsTests(AllianceApp app) : IClassFixtur
         Assert.Equal(0, await MeetingScenario.DbAsync(app, db => db.Decisions.CountAsync(d => d.MeetingId == meetingId)));
     }
 
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task A_rule_without_its_own_message_speaks_the_language_and_names_no_CSharp_property(string language)
+    {
+        // Capacity above the upper bound and a place over its length: rules with FluentValidation's built-in messages,
+        // which said "Der Wert von 'Capacity' muss kleiner oder gleich '100000' sein." / "The length of 'Place' must be …".
+        var meetingId = await MeetingScenario.CreateMeetingAsync(app, capacity: 5);
+        using var client = await SignedInAsync(DemoUsers.Staff, language);
+
+        var details = await PostAsync(client, $"/meetings/{meetingId}/edit", "meeting-details", new()
+        {
+            ["DetailsInput.Version"] = (await MeetingScenario.DbAsync(app, db => db.Meetings.Where(m => m.Id == meetingId).Select(m => m.Version).SingleAsync())).ToString(),
+            ["DetailsInput.Title"] = "Kapazitätstest",
+            ["DetailsInput.Capacity"] = "200000",
+            ["DetailsInput.DelegateLimit"] = "",
+        });
+        Assert.Equal(language == "de" ? "Höchstens 100000." : "At most 100000.", ErrorOf(details, "capacity"));
+
+        var move = await PostAsync(client, $"/meetings/{meetingId}/edit", "move-meeting", new()
+        {
+            ["MoveInput.Version"] = (await MeetingScenario.DbAsync(app, db => db.Meetings.Where(m => m.Id == meetingId).Select(m => m.Version).SingleAsync())).ToString(),
+            ["MoveInput.StartsAtLocal"] = DateTime.Today.AddDays(20).ToString("yyyy-MM-dd'T'18:00", System.Globalization.CultureInfo.InvariantCulture),
+            ["MoveInput.EndsAtLocal"] = DateTime.Today.AddDays(20).ToString("yyyy-MM-dd'T'20:00", System.Globalization.CultureInfo.InvariantCulture),
+            ["MoveInput.Place"] = new string('x', TextLimits.Place + 1),
+            ["MoveInput.OnlineLink"] = "",
+        });
+        Assert.Equal(language == "de" ? $"Höchstens {TextLimits.Place} Zeichen (eingegeben: {TextLimits.Place + 1})." : $"At most {TextLimits.Place} characters (entered: {TextLimits.Place + 1}).",
+            ErrorOf(move, "place"));
+        foreach (var page in new[] { details, move })
+        {
+            Assert.DoesNotContain("'Capacity'", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("'Place'", page, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(5, await MeetingScenario.DbAsync(app, db => db.Meetings.Where(m => m.Id == meetingId).Select(m => m.Capacity).SingleAsync()));
+    }
+
     private async Task<Guid> CreateSeriesAsync(string language) =>
         await app.SendAsync(new CreateSeries($"Formularreihe {language} {Guid.NewGuid():N}"[..24], MeetingKind.Plenary, "FREQ=MONTHLY;BYMONTHDAY=15",
             DateOnly.FromDateTime(DateTime.Today.AddDays(7)), new TimeOnly(18, 0), 120, "Europe/Berlin", "Rathaus", null, 30), await app.PrincipalAsync(DemoUsers.Staff));

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Alliance.Shared.Localization;
 using Alliance.Shared.Modules;
 using FluentValidation;
 using MediatR;
@@ -25,6 +26,8 @@ public static class MediatorRegistration
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehavior<,>));
+        // Rules without WithMessage speak the caller's language without naming the C# property.
+        ValidatorMessages.Install();
         return services;
     }
 
