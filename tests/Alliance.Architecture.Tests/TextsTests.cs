@@ -18,6 +18,8 @@ public sealed partial class TextsTests
         ("en", @"— none —|- none -|\(none\)", "the empty choice is “– none –”"),
         ("en", @"\b[Rr]eal[- ]world labs?\b|\b[Rr]eal labs?\b|\bReallabor", "working lab"),
         ("en", @"\bwait(ing)? list\b", "waitlist"),
+        ("de", @"Platzzahl|Kapazität", "Plätze (a meeting's seats), as the field is labelled"),
+        ("en", @"\b[Cc]apacity\b", "seats (a meeting's), as the field is labelled"),
         ("en", @"\b[Oo]rganiz", "British spelling: organisation"),
         ("en", @"\bEnglisch\b|\bDeutsch\b(?! \|)", "English names of languages in English texts"),
         ("de", @"Unternehmensgröße|Betriebsgröße|Größe unbekannt|(Große|Mittlere|Kleine) Unternehmen", "Größenklasse: Kleinstunternehmen, Klein, Mittel, Groß, unbekannt"),

@@ -245,6 +245,16 @@ public sealed partial class TypedFormFieldsTests(AllianceApp app) : IClassFixtur
         });
         Assert.Equal(language == "de" ? "Höchstens 100000." : "At most 100000.", ErrorOf(details, "capacity"));
 
+        // The field is "Plätze" / "Seats": its other messages use the same word (not "Platzzahl", "Kapazität", "capacity").
+        var none = await PostAsync(client, $"/meetings/{meetingId}/edit", "meeting-details", new()
+        {
+            ["DetailsInput.Version"] = (await MeetingScenario.DbAsync(app, db => db.Meetings.Where(m => m.Id == meetingId).Select(m => m.Version).SingleAsync())).ToString(),
+            ["DetailsInput.Title"] = "Kapazitätstest",
+            ["DetailsInput.Capacity"] = "0",
+            ["DetailsInput.DelegateLimit"] = "",
+        });
+        Assert.Equal(language == "de" ? "Die Zahl der Plätze muss größer als 0 sein." : "The number of seats must be greater than 0.", ErrorOf(none, "capacity"));
+
         var move = await PostAsync(client, $"/meetings/{meetingId}/edit", "move-meeting", new()
         {
             ["MoveInput.Version"] = (await MeetingScenario.DbAsync(app, db => db.Meetings.Where(m => m.Id == meetingId).Select(m => m.Version).SingleAsync())).ToString(),
