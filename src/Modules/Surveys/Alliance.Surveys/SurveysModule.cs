@@ -11,6 +11,7 @@ using Alliance.Surveys.Results;
 using Alliance.Shared.Contracts;
 using Alliance.Shared.Web;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -61,6 +62,29 @@ public sealed class SurveysModule : IModule
         services.AddScoped<Demo.SurveysDemoSeeder>();
         services.AddSurveyResults(configuration);
     }
+
+    /// <summary>
+    /// Applies the module's migrations with a command timeout of <see cref="MigrationTimeout"/>: the tally migrations
+    /// fill their tables from every stored answer in one statement (about a minute for two million answers on a busy
+    /// 2-core machine), longer than the 30 s a request's statement may take.
+    /// </summary>
+    public async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var database = services.GetRequiredService<SurveysDbContext>().Database;
+        var timeout = database.GetCommandTimeout();
+        database.SetCommandTimeout(MigrationTimeout);
+        try
+        {
+            await database.MigrateAsync(cancellationToken);
+        }
+        finally
+        {
+            database.SetCommandTimeout(timeout);
+        }
+    }
+
+    /// <summary>How long one migration statement may run (30 minutes).</summary>
+    public static readonly TimeSpan MigrationTimeout = TimeSpan.FromMinutes(30);
 
     /// <summary>Closing at 00:15 (the day after the closing day), reminders at 09:00 — alliance zone. Both idempotent.</summary>
     public void AddRecurringJobs(IRecurringJobManager jobs)
