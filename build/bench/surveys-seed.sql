@@ -84,14 +84,6 @@ WHERE r.survey_id = 'b0000000-0000-0000-0000-000000000001' AND q.s = 1;
 
 -- The pre-aggregated tallies the results read (the host keeps them on every save; set-based SQL must do it itself —
 -- the same statements as AnswerTallies.AddSql in Surveys/Persistence/AnswerTallies.cs, for the seeded survey).
-INSERT INTO surveys.response_tallies AS t (survey_id, partner_group, sector, size_class, n)
-SELECT r.survey_id, r.partner_group, r.sector, r.size_class, count(*)::int
-FROM surveys.responses r
-WHERE r.survey_id = 'b0000000-0000-0000-0000-000000000001'
-GROUP BY 1, 2, 3, 4
-ORDER BY 1, 2, 3, 4
-ON CONFLICT (survey_id, partner_group, sector, size_class) DO UPDATE SET n = t.n + EXCLUDED.n;
-
 INSERT INTO surveys.answer_tallies AS t (survey_id, question_id, option_id, row_option_id, scale_value, respondents, partner_group, sector, size_class, n)
 SELECT r.survey_id, a.question_id, a.option_id, a.row_option_id, a.scale_value, false, r.partner_group, r.sector, r.size_class, count(*)::int
 FROM surveys.answers a JOIN surveys.responses r ON r.id = a.response_id
@@ -125,6 +117,14 @@ WHERE r.survey_id = 'b0000000-0000-0000-0000-000000000001' AND a.number_value IS
 GROUP BY 1, 2, 3, 4, 5, 6
 ORDER BY 1, 2, 3, 4, 5, 6
 ON CONFLICT (survey_id, breakdown, question_id, grp, bucket, number_value) DO UPDATE SET n = t.n + EXCLUDED.n;
+
+INSERT INTO surveys.response_tallies AS t (survey_id, partner_group, sector, size_class, n)
+SELECT r.survey_id, r.partner_group, r.sector, r.size_class, count(*)::int
+FROM surveys.responses r
+WHERE r.survey_id = 'b0000000-0000-0000-0000-000000000001'
+GROUP BY 1, 2, 3, 4
+ORDER BY 1, 2, 3, 4
+ON CONFLICT (survey_id, partner_group, sector, size_class) DO UPDATE SET n = t.n + EXCLUDED.n;
 
 -- Invitations: as many as responses for the closed survey (response rate), and known tokens for the open one
 -- (token 'bench-<n>'; the link stores only its SHA-256).

@@ -41,6 +41,8 @@ namespace Alliance.Surveys;
 /// <c>scale_value</c>) or per value (<c>scale_value</c>, <c>number_value</c>, <c>text_value</c>, <c>date_value</c>);
 /// "other" is a row without option, with <c>text_value</c>.</item>
 /// <item><c>drafts</c> — saved, unsubmitted answers per invitation (jsonb), deleted at submission.</item>
+/// <item><c>answer_tallies</c>, <c>response_tallies</c>, <c>value_buckets</c>, <c>value_tallies</c> — the results'
+/// pre-aggregated counts, kept in the transaction that stores responses (<c>Persistence/AnswerTallies.cs</c>).</item>
 /// </list>
 /// </remarks>
 public sealed class SurveysModule : IModule

@@ -37,17 +37,10 @@ internal static class AnswerTallies
     /// <summary>
     /// Adds the responses that <paramref name="responseFilter"/> (a condition on <c>r</c>) selects and their answers: four
     /// statements, always these tables in this order and each in key order, so concurrent submissions lock shared rows
-    /// in the same order and never deadlock.
+    /// in the same order and never deadlock. The responses' row (one per group, shared by every submission of that
+    /// group) comes last, so it is held for the shortest time before the commit.
     /// </summary>
     internal static string AddSql(string responseFilter) => $"""
-        INSERT INTO surveys.response_tallies AS t (survey_id, partner_group, sector, size_class, n)
-        SELECT r.survey_id, r.partner_group, r.sector, r.size_class, count(*)::int
-        FROM surveys.responses r
-        WHERE {responseFilter}
-        GROUP BY 1, 2, 3, 4
-        ORDER BY 1, 2, 3, 4
-        ON CONFLICT (survey_id, partner_group, sector, size_class) DO UPDATE SET n = t.n + EXCLUDED.n;
-
         INSERT INTO surveys.answer_tallies AS t ({Key}, n)
         SELECT r.survey_id, a.question_id, a.option_id, a.row_option_id, a.scale_value, false, r.partner_group, r.sector, r.size_class, count(*)::int
         FROM surveys.answers a JOIN surveys.responses r ON r.id = a.response_id
@@ -81,6 +74,14 @@ internal static class AnswerTallies
         GROUP BY 1, 2, 3, 4, 5, 6
         ORDER BY 1, 2, 3, 4, 5, 6
         ON CONFLICT (survey_id, breakdown, question_id, grp, bucket, number_value) DO UPDATE SET n = t.n + EXCLUDED.n;
+
+        INSERT INTO surveys.response_tallies AS t (survey_id, partner_group, sector, size_class, n)
+        SELECT r.survey_id, r.partner_group, r.sector, r.size_class, count(*)::int
+        FROM surveys.responses r
+        WHERE {responseFilter}
+        GROUP BY 1, 2, 3, 4
+        ORDER BY 1, 2, 3, 4
+        ON CONFLICT (survey_id, partner_group, sector, size_class) DO UPDATE SET n = t.n + EXCLUDED.n;
         """;
 
     /// <summary>Counts the answers of newly stored responses in.</summary>
@@ -91,10 +92,10 @@ internal static class AnswerTallies
     public static async Task RebuildAsync(DbContext db, Guid surveyId, CancellationToken ct)
     {
         await db.Database.ExecuteSqlRawAsync("""
-            DELETE FROM surveys.response_tallies WHERE survey_id = {0};
             DELETE FROM surveys.answer_tallies WHERE survey_id = {0};
             DELETE FROM surveys.value_buckets WHERE survey_id = {0};
             DELETE FROM surveys.value_tallies WHERE survey_id = {0};
+            DELETE FROM surveys.response_tallies WHERE survey_id = {0};
             """, [surveyId], ct);
         await db.Database.ExecuteSqlRawAsync(AddSql("r.survey_id = {0}"), [surveyId], ct);
     }
