@@ -14,8 +14,11 @@ namespace Alliance.Tests.Support;
 public static class FormPosts
 {
     /// <summary>Switches the signed-in client's pages to <paramref name="language"/> ("de" or "en").</summary>
-    public static async Task UseLanguageAsync(this HttpClient client, string language) =>
-        (await client.GetAsync($"/culture/{language}?returnUrl=/")).EnsureSuccessStatusCode();
+    public static async Task UseLanguageAsync(this HttpClient client, string language)
+    {
+        using var switched = await client.GetAsync($"/culture/{language}?returnUrl=/");
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+    }
 
     /// <summary>
     /// GETs <paramref name="url"/>, posts the form named <paramref name="formName"/> there with <paramref name="fields"/>
