@@ -20,6 +20,14 @@ public static class FormPosts
         Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
     }
 
+    /// <summary>A client signed in as <paramref name="email"/> whose pages are in <paramref name="language"/>.</summary>
+    public static async Task<HttpClient> SignedInWithLanguageAsync(this AllianceApp app, string email, string language)
+    {
+        var client = await app.SignedInAsync(email);
+        await client.UseLanguageAsync(language);
+        return client;
+    }
+
     /// <summary>
     /// GETs <paramref name="url"/>, posts the form named <paramref name="formName"/> there with <paramref name="fields"/>
     /// (names as the page renders them, e.g. <c>Input.Amount</c>) and returns the answer's HTML, entities decoded.
@@ -36,6 +44,7 @@ public static class FormPosts
     public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string url, string formName, IReadOnlyDictionary<string, string> fields)
     {
         var page = await client.GetStringAsync(url);
+        Assert.Contains($"name=\"_handler\" value=\"{formName}\"", page, StringComparison.Ordinal);
         var token = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
         Assert.NotEqual("", token);
         var body = new Dictionary<string, string>(fields) { ["_handler"] = formName, ["__RequestVerificationToken"] = token };
@@ -44,7 +53,7 @@ public static class FormPosts
 
     /// <summary>The first inline message under the field with this id (<c>{id}-error</c>), or "" when there is none.</summary>
     public static string ErrorOf(string html, string id) =>
-        Regex.Match(html, $"id=\"{Regex.Escape(id)}-error\">(?:<div class=\"validation-message\">)?([^<]+)<").Groups[1].Value;
+        Regex.Match(html, $"id=\"{Regex.Escape(id)}-error\">\\s*(?:<div class=\"validation-message\">)?([^<\\s][^<]*)<").Groups[1].Value;
 
     /// <summary>Asserts the page shows no message of the framework's form binder ("The value '' is not valid for 'Amount'.").</summary>
     public static void HasNoBinderMessage(string html) =>
