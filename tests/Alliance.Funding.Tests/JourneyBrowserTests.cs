@@ -146,9 +146,9 @@ public sealed class JourneyBrowserTests(AllianceApp app, Browser browser) : ICla
         }
     }
 
-    /// <summary>A small but complete PDF (one empty page): what a scanned letter of intent is, to the upload.</summary>
+    /// <summary>A complete PDF (one empty page) of 1.2 MB, as a scanned letter of intent is: above the 1 MiB of other forms.</summary>
     private static readonly byte[] MinimalPdf = System.Text.Encoding.ASCII.GetBytes(
-        "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
+        "%PDF-1.4\n%" + new string('x', 1_200_000) + "\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
         "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 
     private static Task SubmitAsync(IPage page, Func<Task> click) =>
