@@ -26,6 +26,11 @@ internal static class DatabaseStartup
         var provider = scope.ServiceProvider;
         var modules = provider.GetServices<IModule>().ToList();
 
+        // The first use of each DbContext builds its EF Core model (about a second each on a busy machine): started
+        // here in the background, so the models are built while the steps below wait for the database.
+        var models = Task.WhenAll(modules.Select(m => m.DbContextType).Prepend(typeof(MailDbContext)).Distinct()
+            .Select(type => Task.Run(() => BuildModel(services, type), cancellationToken)));
+
         if (configuration.GetValue("Database:Migrate", true))
         {
             var mail = provider.GetRequiredService<MailDbContext>().Database;
@@ -45,6 +50,7 @@ internal static class DatabaseStartup
             }
         }
 
+        await models;
         var migrated = clock.Elapsed;
 
         if (configuration.GetValue("Demo:Seed", false))
@@ -70,5 +76,11 @@ internal static class DatabaseStartup
         logger.LogInformation("Database prepared in {Total} ms ({SinceStart} ms after the process started): migrations {Migrations} ms, demo data {Seed} ms, recurring jobs {Jobs} ms",
             clock.ElapsedMilliseconds, (long)(DateTime.Now - process.StartTime).TotalMilliseconds, (long)migrated.TotalMilliseconds, (long)(seeded - migrated).TotalMilliseconds,
             (long)(clock.Elapsed - seeded).TotalMilliseconds);
+    }
+
+    private static void BuildModel(IServiceProvider services, Type contextType)
+    {
+        using var scope = services.CreateScope();
+        _ = ((DbContext)scope.ServiceProvider.GetRequiredService(contextType)).Model;
     }
 }
