@@ -35,12 +35,12 @@ public sealed partial class MeetingListPlanTests(AllianceApp app, ITestOutputHel
                   "AudienceOrganizationIds", "ReminderDaysBefore", "IsDetached", "IsCancelled", "MinutesStatus", "Sequence", "CreatedAt", "ChangedAt")
                 SELECT gen_random_uuid(), format('Plan-Treffen %s', n), 0,
                        now() - interval '1 day' - n * interval '8 hours', now() - interval '1 day' - n * interval '8 hours' + interval '2 hours',
-                       'Europe/Berlin', 'Rathaus', 100, 0, '{}', '{}', false, false, 0, 0, now(), now()
+                       'Europe/Berlin', 'Rathaus', 100, 0, '{}'::uuid[], '{}'::int[], false, false, 0, 0, now(), now()
                 FROM generate_series(1, {{PastMeetings}}) AS n
                 UNION ALL
                 SELECT gen_random_uuid(), format('Plan-Treffen voraus %s', n), 0,
                        now() + n * interval '1 day', now() + n * interval '1 day' + interval '2 hours',
-                       'Europe/Berlin', 'Rathaus', 100, 0, '{}', '{}', false, false, 0, 0, now(), now()
+                       'Europe/Berlin', 'Rathaus', 100, 0, '{}'::uuid[], '{}'::int[], false, false, 0, 0, now(), now()
                 FROM generate_series(1, 60) AS n;
                 ANALYZE meetings.meetings;
                 """, connection);
