@@ -53,8 +53,8 @@ public sealed partial class MeetingListPlanTests(AllianceApp app, ITestOutputHel
         output.WriteLine(upcoming);
         output.WriteLine(past);
 
-        Assert.Contains("Index Cond: (\"StartsAt\" >=", upcoming, StringComparison.Ordinal);
-        Assert.Contains("Index Cond: (\"StartsAt\" <", past, StringComparison.Ordinal);
+        Assert.Matches(@"Index Cond: \((\w+\.)?""StartsAt"" >=", upcoming);
+        Assert.Matches(@"Index Cond: \((\w+\.)?""StartsAt"" <", past);
         foreach (var plan in new[] { upcoming, past })
         {
             var dropped = RowsRemoved().Matches(plan).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(0).Max();
@@ -79,7 +79,7 @@ public sealed partial class MeetingListPlanTests(AllianceApp app, ITestOutputHel
             await Execute(connection, "LOAD 'auto_explain'; SET auto_explain.log_min_duration = 0; SET auto_explain.log_analyze = on; " +
                 "SET auto_explain.log_timing = off; SET auto_explain.log_level = NOTICE; SET client_min_messages = NOTICE;");
             var page = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
-            Assert.Equal(20, page.Items.Count);
+            Assert.Equal(Alliance.Shared.Contracts.Paging.DefaultPageSize, page.Items.Count);
         }
         finally
         {
@@ -88,8 +88,8 @@ public sealed partial class MeetingListPlanTests(AllianceApp app, ITestOutputHel
             await db.Database.CloseConnectionAsync();
         }
 
-        // The page itself (the count reads every upcoming or past meeting's index entry, as a total must).
-        return string.Join("\n", plans.Where(p => !p.Contains("count(*)", StringComparison.Ordinal)));
+        // The page itself, not its total (a count reads every upcoming or past meeting's index entry, as a total must).
+        return string.Join("\n", plans.Where(p => !p.Contains("Query Text: SELECT count(*)", StringComparison.Ordinal)));
     }
 
     private static async Task Execute(DbConnection connection, string sql)
