@@ -69,8 +69,9 @@ public sealed record DashboardCard(Type ComponentType, int Order, params string[
 
     /// <summary>
     /// A "what needs me now" card: <paramref name="load"/> sends the card's one query, <paramref name="hasSomething"/>
-    /// decides from its answer whether the card shows. The component of type <typeparamref name="TCard"/> takes the
-    /// answer as <c>[Parameter] public TData Data</c> and sends no query of its own, so the dashboard asks each query once.
+    /// decides from its answer whether the card shows. The component (<paramref name="componentType"/>) takes the
+    /// answer as <c>[Parameter] public object Data</c> (a <typeparamref name="TData"/>) and sends no query of its own, so
+    /// the dashboard asks each query once.
     /// </summary>
     public static DashboardCard NeedingAttention<TData>(Type componentType, int order,
         Func<IMediator, CancellationToken, Task<TData>> load, Func<TData, bool> hasSomething, params string[] roles)
