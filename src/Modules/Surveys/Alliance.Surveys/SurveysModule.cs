@@ -77,7 +77,7 @@ public sealed class SurveysModule : IModule
         database.SetCommandTimeout(MigrationTimeout);
         try
         {
-            await database.MigrateAsync(cancellationToken);
+            await database.MigrateIfPendingAsync(cancellationToken);
         }
         finally
         {
