@@ -61,13 +61,14 @@ stop_postgres() {
 
 # bench_prepare [PACKAGES…] — for the benchmark scripts: a work folder, two free ports (pg_port, app_port), a
 # throwaway PostgreSQL with the database alliance_bench (connection), the host built in Release, and a cleanup on exit
-# that stops the host (host_pid, set by the script) and the database.
+# that stops the host (host_pid, set by the script; a second one in second_pid) and the database.
 bench_prepare() {
   work="$(mktemp -d /tmp/alliance-bench.XXXXXX)"
   chmod 755 "$work"  # the postgres user (when run as root) must reach its data folder
   pg_port=$(free_port)
   app_port=$(free_port)
   host_pid=""
+  second_pid=""
   trap bench_cleanup EXIT
   trap 'exit 130' INT TERM
 
@@ -82,7 +83,8 @@ bench_prepare() {
 }
 
 bench_cleanup() {
-  if [ -n "$host_pid" ]; then kill "$host_pid" 2>/dev/null || true; wait "$host_pid" 2>/dev/null || true; fi
+  local pid
+  for pid in $host_pid $second_pid; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   stop_postgres "$work/pg"
   rm -rf "$work"
 }

@@ -11,8 +11,8 @@ source build/lib.sh
 
 started=$SECONDS
 ensure_packages postgresql chromium fonts-dejavu-core poppler-utils
-# DOCX readers for the document tests: python-docx and LibreOffice (converts to PDF, as people open the files).
-ensure_packages python3-docx libreoffice-writer-nogui
+# Readers for the document tests: python-docx, openpyxl (workbooks) and LibreOffice (converts to PDF, as people open the files).
+ensure_packages python3-docx python3-openpyxl libreoffice-writer-nogui
 
 pg_dir="$(mktemp -d /tmp/alliance-test-pg.XXXXXX)"
 cleanup() { stop_postgres "$pg_dir"; rm -rf "$pg_dir"; }

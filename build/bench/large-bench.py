@@ -2,7 +2,7 @@
 """Key reads of the large alliance (issue 13), each through the app (HTTP, signed in as the office) and as the raw SQL
 baseline (pgbench with the equivalent query), side by side: p50/p99 latency, throughput, and app/SQL throughput ratio.
 Run by build/bench.sh after it seeded build/bench/large-seed.sql; not a test."""
-import argparse, http.client, json, os, statistics, subprocess, tempfile, threading, time
+import argparse, http.client, json, multiprocessing, os, statistics, subprocess, tempfile, threading, time
 
 STAFF = ("geschaeftsstelle@allianz.example", "Allianz-Demo-2026")
 
@@ -54,6 +54,29 @@ def load(host, port, path, cookie, connections, seconds, headers=None):
     return latencies, errors[0], seconds
 
 
+def _load_part(job):
+    port, path, cookie, connections, seconds = job
+    latencies, errors, _ = load("127.0.0.1", port, path, cookie, connections, seconds)
+    return latencies, errors
+
+
+def two_hosts(ports, path, cookie, connections, seconds):
+    """The same read against one host and against two on the same database: two driver processes (no shared GIL)
+    with half the connections each, both at the first host, then one at each host."""
+    rows = []
+    with multiprocessing.Pool(2) as pool:
+        for label, targets in (("one host", [ports[0], ports[0]]), ("two hosts", ports)):
+            parts = pool.map(_load_part, [(port, path, cookie, connections // 2, seconds) for port in targets])
+            latencies = [l for part in parts for l in part[0]]
+            errors = sum(part[1] for part in parts)
+            rows.append((label, latencies, errors, len(latencies) / seconds))
+    print("| Lab API (50 members), 2 driver processes | p50 ms | p99 ms | req/s | errors |")
+    print("|---|---:|---:|---:|---:|")
+    for label, latencies, errors, rps in rows:
+        print(f"| {label} | {pct(latencies, .5):.1f} | {pct(latencies, .99):.1f} | {rps:.0f} | {errors} |")
+    print(f"\nTwo hosts / one host: {rows[1][3] / rows[0][3]:.2f}x", flush=True)
+
+
 def pgbench(pg_port, database, sql, connections, seconds):
     with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as script:
         script.write(sql.strip().rstrip(";") + ";\n")
@@ -87,6 +110,7 @@ def main():
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--seconds", type=int, default=8)
     parser.add_argument("--only", default="")
+    parser.add_argument("--second-port", type=int, default=0, help="a second host on the same database: measure read scaling")
     args = parser.parse_args()
 
     def q(sql):
@@ -99,6 +123,10 @@ def main():
                                 'ORDER BY (SELECT count(*) FROM meetings.registrations r WHERE r."PersonId" = f."PersonId") DESC LIMIT 1').split("|")
     office = q("SELECT \"Id\" FROM members.people WHERE \"Email\" = 'geschaeftsstelle@allianz.example'")
     cookie = sign_in("127.0.0.1", args.port)
+    if args.second_port:
+        # The cookie of the first host is valid on the second (Data Protection keys in the database).
+        two_hosts([args.port, args.second_port], f"/api/labs/{lab}", cookie, args.connections, args.seconds)
+        return
 
     reads = [
         ("Labs API (list)", "/api/labs/", """SELECT l."Id", l."Title", a."Title", l."Status", (SELECT count(*) FROM labs.memberships m WHERE m."LabId" = l."Id" AND m."LeftAt" IS NULL)

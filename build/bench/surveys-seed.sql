@@ -7,6 +7,9 @@
 SET synchronous_commit = off;
 
 DELETE FROM surveys.answer_tallies WHERE survey_id IN ('b0000000-0000-0000-0000-000000000001', 'b0000000-0000-0000-0000-000000000002');
+DELETE FROM surveys.response_tallies WHERE survey_id IN ('b0000000-0000-0000-0000-000000000001', 'b0000000-0000-0000-0000-000000000002');
+DELETE FROM surveys.value_buckets WHERE survey_id IN ('b0000000-0000-0000-0000-000000000001', 'b0000000-0000-0000-0000-000000000002');
+DELETE FROM surveys.value_tallies WHERE survey_id IN ('b0000000-0000-0000-0000-000000000001', 'b0000000-0000-0000-0000-000000000002');
 DELETE FROM surveys.answers WHERE response_id IN (SELECT id FROM surveys.responses WHERE survey_id IN ('b0000000-0000-0000-0000-000000000001', 'b0000000-0000-0000-0000-000000000002'));
 DELETE FROM surveys.responses WHERE survey_id IN ('b0000000-0000-0000-0000-000000000001', 'b0000000-0000-0000-0000-000000000002');
 DELETE FROM surveys.invitations WHERE survey_id IN ('b0000000-0000-0000-0000-000000000001', 'b0000000-0000-0000-0000-000000000002');
@@ -79,8 +82,8 @@ CROSS JOIN LATERAL (
     WHERE q.kind <> 'MultipleChoice' OR random() < 0.2) x
 WHERE r.survey_id = 'b0000000-0000-0000-0000-000000000001' AND q.s = 1;
 
--- The pre-aggregated counts the results read (the host keeps them on every save; set-based SQL must do it itself —
--- the same statement as Surveys/Persistence/AnswerTallies.cs).
+-- The pre-aggregated tallies the results read (the host keeps them on every save; set-based SQL must do it itself —
+-- the same statements as AnswerTallies.AddSql in Surveys/Persistence/AnswerTallies.cs, for the seeded survey).
 INSERT INTO surveys.answer_tallies AS t (survey_id, question_id, option_id, row_option_id, scale_value, respondents, partner_group, sector, size_class, n)
 SELECT r.survey_id, a.question_id, a.option_id, a.row_option_id, a.scale_value, false, r.partner_group, r.sector, r.size_class, count(*)::int
 FROM surveys.answers a JOIN surveys.responses r ON r.id = a.response_id
@@ -88,11 +91,40 @@ WHERE r.survey_id = 'b0000000-0000-0000-0000-000000000001' AND (a.option_id IS N
 GROUP BY 1, 2, 3, 4, 5, 7, 8, 9
 UNION ALL
 SELECT r.survey_id, d.question_id, NULL, NULL, NULL, true, r.partner_group, r.sector, r.size_class, count(*)::int
-FROM (SELECT DISTINCT a.question_id, a.response_id FROM surveys.answers a JOIN surveys.responses r ON r.id = a.response_id
-      WHERE r.survey_id = 'b0000000-0000-0000-0000-000000000001') d
+FROM (SELECT DISTINCT a.question_id, a.response_id FROM surveys.answers a JOIN surveys.responses r ON r.id = a.response_id WHERE r.survey_id = 'b0000000-0000-0000-0000-000000000001') d
 JOIN surveys.responses r ON r.id = d.response_id
 GROUP BY 1, 2, 7, 8, 9
+ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9
 ON CONFLICT (survey_id, question_id, option_id, row_option_id, scale_value, respondents, partner_group, sector, size_class) DO UPDATE SET n = t.n + EXCLUDED.n;
+
+INSERT INTO surveys.value_buckets AS t (survey_id, breakdown, question_id, grp, bucket, n, total, lowest, highest, earliest, latest)
+SELECT r.survey_id, g.breakdown, a.question_id, g.grp, coalesce(surveys.number_bucket(a.number_value), 0), count(*)::int,
+       sum(a.number_value), min(a.number_value), max(a.number_value), min(a.date_value), max(a.date_value)
+FROM surveys.answers a JOIN surveys.responses r ON r.id = a.response_id
+CROSS JOIN LATERAL (VALUES ('None', ''), ('PartnerGroup', coalesce(r.partner_group, '')), ('Sector', coalesce(r.sector, '')), ('SizeClass', coalesce(r.size_class, ''))) g(breakdown, grp)
+WHERE r.survey_id = 'b0000000-0000-0000-0000-000000000001' AND (a.number_value IS NOT NULL OR a.date_value IS NOT NULL)
+GROUP BY 1, 2, 3, 4, 5
+ORDER BY 1, 2, 3, 4, 5
+ON CONFLICT (survey_id, breakdown, question_id, grp, bucket) DO UPDATE
+SET n = t.n + EXCLUDED.n, total = t.total + EXCLUDED.total, lowest = least(t.lowest, EXCLUDED.lowest),
+    highest = greatest(t.highest, EXCLUDED.highest), earliest = least(t.earliest, EXCLUDED.earliest), latest = greatest(t.latest, EXCLUDED.latest);
+
+INSERT INTO surveys.value_tallies AS t (survey_id, breakdown, question_id, grp, bucket, number_value, n)
+SELECT r.survey_id, g.breakdown, a.question_id, g.grp, surveys.number_bucket(a.number_value), a.number_value, count(*)::int
+FROM surveys.answers a JOIN surveys.responses r ON r.id = a.response_id
+CROSS JOIN LATERAL (VALUES ('None', ''), ('PartnerGroup', coalesce(r.partner_group, '')), ('Sector', coalesce(r.sector, '')), ('SizeClass', coalesce(r.size_class, ''))) g(breakdown, grp)
+WHERE r.survey_id = 'b0000000-0000-0000-0000-000000000001' AND a.number_value IS NOT NULL
+GROUP BY 1, 2, 3, 4, 5, 6
+ORDER BY 1, 2, 3, 4, 5, 6
+ON CONFLICT (survey_id, breakdown, question_id, grp, bucket, number_value) DO UPDATE SET n = t.n + EXCLUDED.n;
+
+INSERT INTO surveys.response_tallies AS t (survey_id, partner_group, sector, size_class, n)
+SELECT r.survey_id, r.partner_group, r.sector, r.size_class, count(*)::int
+FROM surveys.responses r
+WHERE r.survey_id = 'b0000000-0000-0000-0000-000000000001'
+GROUP BY 1, 2, 3, 4
+ORDER BY 1, 2, 3, 4
+ON CONFLICT (survey_id, partner_group, sector, size_class) DO UPDATE SET n = t.n + EXCLUDED.n;
 
 -- Invitations: as many as responses for the closed survey (response rate), and known tokens for the open one
 -- (token 'bench-<n>'; the link stores only its SHA-256).
@@ -108,6 +140,9 @@ ANALYZE surveys.responses;
 ANALYZE surveys.answers;
 ANALYZE surveys.invitations;
 ANALYZE surveys.answer_tallies;
+ANALYZE surveys.response_tallies;
+ANALYZE surveys.value_buckets;
+ANALYZE surveys.value_tallies;
 SELECT (SELECT count(*) FROM surveys.responses WHERE survey_id = 'b0000000-0000-0000-0000-000000000001') AS responses,
        (SELECT count(*) FROM surveys.answers a JOIN surveys.responses r ON r.id = a.response_id
          WHERE r.survey_id = 'b0000000-0000-0000-0000-000000000001') AS answers;

@@ -207,6 +207,22 @@ public sealed class FunderExportsTests(AllianceApp app) : IClassFixture<Alliance
         Assert.Equal(HttpStatusCode.Forbidden, (await representative.GetAsync(added.Headers.Location)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await staff.DeleteAsync(added.Headers.Location)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync(added.Headers.Location)).StatusCode);
+
+        // The application page takes a scanned letter of 2 MB (above the 1 MiB of other forms, below the 5 MB of a document).
+        var page = await staff.GetStringAsync($"/funding/applications/{id}");
+        var scan = new byte[2 * 1024 * 1024];
+        pdf.CopyTo(scan, 0);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("application-document"), "_handler" },
+            { new StringContent(System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value), "__RequestVerificationToken" },
+            { new StringContent("LetterOfIntent"), "DocumentKind" },
+            { new ByteArrayContent(scan), "DocumentFile", "Absichtserklärung Scan.pdf" },
+        };
+        var uploaded = await staff.PostAsync($"/funding/applications/{id}", form);
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        var stored = await app.FundingDbAsync(db => db.Documents.Where(d => d.ApplicationId == id).Select(d => new { d.FileName, d.SizeBytes }).SingleAsync());
+        Assert.Equal(("Absichtserklärung Scan.pdf", scan.Length), (stored.FileName, stored.SizeBytes));
     }
 
     [Fact]

@@ -156,6 +156,81 @@ public sealed class ReportsTests(AllianceApp app) : IClassFixture<AllianceApp>
     }
 
     [Fact]
+    public async Task Staff_draft_an_ended_period_now_from_the_reports_page_or_the_api_once_and_representatives_may_not()
+    {
+        var (id, period) = await RunningSinceLastYearAsync();
+        var final = await app.FundingDbAsync(db => db.ReportingPeriods.Where(p => p.ApplicationId == id && p.Kind == ReportKind.Final).Select(p => p.Id).SingleAsync());
+        var staff = await app.StaffAsync();
+        var listed = await app.SendAsync(new ListReports(id), staff);
+        Assert.Equal(new[] { (period, true), (final, false) }, listed.Reports.Select(r => (r.Id, r.CanDraft)).OrderBy(r => r.Id == final));
+
+        // A representative may not, and nothing is drafted.
+        var representative = await app.SignedInAsync(DemoUsers.Representative);
+        Assert.Equal(HttpStatusCode.Forbidden, (await representative.PostAsync($"/api/funding/reports/{period}/draft", null)).StatusCode);
+        var principal = await app.PrincipalAsync(DemoUsers.Representative);
+        await Assert.ThrowsAsync<Alliance.Shared.Errors.ForbiddenException>(() => app.SendAsync(new DraftReportNow(period), principal));
+        Assert.False(await app.FundingDbAsync(db => db.Reports.AnyAsync(r => r.ReportingPeriodId == period)));
+
+        // The reports page offers "draft now" for the ended period; posting it drafts and opens the report.
+        var client = await app.SignedInAsync(DemoUsers.Staff);
+        var html = await client.GetStringAsync($"/funding/applications/{id}/reports");
+        Assert.Contains($"id=\"draft-report-{period}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"id=\"draft-report-{final}\"", html, StringComparison.Ordinal);
+        var posted = await client.PostAsync($"/funding/applications/{id}/reports", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = $"draft-report-{period}",
+            ["__RequestVerificationToken"] = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value,
+            ["Draft.Id"] = period.ToString(),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.EndsWith($"/funding/reports/{period}", posted.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var drafted = await app.SendAsync(new GetReport(period), staff);
+        Assert.Equal(ReportState.Drafted, drafted.State);
+        Assert.Equal(1_700.50m, drafted.Figures.Finance.Expenses);
+        Assert.Contains($"id=\"open-report-{period}\"", await client.GetStringAsync($"/funding/applications/{id}/reports"), StringComparison.Ordinal);
+
+        // Twice (and the job after it) make no second draft: 204, the first draft unchanged.
+        var again = await client.PostAsync($"/api/funding/reports/{period}/draft", null);
+        Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
+        Assert.Equal(0, await app.FundingDbAsync(db => db.Reports.CountAsync(r => r.ApplicationId == id && r.ReportingPeriodId != period)));
+        await app.SendAsync(new DraftDueReports());
+        Assert.Equal(1, await app.FundingDbAsync(db => db.Reports.CountAsync(r => r.ApplicationId == id)));
+        Assert.Equal(drafted.DraftedAt, (await app.SendAsync(new GetReport(period), staff)).DraftedAt);
+
+        // The final report's period runs: 409 with the reason; an unknown period: 404.
+        var running = await client.PostAsync($"/api/funding/reports/{final}/draft", null);
+        Assert.Equal(HttpStatusCode.Conflict, running.StatusCode);
+        Assert.Contains("noch nicht zu Ende", await running.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"/api/funding/reports/{Guid.NewGuid()}/draft", null)).StatusCode);
+        Assert.False(await app.FundingDbAsync(db => db.Reports.AnyAsync(r => r.ReportingPeriodId == final)));
+    }
+
+    [Fact]
+    public async Task A_withdrawn_approval_gets_no_report_drafted_now()
+    {
+        var staff = await app.StaffAsync();
+        var organizations = await app.SendAsync(new GetActiveOrganizations());
+        var (start, end) = (new DateOnly(LastYear, 1, 1), new DateOnly(LastYear + 1, 12, 31));
+        var id = await app.SendAsync(new CreateApplication(await app.CreateCallAsync(), "Zurückgezogen nach Bescheid", null, organizations[0].Id, start, end), staff);
+        await app.SendAsync(new SetBudgetLine(id, LastYear, "Staff", 50_000m), staff);
+        await app.SendAsync(new ChangeApplicationStatus(id, ApplicationStatus.InternalReview, null, (await app.PageAsync(id)).Version), staff);
+        await app.SendAsync(new ChangeApplicationStatus(id, ApplicationStatus.Submitted, null, (await app.PageAsync(id)).Version), staff);
+        await app.SendAsync(new RecordApproval(id, false, [new GrantInput(LastYear, 40_000m)],
+            [new ReportingPeriodInput(ReportKind.Interim, start, new DateOnly(LastYear, 12, 31), FundingTestData.Today.AddDays(30))],
+            null, (await app.PageAsync(id)).Version), staff);
+        await app.SendAsync(new ChangeApplicationStatus(id, ApplicationStatus.Withdrawn, "Verzicht", (await app.PageAsync(id)).Version), staff);
+        var period = await app.FundingDbAsync(db => db.ReportingPeriods.Where(p => p.ApplicationId == id).Select(p => p.Id).SingleAsync());
+        Assert.False((await app.SendAsync(new ListReports(id), staff)).Reports.Single().CanDraft);
+
+        var client = await app.SignedInAsync(DemoUsers.Staff);
+        await client.GetAsync("/culture/en?returnUrl=/");
+        var refused = await client.PostAsync($"/api/funding/reports/{period}/draft", null);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("holds no grant", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await app.FundingDbAsync(db => db.Reports.AnyAsync(r => r.ApplicationId == id)));
+    }
+
+    [Fact]
     public async Task Representatives_reach_no_report()
     {
         var (id, period) = await RunningSinceLastYearAsync();
@@ -167,6 +242,7 @@ public sealed class ReportsTests(AllianceApp app) : IClassFixture<AllianceApp>
         Assert.Equal(HttpStatusCode.Forbidden, (await representative.GetAsync("/api/funding/reports/due")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await representative.PutAsJsonAsync($"/api/funding/reports/{period}/narrative", new { Goals = "x", Version = 1 })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await representative.PostAsync($"/api/funding/reports/{period}/refresh", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await representative.PostAsync($"/api/funding/reports/{period}/draft", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await representative.PostAsJsonAsync($"/api/funding/reports/{period}/submission", new { Version = 1 })).StatusCode);
         await Assert.ThrowsAsync<Alliance.Shared.Errors.ForbiddenException>(async () => await app.SendAsync(new GetReport(period), await app.PrincipalAsync(DemoUsers.Representative)));
         Assert.Null((await app.SendAsync(new GetReport(period), await app.StaffAsync())).Narrative.Goals);

@@ -14,7 +14,7 @@ namespace Alliance.Meetings.Tests;
 /// empty and mistyped values and one validator error. Each field's message shows inline in the page's language, all at
 /// once, the framework's English "is not valid for" never appears, and nothing is stored.
 /// </summary>
-public sealed partial class TypedFormFieldsTests(AllianceApp app) : IClassFixture<AllianceApp>
+public sealed class TypedFormFieldsTests(AllianceApp app) : IClassFixture<AllianceApp>
 {
     /// <summary>The shared texts of <c>FormFields</c> and the module's own messages the posts should meet, per language.</summary>
     public static TheoryData<string> Languages => ["de", "en"];
@@ -30,10 +30,10 @@ public sealed partial class TypedFormFieldsTests(AllianceApp app) : IClassFixtur
     public async Task The_new_series_form_names_every_unreadable_field_with_the_validators_errors_and_stores_nothing(string language)
     {
         var text = Texts[language];
-        using var client = await SignedInAsync(DemoUsers.Staff, language);
+        using var client = await app.SignedInWithLanguageAsync(DemoUsers.Staff, language);
         var before = await MeetingScenario.DbAsync(app, db => db.Series.CountAsync());
 
-        var page = await PostAsync(client, "/meetings/series/new", "new-series", new()
+        var page = await client.PostFormAsync("/meetings/series/new", "new-series", new Dictionary<string, string>
         {
             ["Input.Action"] = "save",
             ["Input.Title"] = "",
@@ -60,16 +60,16 @@ public sealed partial class TypedFormFieldsTests(AllianceApp app) : IClassFixtur
             ["Input.Audience"] = "AllMembers",
         });
 
-        Assert.Equal(text.NotADate, ErrorOf(page, "first"));
-        Assert.Equal(text.Missing, ErrorOf(page, "end"));
-        Assert.Equal(text.Missing, ErrorOf(page, "interval"));
-        Assert.Equal(text.NotANumber, ErrorOf(page, "ends"));
-        Assert.Equal(text.NotANumber, ErrorOf(page, "startnumber"));
-        Assert.Equal(text.Missing, ErrorOf(page, "capacity"));
-        Assert.Equal(text.NotANumber, ErrorOf(page, "delegates"));
-        Assert.Equal("", ErrorOf(page, "monthlyby"));
+        Assert.Equal(text.NotADate, FormPosts.ErrorOf(page, "first"));
+        Assert.Equal(text.Missing, FormPosts.ErrorOf(page, "end"));
+        Assert.Equal(text.Missing, FormPosts.ErrorOf(page, "interval"));
+        Assert.Equal(text.NotANumber, FormPosts.ErrorOf(page, "ends"));
+        Assert.Equal(text.NotANumber, FormPosts.ErrorOf(page, "startnumber"));
+        Assert.Equal(text.Missing, FormPosts.ErrorOf(page, "capacity"));
+        Assert.Equal(text.NotANumber, FormPosts.ErrorOf(page, "delegates"));
+        Assert.Equal("", FormPosts.ErrorOf(page, "monthlyby"));
         // The validator's message for the empty title shows at the same time, in the page's language.
-        Assert.Equal(language == "de" ? "Bitte einen Titel angeben." : "Please give a title.", ErrorOf(page, "title"));
+        Assert.Equal(language == "de" ? "Bitte einen Titel angeben." : "Please give a title.", FormPosts.ErrorOf(page, "title"));
         Assert.DoesNotContain("is not valid for", page, StringComparison.Ordinal);
         Assert.Equal(before, await MeetingScenario.DbAsync(app, db => db.Series.CountAsync()));
     }
@@ -81,9 +81,9 @@ public sealed partial class TypedFormFieldsTests(AllianceApp app) : IClassFixtur
         var text = Texts[language];
         var seriesId = await CreateSeriesAsync(language);
         var stored = await MeetingScenario.DbAsync(app, db => db.Series.AsNoTracking().SingleAsync(s => s.Id == seriesId));
-        using var client = await SignedInAsync(DemoUsers.Staff, language);
+        using var client = await app.SignedInWithLanguageAsync(DemoUsers.Staff, language);
 
-        var page = await PostAsync(client, $"/meetings/series/{seriesId}/edit", "edit-series", new()
+        var page = await client.PostFormAsync($"/meetings/series/{seriesId}/edit", "edit-series", new Dictionary<string, string>
         {
             ["Input.Action"] = "save",
             ["Input.Version"] = stored.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -106,12 +106,12 @@ public sealed partial class TypedFormFieldsTests(AllianceApp app) : IClassFixtur
             ["Input.Reminders"] = "7",
         });
 
-        Assert.Equal(text.NotATime, ErrorOf(page, "start"));
-        Assert.Equal(text.Missing, ErrorOf(page, "monthlyby"));
-        Assert.Equal(text.NotADate, ErrorOf(page, "ends"));
-        Assert.Equal(text.NotANumber, ErrorOf(page, "capacity"));
-        Assert.Equal("", ErrorOf(page, "delegates"));
-        Assert.Equal(language == "de" ? "Bitte Ort oder Online-Link angeben." : "Please give a place or an online link.", ErrorOf(page, "place"));
+        Assert.Equal(text.NotATime, FormPosts.ErrorOf(page, "start"));
+        Assert.Equal(text.Missing, FormPosts.ErrorOf(page, "monthlyby"));
+        Assert.Equal(text.NotADate, FormPosts.ErrorOf(page, "ends"));
+        Assert.Equal(text.NotANumber, FormPosts.ErrorOf(page, "capacity"));
+        Assert.Equal("", FormPosts.ErrorOf(page, "delegates"));
+        Assert.Equal(language == "de" ? "Bitte Ort oder Online-Link angeben." : "Please give a place or an online link.", FormPosts.ErrorOf(page, "place"));
         Assert.DoesNotContain("is not valid for", page, StringComparison.Ordinal);
         var after = await MeetingScenario.DbAsync(app, db => db.Series.AsNoTracking().SingleAsync(s => s.Id == seriesId));
         Assert.Equal((stored.Version, stored.RecurrenceRule, stored.StartTime, stored.Capacity, stored.Place), (after.Version, after.RecurrenceRule, after.StartTime, after.Capacity, after.Place));
@@ -125,17 +125,17 @@ public sealed partial class TypedFormFieldsTests(AllianceApp app) : IClassFixtur
         var seriesId = await CreateSeriesAsync(language);
         var stored = await MeetingScenario.DbAsync(app, db => db.Series.AsNoTracking().SingleAsync(s => s.Id == seriesId));
         var cancelled = await MeetingScenario.DbAsync(app, db => db.Meetings.CountAsync(m => m.SeriesId == seriesId && m.IsCancelled));
-        using var client = await SignedInAsync(DemoUsers.Staff, language);
+        using var client = await app.SignedInWithLanguageAsync(DemoUsers.Staff, language);
 
         foreach (var (value, expected) in new[] { ("", text.Missing), ("Silvester", text.NotADate) })
         {
-            var page = await PostAsync(client, $"/meetings/series/{seriesId}", "end-series", new()
+            var page = await client.PostFormAsync($"/meetings/series/{seriesId}", "end-series", new Dictionary<string, string>
             {
                 ["EndInput.Version"] = stored.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["EndInput.LastDate"] = value,
             });
 
-            Assert.Equal(expected, ErrorOf(page, "lastdate"));
+            Assert.Equal(expected, FormPosts.ErrorOf(page, "lastdate"));
             Assert.DoesNotContain("is not valid for", page, StringComparison.Ordinal);
         }
 
@@ -155,24 +155,24 @@ public sealed partial class TypedFormFieldsTests(AllianceApp app) : IClassFixtur
         var pollId = await app.SendAsync(new OpenPoll(meetingId, null, "Welches Modell?", ["Stammtisch", "Verein"]), staff);
         var item = await MeetingScenario.DbAsync(app, db => db.AgendaItems.AsNoTracking().SingleAsync(a => a.Id == itemId));
         var titleMissing = language == "de" ? "Bitte einen Titel angeben." : "Please give a title.";
-        using var client = await SignedInAsync(DemoUsers.Staff, language);
+        using var client = await app.SignedInWithLanguageAsync(DemoUsers.Staff, language);
 
         foreach (var (minutes, expected) in new[] { ("", text.Missing), ("eine Viertelstunde", text.NotANumber) })
         {
             // Adding an item on the meeting's page.
-            var added = await PostAsync(client, $"/meetings/{meetingId}", "agenda", new()
+            var added = await client.PostFormAsync($"/meetings/{meetingId}", "agenda", new Dictionary<string, string>
             {
                 ["AgendaInput.Title"] = "",
                 ["AgendaInput.Presenter"] = "Vorstand",
                 ["AgendaInput.PlannedMinutes"] = minutes,
                 ["AgendaInput.LabId"] = "",
             });
-            Assert.Equal(expected, ErrorOf(added, "agenda-minutes"));
-            Assert.Equal(titleMissing, ErrorOf(added, "agenda-title"));
+            Assert.Equal(expected, FormPosts.ErrorOf(added, "agenda-minutes"));
+            Assert.Equal(titleMissing, FormPosts.ErrorOf(added, "agenda-title"));
             Assert.DoesNotContain("is not valid for", added, StringComparison.Ordinal);
 
             // Changing the item on its own page.
-            var edited = await PostAsync(client, $"/meetings/{meetingId}/agenda/{itemId}/edit", "edit-agenda-item", new()
+            var edited = await client.PostFormAsync($"/meetings/{meetingId}/agenda/{itemId}/edit", "edit-agenda-item", new Dictionary<string, string>
             {
                 ["Input.Version"] = item.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Input.Title"] = "",
@@ -180,8 +180,8 @@ public sealed partial class TypedFormFieldsTests(AllianceApp app) : IClassFixtur
                 ["Input.PlannedMinutes"] = minutes,
                 ["Input.LabId"] = "",
             });
-            Assert.Equal(expected, ErrorOf(edited, "agenda-minutes"));
-            Assert.Equal(titleMissing, ErrorOf(edited, "agenda-title"));
+            Assert.Equal(expected, FormPosts.ErrorOf(edited, "agenda-minutes"));
+            Assert.Equal(titleMissing, FormPosts.ErrorOf(edited, "agenda-title"));
             Assert.DoesNotContain("is not valid for", edited, StringComparison.Ordinal);
         }
 
@@ -190,8 +190,8 @@ public sealed partial class TypedFormFieldsTests(AllianceApp app) : IClassFixtur
         Assert.Equal((item.Title, item.PlannedMinutes, item.Version), (unchanged.Title, unchanged.PlannedMinutes, unchanged.Version));
 
         // A representative's vote with an option that is no number: the page's own message, no vote.
-        using var representative = await SignedInAsync(DemoUsers.Representative, language);
-        var voted = await PostAsync(representative, $"/meetings/{meetingId}", $"vote-{pollId}", new()
+        using var representative = await app.SignedInWithLanguageAsync(DemoUsers.Representative, language);
+        var voted = await representative.PostFormAsync($"/meetings/{meetingId}", $"vote-{pollId}", new Dictionary<string, string>
         {
             ["PollId"] = pollId.ToString(),
             ["VoteOption"] = "die erste",
@@ -208,9 +208,9 @@ public sealed partial class TypedFormFieldsTests(AllianceApp app) : IClassFixtur
         var text = Texts[language];
         var meetingId = await MeetingScenario.CreateMeetingAsync(app, capacity: 5);
         var itemId = await app.SendAsync(new AddAgendaItem(meetingId, "Beschlüsse", null, 20), await app.PrincipalAsync(DemoUsers.Staff));
-        using var client = await SignedInAsync(DemoUsers.Staff, language);
+        using var client = await app.SignedInWithLanguageAsync(DemoUsers.Staff, language);
 
-        var page = await PostAsync(client, $"/meetings/{meetingId}/minutes", "decision", new()
+        var page = await client.PostFormAsync($"/meetings/{meetingId}/minutes", "decision", new Dictionary<string, string>
         {
             ["DecisionInput.AgendaItemId"] = itemId.ToString(),
             ["DecisionInput.Text"] = "Die Allianz wird fortgeführt",
@@ -219,10 +219,10 @@ public sealed partial class TypedFormFieldsTests(AllianceApp app) : IClassFixtur
             ["DecisionInput.DueDate"] = "Ende März",
         });
 
-        Assert.Equal(text.NotADate, ErrorOf(page, "action-due"));
+        Assert.Equal(text.NotADate, FormPosts.ErrorOf(page, "action-due"));
         Assert.Equal(language == "de" ? "Bitte eine verantwortliche Person oder Organisation angeben." : "Please give an owner (person or organisation).",
-            ErrorOf(page, "action-owner-person"));
-        Assert.Equal("", ErrorOf(page, "action-title"));
+            FormPosts.ErrorOf(page, "action-owner-person"));
+        Assert.Equal("", FormPosts.ErrorOf(page, "action-title"));
         Assert.DoesNotContain("is not valid for", page, StringComparison.Ordinal);
         Assert.Equal(0, await MeetingScenario.DbAsync(app, db => db.Decisions.CountAsync(d => d.MeetingId == meetingId)));
     }
@@ -277,30 +277,4 @@ public sealed partial class TypedFormFieldsTests(AllianceApp app) : IClassFixtur
     private async Task<Guid> CreateSeriesAsync(string language) =>
         await app.SendAsync(new CreateSeries($"Formularreihe {language} {Guid.NewGuid():N}"[..24], MeetingKind.Plenary, "FREQ=MONTHLY;BYMONTHDAY=15",
             DateOnly.FromDateTime(DateTime.Today.AddDays(7)), new TimeOnly(18, 0), 120, "Europe/Berlin", "Rathaus", null, 30), await app.PrincipalAsync(DemoUsers.Staff));
-
-    private async Task<HttpClient> SignedInAsync(string email, string language)
-    {
-        var client = await app.SignedInAsync(email);
-        await client.GetAsync($"/culture/{language}?returnUrl=/");
-        return client;
-    }
-
-    /// <summary>Posts one form of <paramref name="path"/> as a browser does: the antiforgery token from the GET, the form's name as <c>_handler</c>.</summary>
-    private static async Task<string> PostAsync(HttpClient client, string path, string formName, Dictionary<string, string> fields)
-    {
-        var form = await client.GetStringAsync(path);
-        Assert.Contains($"name=\"_handler\" value=\"{formName}\"", form, StringComparison.Ordinal);
-        fields["_handler"] = formName;
-        fields["__RequestVerificationToken"] = TokenPattern().Match(form).Groups[1].Value;
-        var posted = await client.PostAsync(path, new FormUrlEncodedContent(fields));
-        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
-        return WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync());
-    }
-
-    /// <summary>The first inline message under the field with this id ("" when there is none).</summary>
-    private static string ErrorOf(string page, string id) =>
-        Regex.Match(page, $"id=\"{id}-error\">\\s*<div class=\"validation-message\">([^<]+)<").Groups[1].Value;
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

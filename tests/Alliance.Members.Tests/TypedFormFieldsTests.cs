@@ -14,7 +14,7 @@ namespace Alliance.Members.Tests;
 /// Each message shows inline under its field in the page's language, all at once, the framework's English "is not
 /// valid for" never appears, and nothing is stored.
 /// </summary>
-public sealed partial class TypedFormFieldsTests(AllianceApp app) : IClassFixture<AllianceApp>
+public sealed class TypedFormFieldsTests(AllianceApp app) : IClassFixture<AllianceApp>
 {
     public static TheoryData<string> Languages => ["de", "en"];
 
@@ -29,10 +29,10 @@ public sealed partial class TypedFormFieldsTests(AllianceApp app) : IClassFixtur
     public async Task The_new_organisation_form_names_a_mistyped_number_and_date_with_the_missing_name_and_stores_nothing(string language)
     {
         var text = Texts[language];
-        using var staff = await SignedInAsync(DemoUsers.Staff, language);
+        using var staff = await app.SignedInWithLanguageAsync(DemoUsers.Staff, language);
         var before = await OrganizationCountAsync();
 
-        var page = await PostAsync(staff, "/organizations/new", "organization-new", new()
+        var page = await staff.PostFormAsync("/organizations/new", "organization-new", new Dictionary<string, string>
         {
             ["Input.Name"] = "",
             ["Input.PartnerGroup"] = "Company",
@@ -42,10 +42,10 @@ public sealed partial class TypedFormFieldsTests(AllianceApp app) : IClassFixtur
             ["Input.MemberUntil"] = "",
         });
 
-        Assert.Equal(text.NotANumber, ErrorOf(page, "employeeCount"));
-        Assert.Equal(text.NotADate, ErrorOf(page, "memberSince"));
-        Assert.Equal("", ErrorOf(page, "memberUntil"));
-        Assert.Equal(text.NameRequired, ErrorOf(page, "name"));
+        Assert.Equal(text.NotANumber, FormPosts.ErrorOf(page, "employeeCount"));
+        Assert.Equal(text.NotADate, FormPosts.ErrorOf(page, "memberSince"));
+        Assert.Equal("", FormPosts.ErrorOf(page, "memberUntil"));
+        Assert.Equal(text.NameRequired, FormPosts.ErrorOf(page, "name"));
         Assert.DoesNotContain("is not valid for", page, StringComparison.Ordinal);
         Assert.Equal(before, await OrganizationCountAsync());
     }
@@ -55,7 +55,7 @@ public sealed partial class TypedFormFieldsTests(AllianceApp app) : IClassFixtur
     public async Task The_organisation_edit_form_names_a_mistyped_number_and_date_with_the_validators_errors_and_changes_nothing(string language)
     {
         var text = Texts[language];
-        using var staff = await SignedInAsync(DemoUsers.Staff, language);
+        using var staff = await app.SignedInWithLanguageAsync(DemoUsers.Staff, language);
         var created = await staff.PostAsJsonAsync("/api/members/organizations", new
         {
             name = $"Formularprobe {language} {Guid.NewGuid():N}"[..26], partnerGroup = "Company", employeeCount = 12, memberSince = "2024-01-01",
@@ -64,7 +64,7 @@ public sealed partial class TypedFormFieldsTests(AllianceApp app) : IClassFixtur
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var before = await staff.GetJsonAsync($"/api/members/organizations/{id}");
 
-        var page = await PostAsync(staff, $"/organizations/{id}/edit", "organization-edit", new()
+        var page = await staff.PostFormAsync($"/organizations/{id}/edit", "organization-edit", new Dictionary<string, string>
         {
             ["Input.Version"] = before.GetProperty("version").GetUInt32().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Input.Name"] = "",
@@ -75,11 +75,11 @@ public sealed partial class TypedFormFieldsTests(AllianceApp app) : IClassFixtur
             ["Input.MemberUntil"] = "2027-02-30",
         });
 
-        Assert.Equal(text.NotANumber, ErrorOf(page, "employeeCount"));
-        Assert.Equal(text.NotADate, ErrorOf(page, "memberUntil"));
-        Assert.Equal("", ErrorOf(page, "memberSince"));
-        Assert.Equal(text.NameRequired, ErrorOf(page, "name"));
-        Assert.Equal(text.PostalCode, ErrorOf(page, "postalCode"));
+        Assert.Equal(text.NotANumber, FormPosts.ErrorOf(page, "employeeCount"));
+        Assert.Equal(text.NotADate, FormPosts.ErrorOf(page, "memberUntil"));
+        Assert.Equal("", FormPosts.ErrorOf(page, "memberSince"));
+        Assert.Equal(text.NameRequired, FormPosts.ErrorOf(page, "name"));
+        Assert.Equal(text.PostalCode, FormPosts.ErrorOf(page, "postalCode"));
         Assert.DoesNotContain("is not valid for", page, StringComparison.Ordinal);
         var after = await staff.GetJsonAsync($"/api/members/organizations/{id}");
         foreach (var field in new[] { "name", "employeeCount", "memberSince", "version" })
@@ -90,30 +90,4 @@ public sealed partial class TypedFormFieldsTests(AllianceApp app) : IClassFixtur
 
     private Task<int> OrganizationCountAsync() =>
         app.WithScopeAsync(sp => sp.GetRequiredService<MembersDbContext>().Organizations.CountAsync());
-
-    private async Task<HttpClient> SignedInAsync(string email, string language)
-    {
-        var client = await app.SignedInAsync(email);
-        await client.GetAsync($"/culture/{language}?returnUrl=/");
-        return client;
-    }
-
-    /// <summary>Posts the form of <paramref name="path"/> as a browser does: the antiforgery token from the GET, the form's name as <c>_handler</c>.</summary>
-    private static async Task<string> PostAsync(HttpClient client, string path, string formName, Dictionary<string, string> fields)
-    {
-        var form = await client.GetStringAsync(path);
-        Assert.Contains($"name=\"_handler\" value=\"{formName}\"", form, StringComparison.Ordinal);
-        fields["_handler"] = formName;
-        fields["__RequestVerificationToken"] = TokenPattern().Match(form).Groups[1].Value;
-        var posted = await client.PostAsync(path, new FormUrlEncodedContent(fields));
-        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
-        return WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync());
-    }
-
-    /// <summary>The first inline message under the field with this id ("" when there is none).</summary>
-    private static string ErrorOf(string page, string id) =>
-        Regex.Match(page, $"id=\"{id}-error\">\\s*<div class=\"validation-message\">([^<]+)<").Groups[1].Value;
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Alliance.Surveys.Builder;
 using Alliance.Surveys.Domain;
 using Alliance.Surveys.Publishing;
@@ -324,6 +325,15 @@ public sealed class AnsweringTests(AllianceApp app) : IClassFixture<AllianceApp>
 
         var reach = await app.SendAsync(new GetPublishReach(survey.Id), staff);
         Assert.Equal((organizations.Count, withoutMail), (reach.Invitees, reach.WithoutMail));
+
+        // The same answer over the API, for staff only; an unknown survey is 404.
+        var api = await browser.GetFromJsonAsync<JsonElement>($"/api/surveys/{survey.Id}/publish-reach");
+        Assert.Equal((organizations.Count, withoutMail), (api.GetProperty("invitees").GetInt32(), api.GetProperty("withoutMail").GetInt32()));
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/api/surveys/{Guid.NewGuid()}/publish-reach")).StatusCode);
+        using var representative = await app.SignedInAsync(DemoUsers.Representative);
+        Assert.Equal(HttpStatusCode.Forbidden, (await representative.GetAsync($"/api/surveys/{survey.Id}/publish-reach")).StatusCode);
+        var document = await browser.GetStringAsync("/openapi/v1.json");
+        Assert.Contains("\"/api/surveys/{surveyId}/publish-reach\"", document, StringComparison.Ordinal);
 
         var page = WebUtility.HtmlDecode(await browser.GetStringAsync($"/surveys/{survey.Id}"));
         var verb = withoutMail == 1 ? "bekommt" : "bekommen";

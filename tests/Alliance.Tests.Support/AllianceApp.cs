@@ -46,9 +46,12 @@ public class AllianceApp : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        ConnectionString = await TestDatabase.CreateFromTemplateAsync(PrepareTemplateAsync);
+        ConnectionString = await CreateDemoDatabaseAsync();
         await StartHostAsync(Settings);
     }
+
+    /// <summary>A new database with the migrated schemas and the demo alliance (a copy of this build's template).</summary>
+    public static Task<string> CreateDemoDatabaseAsync() => TestDatabase.CreateFromTemplateAsync(PrepareTemplateAsync);
 
     /// <summary>Migrates and seeds the template database once: a plain host without job server, then stopped.</summary>
     private static async Task PrepareTemplateAsync(string connectionString)

@@ -78,11 +78,12 @@ app.Use((context, next) =>
     CultureInfo.CurrentCulture = Cultures.Formatting(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
     return next(context);
 });
-// NUL, non-characters and lone surrogates never reach a use case (API: 400 problem; pages: dropped).
-app.UseRequestInputFilter();
 app.UseStaticFiles();
 // Explicit, after the error middlewares: their re-executed requests (/error, /status/404) must be routed again.
 app.UseRouting();
+// NUL, non-characters and lone surrogates never reach a use case (API: 400 problem; pages: dropped). After routing,
+// so a form is read with its endpoint's body limit: a page marked [UploadLimit] takes files above 1 MiB.
+app.UseRequestInputFilter();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();

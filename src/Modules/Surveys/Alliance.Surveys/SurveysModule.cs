@@ -11,6 +11,7 @@ using Alliance.Surveys.Results;
 using Alliance.Shared.Contracts;
 using Alliance.Shared.Web;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -40,6 +41,8 @@ namespace Alliance.Surveys;
 /// <c>scale_value</c>) or per value (<c>scale_value</c>, <c>number_value</c>, <c>text_value</c>, <c>date_value</c>);
 /// "other" is a row without option, with <c>text_value</c>.</item>
 /// <item><c>drafts</c> — saved, unsubmitted answers per invitation (jsonb), deleted at submission.</item>
+/// <item><c>answer_tallies</c>, <c>response_tallies</c>, <c>value_buckets</c>, <c>value_tallies</c> — the results'
+/// pre-aggregated counts, kept in the transaction that stores responses (<c>Persistence/AnswerTallies.cs</c>).</item>
 /// </list>
 /// </remarks>
 public sealed class SurveysModule : IModule
@@ -61,6 +64,29 @@ public sealed class SurveysModule : IModule
         services.AddScoped<Demo.SurveysDemoSeeder>();
         services.AddSurveyResults(configuration);
     }
+
+    /// <summary>
+    /// Applies the module's migrations with a command timeout of <see cref="MigrationTimeout"/>: the tally migrations
+    /// fill their tables from every stored answer in one statement (about a minute for two million answers on a busy
+    /// 2-core machine), longer than the 30 s a request's statement may take.
+    /// </summary>
+    public async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var database = services.GetRequiredService<SurveysDbContext>().Database;
+        var timeout = database.GetCommandTimeout();
+        database.SetCommandTimeout(MigrationTimeout);
+        try
+        {
+            await database.MigrateIfPendingAsync(cancellationToken);
+        }
+        finally
+        {
+            database.SetCommandTimeout(timeout);
+        }
+    }
+
+    /// <summary>How long one migration statement may run (30 minutes).</summary>
+    public static readonly TimeSpan MigrationTimeout = TimeSpan.FromMinutes(30);
 
     /// <summary>Closing at 00:15 (the day after the closing day), reminders at 09:00 — alliance zone. Both idempotent.</summary>
     public void AddRecurringJobs(IRecurringJobManager jobs)

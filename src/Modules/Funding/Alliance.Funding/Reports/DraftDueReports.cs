@@ -1,4 +1,3 @@
-using Alliance.Funding.Domain;
 using Alliance.Funding.Persistence;
 using Alliance.Shared.Contracts;
 using Alliance.Shared.Localization;
@@ -17,15 +16,12 @@ internal sealed record DraftDueReports : IRequest<int>;
 
 internal sealed class DraftDueReportsHandler(FundingDbContext db, IMediator mediator, TimeProvider clock) : IRequestHandler<DraftDueReports, int>
 {
-    private static readonly ApplicationStatus[] Granted =
-        [ApplicationStatus.Approved, ApplicationStatus.PartiallyApproved, ApplicationStatus.Running, ApplicationStatus.Closed];
-
     public async Task<int> Handle(DraftDueReports request, CancellationToken cancellationToken)
     {
         var today = AllianceTime.Today(clock);
         var periods = await db.ReportingPeriods.AsNoTracking()
             .Where(p => p.To < today && !db.Reports.Any(r => r.ReportingPeriodId == p.Id)
-                        && db.Applications.Any(a => a.Id == p.ApplicationId && Granted.Contains(a.Status)))
+                        && db.Applications.Any(a => a.Id == p.ApplicationId && ReportStates.Granted.Contains(a.Status)))
             .OrderBy(p => p.To).Select(p => p.Id).ToListAsync(cancellationToken);
         var drafted = 0;
         foreach (var period in periods)

@@ -15,11 +15,13 @@ namespace Alliance.Funding.Reports;
 
 /// <summary>
 /// Drafts the report of an ended reporting period, or (<paramref name="Refresh"/>) collects the figures of an existing
-/// draft again. Sent by the report jobs only. A first draft stores the figures and one empty narrative per work
+/// draft again. Sent by the report jobs and by staff's "draft now" (<see cref="DraftReportNow"/>). A first draft stores the figures and one empty narrative per work
 /// package and mails the staff member who recorded the approval that it is ready; a period that already has its
 /// report is left alone (true idempotence: the report's key is the period, so a second draft cannot be stored), a
 /// refresh keeps the narrative (texts of work packages added since get an empty one) and does nothing to a submitted
-/// report. Returns whether a new draft was made. 404 for an unknown period, 409 while the period has not ended.
+/// report. Returns whether a new draft was made. 404 for an unknown period, 409 while the period has not ended and for
+/// a new draft of an application without a grant (approved, partially approved, running or closed; a withdrawn one
+/// keeps its periods but gets no reports).
 /// </summary>
 [AllowedFor(Who.Internal)]
 internal sealed record DraftReport(Guid ReportingPeriodId, bool Refresh = false) : IRequest<bool>;
@@ -41,6 +43,11 @@ internal sealed class DraftReportHandler(
         if ((report is not null && !request.Refresh) || report?.SubmittedAt is not null)
         {
             return false;
+        }
+
+        if (report is null && !await db.Applications.AnyAsync(a => a.Id == period.ApplicationId && ReportStates.Granted.Contains(a.Status), cancellationToken))
+        {
+            throw new ConflictException(text["Report_NotGranted"]);
         }
 
         var figures = await collector.CollectAsync(period, cancellationToken);

@@ -36,15 +36,12 @@ internal static class ReportsDueQuery
     /// <summary>At most this many reports are listed.</summary>
     public const int Shown = 5;
 
-    private static readonly ApplicationStatus[] Granted =
-        [ApplicationStatus.Approved, ApplicationStatus.PartiallyApproved, ApplicationStatus.Running, ApplicationStatus.Closed];
-
     /// <summary>Reports whose period ended before <paramref name="today"/> (alliance zone) and that are not submitted.</summary>
     public static async Task<ReportsDue> ReadAsync(FundingDbContext db, DateOnly today, CancellationToken cancellationToken)
     {
         var open = from p in db.ReportingPeriods.AsNoTracking()
                    join a in db.Applications on p.ApplicationId equals a.Id
-                   where p.To < today && Granted.Contains(a.Status) && !db.Reports.Any(r => r.ReportingPeriodId == p.Id && r.SubmittedAt != null)
+                   where p.To < today && ReportStates.Granted.Contains(a.Status) && !db.Reports.Any(r => r.ReportingPeriodId == p.Id && r.SubmittedAt != null)
                    select new { p.Id, ApplicationId = a.Id, a.Title, p.Kind, p.From, p.To, p.Due, Drafted = db.Reports.Any(r => r.ReportingPeriodId == p.Id) };
         var total = await open.CountAsync(cancellationToken);
         var rows = await open.OrderBy(x => x.Due).ThenBy(x => x.Title).Take(Shown).ToListAsync(cancellationToken);

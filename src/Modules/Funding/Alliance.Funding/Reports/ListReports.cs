@@ -17,10 +17,11 @@ internal sealed record ApplicationReports(Guid ApplicationId, string Application
 
 /// <summary>
 /// One obligation: <see cref="Id"/> is the reporting period's id (and the report's, once drafted); <see cref="Drafted"/>
-/// says whether its report page exists.
+/// says whether its report page exists, <see cref="CanDraft"/> whether staff may draft it now (<see cref="DraftReportNow"/>:
+/// the period has ended, no draft yet, the application holds a grant).
 /// </summary>
 internal sealed record ReportItem(Guid Id, ReportKind Kind, DateOnly From, DateOnly To, DateOnly Due, ReportState State, bool Overdue,
-    bool Drafted, DateTimeOffset? FiguresAt, DateTimeOffset? SubmittedAt);
+    bool Drafted, DateTimeOffset? FiguresAt, DateTimeOffset? SubmittedAt, bool CanDraft);
 
 internal sealed class ListReportsHandler(FundingDbContext db, FundingPermissions permissions, TimeProvider clock) : IRequestHandler<ListReports, ApplicationReports>
 {
@@ -35,8 +36,12 @@ internal sealed class ListReportsHandler(FundingDbContext db, FundingPermissions
                           orderby p.Due, p.From
                           select new { p.Id, p.Kind, p.From, p.To, p.Due, Drafted = r != null, FiguresAt = (DateTimeOffset?)r!.FiguresAt, SubmittedAt = r != null ? r.SubmittedAt : null })
             .ToListAsync(cancellationToken);
-        return new ApplicationReports(application.Id, application.Title, application.Status, [.. rows.Select(x => new ReportItem(
-            x.Id, x.Kind, x.From, x.To, x.Due, ReportStates.Of(x.To, x.Drafted, x.SubmittedAt is not null, today),
-            ReportStates.Overdue(x.Due, x.SubmittedAt is not null, today), x.Drafted, x.FiguresAt, x.SubmittedAt))]);
+        var granted = ReportStates.Granted.Contains(application.Status);
+        return new ApplicationReports(application.Id, application.Title, application.Status, [.. rows.Select(x =>
+        {
+            var state = ReportStates.Of(x.To, x.Drafted, x.SubmittedAt is not null, today);
+            return new ReportItem(x.Id, x.Kind, x.From, x.To, x.Due, state, ReportStates.Overdue(x.Due, x.SubmittedAt is not null, today), x.Drafted,
+                x.FiguresAt, x.SubmittedAt, granted && state == ReportState.Due);
+        })]);
     }
 }

@@ -1,3 +1,5 @@
+using Alliance.Funding.Domain;
+
 namespace Alliance.Funding.Reports;
 
 /// <summary>Where a reporting obligation stands.</summary>
@@ -19,6 +21,13 @@ internal enum ReportState
 /// <summary>The one place that says what state a reporting obligation is in.</summary>
 internal static class ReportStates
 {
+    /// <summary>
+    /// The states in which an application holds a grant and so has reports: the job drafts, "draft now" and the
+    /// "reports due" card consider only these (a withdrawn application keeps its periods, but reports nothing).
+    /// </summary>
+    public static readonly ApplicationStatus[] Granted =
+        [ApplicationStatus.Approved, ApplicationStatus.PartiallyApproved, ApplicationStatus.Running, ApplicationStatus.Closed];
+
     /// <summary>The state of a period ending <paramref name="to"/> whose report is drafted and/or submitted.</summary>
     public static ReportState Of(DateOnly to, bool drafted, bool submitted, DateOnly today) =>
         submitted ? ReportState.Submitted : drafted ? ReportState.Drafted : to < today ? ReportState.Due : ReportState.Open;

@@ -21,6 +21,10 @@ internal static class ReportsEndpoints
         staff.MapPut("/reports/{reportId:guid}/narrative", (IMediator mediator, Guid reportId, UpdateReportNarrative command, CancellationToken ct) => Reply.NoContent(mediator.Send(command with { ReportId = reportId }, ct)))
             .WithName("UpdateReportNarrative").WithSummary("Saves the narrative sections; 409 when submitted or stale (staff).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        staff.MapPost("/reports/{reportId:guid}/draft", (IMediator mediator, Guid reportId, CancellationToken ct) => Drafted(mediator.Send(new DraftReportNow(reportId), ct), reportId))
+            .WithName("DraftReportNow")
+            .WithSummary("Drafts the report of an ended period now, as the daily job would: 201 when drafted, 204 when the draft existed (one per period); 409 while the period runs or without a grant (staff; the id is the reporting period's).")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         staff.MapPost("/reports/{reportId:guid}/refresh", (IMediator mediator, Guid reportId, CancellationToken ct) => Accepted(mediator.Send(new RefreshReport(reportId), ct), reportId))
             .WithName("RefreshReport").WithSummary("Collects the figures again in the background; the report's refresh state shows progress (staff).")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -28,6 +32,10 @@ internal static class ReportsEndpoints
             .WithName("SubmitReport").WithSummary("Marks the report submitted to the funder; it is locked from then on (staff).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
+
+    /// <summary>201 with the report's address when a draft was made, 204 when the period had its draft already.</summary>
+    private static async Task<Results<Created, NoContent>> Drafted(Task<bool> sent, Guid reportId) =>
+        await sent ? TypedResults.Created($"/api/funding/reports/{reportId}") : TypedResults.NoContent();
 
     /// <summary>202: the refresh is queued; the report (its refresh state) tells how it goes.</summary>
     private static async Task<Accepted> Accepted(Task<Unit> sent, Guid reportId)

@@ -21,13 +21,13 @@ internal sealed record MeetingListItem(
 
 internal sealed class ListMeetingsHandler(MeetingsDbContext db, ICurrentUser user, MeetingPermissions permissions, TimeProvider clock) : IRequestHandler<ListMeetings, PagedResult<MeetingListItem>>
 {
-    public Task<PagedResult<MeetingListItem>> Handle(ListMeetings request, CancellationToken cancellationToken)
+    public async Task<PagedResult<MeetingListItem>> Handle(ListMeetings request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var person = user.PersonId ?? Guid.Empty;
         var query = permissions.Listable(db.Meetings.AsNoTracking());
 
-        query = request.Past ? query.Where(m => m.EndsAt < now) : query.Where(m => m.EndsAt >= now);
+        query = request.Past ? MeetingWindow.Past(query, now) : await MeetingWindow.UpcomingAsync(db, query, now, cancellationToken);
         if (!string.IsNullOrWhiteSpace(request.Search))
         {
             var pattern = $"%{request.Search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";
@@ -35,7 +35,7 @@ internal sealed class ListMeetingsHandler(MeetingsDbContext db, ICurrentUser use
         }
 
         var ordered = request.Past ? query.OrderByDescending(m => m.StartsAt) : query.OrderBy(m => m.StartsAt);
-        return ordered.ThenBy(m => m.Id).Select(m => new MeetingListItem(
+        return await ordered.ThenBy(m => m.Id).Select(m => new MeetingListItem(
                 m.Id, m.Title, m.Number, m.Kind, m.StartsAt, m.EndsAt, m.TimeZone, m.Place, m.IsCancelled, m.Capacity,
                 db.Registrations.Count(r => r.MeetingId == m.Id && r.Status == RegistrationStatus.Registered),
                 db.Registrations.Count(r => r.MeetingId == m.Id && r.Status == RegistrationStatus.Waitlisted),

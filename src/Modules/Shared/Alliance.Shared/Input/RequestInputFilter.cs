@@ -11,7 +11,9 @@ using Microsoft.Extensions.Primitives;
 namespace Alliance.Shared.Input;
 
 /// <summary>
-/// Holds the path, the query string and form posts to <see cref="InputText"/> before routing, for every request.
+/// Holds the path, the query string and form posts to <see cref="InputText"/> right after routing, for every request
+/// (after routing, because the form is read here: the matched endpoint's <see cref="UploadLimitAttribute"/> must
+/// already have raised the body and multipart limits, or a page upload above 1 MiB would be a 413).
 /// The API refuses a refused character with a 400 problem naming the field (a client should learn its input was
 /// wrong). Pages drop the characters from query and form values and go on: the characters are invisible and mean
 /// nothing to a person, and a status page instead of the form would throw away everything else they typed; the
@@ -20,7 +22,7 @@ namespace Alliance.Shared.Input;
 /// </summary>
 public static class RequestInputFilter
 {
-    /// <summary>Adds the filter; place it after the error handlers and the request localization.</summary>
+    /// <summary>Adds the filter; place it after the error handlers, the request localization and <c>UseRouting</c>.</summary>
     public static IApplicationBuilder UseRequestInputFilter(this IApplicationBuilder app) => app.Use(FilterAsync);
 
     private static async Task FilterAsync(HttpContext context, RequestDelegate next)

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Alliance.Shared.Persistence;
 using Hangfire;
 using MediatR;
 using Microsoft.AspNetCore.Routing;
@@ -42,10 +43,11 @@ public interface IModule
 
     /// <summary>
     /// Brings the module's schema up to date at start. Modules keep EF Core migrations (their own history table in
-    /// their own schema); this is the one place that applies them.
+    /// their own schema); this is the one place that applies them (<see cref="DatabaseMigrations.MigrateIfPendingAsync"/>:
+    /// an up-to-date schema costs one read of the history table).
     /// </summary>
     Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken) =>
-        ((DbContext)services.GetRequiredService(DbContextType)).Database.MigrateAsync(cancellationToken);
+        ((DbContext)services.GetRequiredService(DbContextType)).Database.MigrateIfPendingAsync(cancellationToken);
 
     /// <summary>Fills an empty database with the demo alliance. Called in module order, after migrations.</summary>
     Task SeedDemoDataAsync(IServiceProvider services, CancellationToken cancellationToken) => Task.CompletedTask;
@@ -67,8 +69,9 @@ public sealed record DashboardCard(Type ComponentType, int Order, params string[
 
     /// <summary>
     /// A "what needs me now" card: <paramref name="load"/> sends the card's one query, <paramref name="hasSomething"/>
-    /// decides from its answer whether the card shows. The component of type <typeparamref name="TCard"/> takes the
-    /// answer as <c>[Parameter] public TData Data</c> and sends no query of its own, so the dashboard asks each query once.
+    /// decides from its answer whether the card shows. The component (<paramref name="componentType"/>) takes the
+    /// answer as <c>[Parameter] public object Data</c> (a <typeparamref name="TData"/>) and sends no query of its own, so
+    /// the dashboard asks each query once.
     /// </summary>
     public static DashboardCard NeedingAttention<TData>(Type componentType, int order,
         Func<IMediator, CancellationToken, Task<TData>> load, Func<TData, bool> hasSomething, params string[] roles)

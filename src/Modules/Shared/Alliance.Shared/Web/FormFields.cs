@@ -160,4 +160,96 @@ public sealed class FormFields(IStringLocalizer<SharedText> text)
             _errors.TryAdd("", outcome.Message ?? text["Form_HasErrors"]);
         }
     }
+
+    /// <summary>
+    /// A decimal number (euro amounts, rates) written as the page's language writes it: German "1.234,56" or "12,5",
+    /// English "1,234.56" or "12.5"; thousands separators only in groups of three, "€" and spaces ignored. A lone
+    /// separator followed by one or two digits is read as the decimal point ("12.50" on a German page, "12,50" on an
+    /// English one). Empty or not a number in that language is an error (0 goes into the request, which is not sent).
+    /// How many decimals an amount may have is the validator's rule (funding: whole cents).
+    /// </summary>
+    public decimal LocalNumber(string? value, string field) => ReadLocalNumber(value, field, required: true) ?? 0m;
+
+    /// <summary>As <see cref="LocalNumber"/>, empty is null.</summary>
+    public decimal? OptionalLocalNumber(string? value, string field) => ReadLocalNumber(value, field, required: false);
+
+    /// <summary>
+    /// Text for a field read with <see cref="LocalNumber"/>, in the page's language (<c>format</c> "N2": "1.234,50" /
+    /// "1,234.50" for amounts; "#,##0.##" for rates).
+    /// </summary>
+    public static string? LocalText(decimal? value, string format = "N2") => value?.ToString(format, CultureInfo.CurrentCulture);
+
+    private decimal? ReadLocalNumber(string? value, string field, bool required) =>
+        Read(value, field, required, "Form_NotALocalNumber", (string t, out decimal v) => TryReadLocalNumber(t, CultureInfo.CurrentCulture, out v));
+
+    /// <summary>
+    /// An optional id chosen in a select whose first option is empty ("– none –"): empty is null, anything but an id an
+    /// error. Such selects bind as text (an empty <c>Guid?</c> is refused by the form binder in English).
+    /// </summary>
+    public Guid? OptionalId(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (Guid.TryParse(value.Trim(), out var id))
+        {
+            return id;
+        }
+
+        Fail(field, "Form_NotAChoice");
+        return null;
+    }
+
+    /// <summary>Reads <paramref name="text"/> in <paramref name="culture"/>'s number format (see <see cref="LocalNumber"/>).</summary>
+    public static bool TryReadLocalNumber(string text, CultureInfo culture, out decimal value)
+    {
+        value = 0m;
+        var format = culture.NumberFormat;
+        var point = format.NumberDecimalSeparator;
+        var group = format.NumberGroupSeparator;
+        var t = new string(text.Where(c => !char.IsWhiteSpace(c) && c != '€').ToArray());
+        var sign = t.StartsWith('-') ? "-" : "";
+        t = t.TrimStart('-');
+        if (t.Length == 0 || t.Any(c => !char.IsAsciiDigit(c) && !point.Contains(c, StringComparison.Ordinal) && !group.Contains(c, StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        var parts = t.Split(point);
+        if (parts.Length > 2 || (parts.Length == 2 && (parts[1].Length == 0 || !parts[1].All(char.IsAsciiDigit))))
+        {
+            return false;
+        }
+
+        var groups = parts[0].Split(group);
+        string whole;
+        if (groups.Length == 1)
+        {
+            whole = groups[0];
+        }
+        else if (groups[0].Length is >= 1 and <= 3 && groups.Skip(1).All(g => g.Length == 3))
+        {
+            whole = string.Concat(groups);
+        }
+        else if (parts.Length == 1 && groups.Length == 2 && groups[0].Length > 0 && groups[1].Length is 1 or 2)
+        {
+            // "12.50" on a German page (or "12,50" on an English one): the only separator is meant as the decimal point.
+            whole = groups[0];
+            parts = [whole, groups[1]];
+        }
+        else
+        {
+            return false;
+        }
+
+        if (whole.Length == 0 || !whole.All(char.IsAsciiDigit))
+        {
+            return false;
+        }
+
+        var invariant = sign + whole + (parts.Length == 2 ? "." + parts[1] : "");
+        return decimal.TryParse(invariant, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+    }
 }

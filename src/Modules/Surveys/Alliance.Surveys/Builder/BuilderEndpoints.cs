@@ -62,6 +62,9 @@ internal static class BuilderEndpoints
         staff.MapPost("/{surveyId:guid}/copy", (IMediator mediator, Guid surveyId, CancellationToken ct) => Reply.Created(mediator.Send(new CopySurvey(surveyId), ct), id => $"/api/surveys/{id}"))
             .WithName("CopySurvey").WithSummary("New version: copies a survey into a new draft (staff).")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        staff.MapGet("/{surveyId:guid}/publish-reach", (IMediator mediator, Guid surveyId, CancellationToken ct) => Reply.Ok(mediator.Send(new GetPublishReach(surveyId), ct)))
+            .WithName("GetPublishReach").WithSummary("Before publishing: how many invitations the audience makes now and how many of them reach nobody by mail (no address or no consent); nothing is stored (staff).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         staff.MapPost("/{surveyId:guid}/publish", (IMediator mediator, Guid surveyId, PublishBody body, CancellationToken ct) => Reply.Ok(mediator.Send(new PublishSurvey(surveyId, body.Version), ct)))
             .WithName("PublishSurvey").WithSummary("Publishes a draft: invitations with personal links are mailed; the survey is immutable from then on (staff).")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);

@@ -149,7 +149,8 @@ internal static class ResultsComposer
         var texts = figures.Texts.Where(t => t.Question == question.Id)
             .Select(t => new TextAnswer(t.Text, !anonymous && t.Organization is { } id && organizations.TryGetValue(id, out var name) ? name : null, t.IsOther))
             .ToList();
-        var textCount = figures.Texts.FirstOrDefault(t => t.Question == question.Id)?.Total ?? 0;
+        // Text answers (and "other" texts) are the answers tallied without option, matrix row and scale value.
+        var textCount = counts.Where(c => c.Overall && c.Option is null && c.Row is null && c.Scale is null).Sum(c => c.Count);
         return new QuestionResult(question.Id, question.Number, question.Kind.ToString(), question.Text(english), answered, choices, summary, rows,
             question.Kind == QuestionKind.Date ? overallDates?.Earliest : null, question.Kind == QuestionKind.Date ? overallDates?.Latest : null,
             texts, textCount, answeredByGroup, earlier is not null);

@@ -4,10 +4,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Alliance.Surveys.Results;
 
 /// <summary>
-/// The figures of one survey as PostgreSQL computes them: a handful of GROUP BY statements, sent in one round trip —
-/// over the pre-aggregated <see cref="Persistence.AnswerTallies"/> for counts, over the answers (partial indexes) for
-/// numbers, dates and texts. Answers never come into memory; what comes back is one row per question × option × group
-/// (a few thousand at most), per number range and per listed text.
+/// The figures of one survey as PostgreSQL computes them: a handful of statements, sent in one round trip, over the
+/// pre-aggregated tallies only (<see cref="Persistence.AnswerTallies"/>: responses per group, counts per option and
+/// scale value, numbers and dates in buckets) — their cost grows with options, groups and distinct numbers, not with
+/// the responses. Answers are read only for the first texts of each question (index order, a limit). What comes back
+/// is one row per question × option × group (a few thousand at most), per number range and per listed text.
 /// </summary>
 internal sealed class SurveyAggregates
 {
@@ -58,6 +59,7 @@ internal sealed class SurveyAggregates
             Add(command, "choices", choiceQuestions.ToArray());
             Add(command, "texts", ResultsLimits.TextsShown);
             Add(command, "bins", ResultsLimits.NumberBins);
+            Add(command, "breakdown", breakdown.ToString());
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
 
             while (await reader.ReadAsync(cancellationToken))
@@ -116,7 +118,7 @@ internal sealed class SurveyAggregates
                 await reader.NextResultAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    result.Texts.Add(new TextRow(reader.GetGuid(0), reader.GetString(1), NullableGuid(reader, 2), reader.GetBoolean(3), reader.GetInt32(4)));
+                    result.Texts.Add(new TextRow(reader.GetGuid(0), reader.GetString(1), NullableGuid(reader, 2), reader.GetBoolean(3)));
                 }
             }
         }
@@ -132,20 +134,20 @@ internal sealed class SurveyAggregates
     }
 
     /// <summary>
-    /// The statements. <paramref name="group"/> is one of <see cref="BreakdownColumns"/>' fixed expressions. Only
-    /// submitted responses count. GROUPING SETS give the overall figures and the groups' in the same pass.
+    /// The statements. <paramref name="breakdown"/> picks one of <see cref="BreakdownColumns"/>' fixed expressions and
+    /// the tallies' rows of that breakdown (parameter <c>@breakdown</c>, the enum's name). Only submitted responses count.
     /// </summary>
     internal static string Sql(Breakdown breakdown, bool withTexts)
     {
         var group = BreakdownColumns.Of(breakdown);
         var none = breakdown == Breakdown.None;
 
-        // The texts: how many per question, and the first ones in the index order of ix_answers_texts (no sort of all texts).
+        // The first texts of each question in the index order of ix_answers_texts (no sort of all texts); how many
+        // there are is the count of the question's answers without option and scale value (AnswerTallies).
         var texts = withTexts ? """
 
-            SELECT q.id, t.text_value, t.organization_id, q.id = ANY(@choices), c.total
+            SELECT q.id, t.text_value, t.organization_id, q.id = ANY(@choices)
             FROM unnest(@questions) AS q(id)
-            CROSS JOIN LATERAL (SELECT count(*)::int AS total FROM surveys.answers a WHERE a.question_id = q.id AND a.text_value IS NOT NULL) c
             CROSS JOIN LATERAL (SELECT a.text_value, r.organization_id
                                 FROM surveys.answers a JOIN surveys.responses r ON r.id = a.response_id
                                 WHERE a.question_id = q.id AND a.text_value IS NOT NULL
@@ -153,17 +155,20 @@ internal sealed class SurveyAggregates
             ORDER BY q.id;
             """ : "";
 
-        // Counts and respondents come from the pre-aggregated tallies (a few thousand rows, summed by the breakdown's
-        // column), the overall figures as the sum over the groups; scale statistics from the distribution
-        // (mean = Σ v·n / Σ n, median from the running count). Numbers and dates need their values: partial index.
+        // Responses, counts and respondents: the tallies summed by the breakdown's column, the overall figures as the
+        // sum over the groups; scale statistics from the distribution (mean = Σ v·n / Σ n, median from the running
+        // count). Numbers and dates: per group from value_buckets (count, Σ, smallest, largest); the median is the
+        // value at rank ⌊(n+1)/2⌋ and ⌊n/2⌋+1 interpolated as percentile_cont(0.5) does — the buckets' running count
+        // names the bucket and the rank within it, value_tallies gives that bucket's numbers in order. Ranges of
+        // numbers: buckets that lie inside one range count whole, only those across a range's edge are read by value.
         return $"""
             SET LOCAL work_mem = '64MB';
 
-            SELECT (SELECT count(*)::int FROM surveys.responses WHERE survey_id = @survey),
+            SELECT (SELECT coalesce(sum(n), 0)::int FROM surveys.response_tallies WHERE survey_id = @survey),
                    (SELECT count(*)::int FROM surveys.invitations WHERE survey_id = @survey);
 
-            SELECT {group} AS grp, count(*)::int
-            FROM surveys.responses r
+            SELECT {group} AS grp, sum(r.n)::int
+            FROM surveys.response_tallies r
             WHERE r.survey_id = @survey
             GROUP BY 1;
 
@@ -192,29 +197,68 @@ internal sealed class SurveyAggregates
             FROM scale
             GROUP BY question_id, row_option_id, overall, grp, total;
 
-            SELECT a.question_id, {(none ? "true" : $"GROUPING({group}) = 1")}, {group}, count(*)::int,
-                   avg(a.number_value)::float8,
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY a.number_value),
-                   min(a.number_value)::float8, max(a.number_value)::float8,
-                   min(a.date_value), max(a.date_value)
-            FROM {(none ? "surveys.answers a WHERE a.question_id = ANY(@questions)" : "surveys.answers a JOIN surveys.responses r ON r.id = a.response_id WHERE a.question_id = ANY(@questions)")}
-              AND (a.number_value IS NOT NULL OR a.date_value IS NOT NULL)
-            {(none ? "GROUP BY a.question_id" : $"GROUP BY GROUPING SETS ((a.question_id), (a.question_id, {group}))")};
+            WITH buckets AS (
+                SELECT breakdown, question_id, grp, bucket, n, total, lowest, highest, earliest, latest,
+                       sum(n) OVER (PARTITION BY breakdown, question_id, grp ORDER BY bucket) AS upto,
+                       sum(n) OVER (PARTITION BY breakdown, question_id, grp) AS count
+                FROM surveys.value_buckets
+                WHERE survey_id = @survey AND breakdown IN ('{nameof(Breakdown.None)}', @breakdown)),
+            groups AS MATERIALIZED (
+                SELECT breakdown, question_id, grp, count, sum(total) / count AS mean, min(lowest) AS lo, max(highest) AS hi,
+                       min(earliest) AS earliest, max(latest) AS latest,
+                       min(bucket) FILTER (WHERE upto >= (count + 1) / 2) AS lower_bucket,
+                       (count + 1) / 2 - coalesce(max(upto) FILTER (WHERE upto < (count + 1) / 2), 0) AS lower_rank,
+                       min(bucket) FILTER (WHERE upto >= count / 2 + 1) AS upper_bucket,
+                       count / 2 + 1 - coalesce(max(upto) FILTER (WHERE upto < count / 2 + 1), 0) AS upper_rank
+                FROM buckets
+                GROUP BY breakdown, question_id, grp, count)
+            SELECT g.question_id, g.breakdown = '{nameof(Breakdown.None)}', g.grp, g.count::int, g.mean::float8,
+                   lower_median.v::float8 + 0.5 * (upper_median.v::float8 - lower_median.v::float8),
+                   g.lo::float8, g.hi::float8, g.earliest, g.latest
+            FROM groups g
+            LEFT JOIN LATERAL (
+                SELECT x.number_value AS v
+                FROM (SELECT t.number_value, sum(t.n) OVER (ORDER BY t.number_value) AS upto
+                      FROM surveys.value_tallies t
+                      WHERE t.survey_id = @survey AND t.breakdown = g.breakdown AND t.question_id = g.question_id AND t.grp = g.grp
+                        AND t.bucket = g.lower_bucket) x
+                WHERE x.upto >= g.lower_rank
+                ORDER BY x.number_value LIMIT 1) lower_median ON g.lo IS NOT NULL
+            LEFT JOIN LATERAL (
+                SELECT x.number_value AS v
+                FROM (SELECT t.number_value, sum(t.n) OVER (ORDER BY t.number_value) AS upto
+                      FROM surveys.value_tallies t
+                      WHERE t.survey_id = @survey AND t.breakdown = g.breakdown AND t.question_id = g.question_id AND t.grp = g.grp
+                        AND t.bucket = g.upper_bucket) x
+                WHERE x.upto >= g.upper_rank
+                ORDER BY x.number_value LIMIT 1) upper_median ON g.lo IS NOT NULL;
 
             SELECT r.question_id, {(none ? "true" : $"GROUPING({group}) = 1")}, {group}, sum(r.n)::int
             FROM surveys.answer_tallies r
             WHERE r.survey_id = @survey AND r.respondents AND r.question_id = ANY(@several)
             {(none ? "GROUP BY r.question_id" : $"GROUP BY GROUPING SETS ((r.question_id), (r.question_id, {group}))")};
 
-            WITH numbers AS (
-                SELECT a.question_id, a.number_value::float8 AS v
-                FROM surveys.answers a
-                WHERE a.question_id = ANY(@questions) AND a.number_value IS NOT NULL),
-            bounds AS (SELECT question_id, min(v) AS lo, max(v) AS hi FROM numbers GROUP BY question_id)
-            SELECT n.question_id, least(width_bucket(n.v, b.lo, b.hi, @bins), @bins) AS bin, b.lo, b.hi, count(*)::int
-            FROM numbers n JOIN bounds b ON b.question_id = n.question_id
-            WHERE b.hi > b.lo
-            GROUP BY n.question_id, 2, b.lo, b.hi;
+            WITH bounds AS (
+                SELECT question_id, min(lowest)::float8 AS lo, max(highest)::float8 AS hi
+                FROM surveys.value_buckets
+                WHERE survey_id = @survey AND breakdown = '{nameof(Breakdown.None)}' AND lowest IS NOT NULL
+                GROUP BY question_id),
+            buckets AS (
+                SELECT b.question_id, b.lo, b.hi, v.bucket, v.n,
+                       least(width_bucket(v.lowest::float8, b.lo, b.hi, @bins), @bins) AS first_bin,
+                       least(width_bucket(v.highest::float8, b.lo, b.hi, @bins), @bins) AS last_bin
+                FROM bounds b
+                JOIN surveys.value_buckets v ON v.survey_id = @survey AND v.breakdown = '{nameof(Breakdown.None)}' AND v.question_id = b.question_id AND v.grp = ''
+                WHERE b.hi > b.lo)
+            SELECT question_id, bin, lo, hi, sum(n)::int
+            FROM (SELECT question_id, first_bin AS bin, lo, hi, n FROM buckets WHERE first_bin = last_bin
+                  UNION ALL
+                  SELECT b.question_id, least(width_bucket(t.number_value::float8, b.lo, b.hi, @bins), @bins), b.lo, b.hi, t.n
+                  FROM buckets b
+                  JOIN surveys.value_tallies t ON t.survey_id = @survey AND t.breakdown = '{nameof(Breakdown.None)}' AND t.question_id = b.question_id
+                                              AND t.grp = '' AND t.bucket = b.bucket
+                  WHERE b.first_bin <> b.last_bin) x
+            GROUP BY question_id, bin, lo, hi;
             {texts}
             """;
     }
@@ -247,5 +291,5 @@ internal sealed record RespondentRow(Guid Question, bool Overall, string Group, 
 /// <summary>Values of a number question in range <paramref name="Bin"/> (1-based) of equal ranges from <paramref name="Low"/> to <paramref name="High"/>.</summary>
 internal sealed record BinRow(Guid Question, int Bin, double Low, double High, int Count);
 
-/// <summary>A text answer with the responding organisation (null in anonymous surveys) and the number of texts of its question.</summary>
-internal sealed record TextRow(Guid Question, string Text, Guid? Organization, bool IsOther, int Total);
+/// <summary>A text answer with the responding organisation (null in anonymous surveys).</summary>
+internal sealed record TextRow(Guid Question, string Text, Guid? Organization, bool IsOther);

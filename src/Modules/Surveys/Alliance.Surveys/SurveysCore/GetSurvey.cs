@@ -118,10 +118,12 @@ internal static class SurveyFigures
 {
     public static async Task<InvitationFigures> ForAsync(SurveysDbContext db, Guid surveyId, CancellationToken ct)
     {
+        // One group at most (none without invitations): Single says so, where First would ask for an order EF warns
+        // about ("First without OrderBy", logged at the first survey page and during the demo seed).
         var figures = await db.Invitations.Where(i => i.SurveyId == surveyId)
             .GroupBy(_ => 1)
             .Select(g => new InvitationFigures(g.Count(), g.Count(i => i.Answered), g.Count(i => i.MailRecipients == 0)))
-            .FirstOrDefaultAsync(ct);
+            .SingleOrDefaultAsync(ct);
         return figures ?? new InvitationFigures(0, 0, 0);
     }
 }

@@ -32,7 +32,21 @@ namespace Alliance.Surveys.Persistence.Migrations
                     CONSTRAINT ux_answer_tallies_key UNIQUE NULLS NOT DISTINCT
                         (survey_id, question_id, option_id, row_option_id, scale_value, respondents, partner_group, sector, size_class));
                 """);
-            migrationBuilder.Sql(AnswerTallies.AddSql("true"));
+            // The statement as it was when this migration was written (AnswerTallies.AddSql has grown since: later
+            // migrations add their own tallies), so a fresh database gets exactly what this step made.
+            migrationBuilder.Sql("""
+                INSERT INTO surveys.answer_tallies AS t (survey_id, question_id, option_id, row_option_id, scale_value, respondents, partner_group, sector, size_class, n)
+                SELECT r.survey_id, a.question_id, a.option_id, a.row_option_id, a.scale_value, false, r.partner_group, r.sector, r.size_class, count(*)::int
+                FROM surveys.answers a JOIN surveys.responses r ON r.id = a.response_id
+                WHERE a.option_id IS NOT NULL OR a.scale_value IS NOT NULL OR a.text_value IS NOT NULL
+                GROUP BY 1, 2, 3, 4, 5, 7, 8, 9
+                UNION ALL
+                SELECT r.survey_id, d.question_id, NULL, NULL, NULL, true, r.partner_group, r.sector, r.size_class, count(*)::int
+                FROM (SELECT DISTINCT a.question_id, a.response_id FROM surveys.answers a) d
+                JOIN surveys.responses r ON r.id = d.response_id
+                GROUP BY 1, 2, 7, 8, 9
+                ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9;
+                """);
 
             // Number and date statistics by group read the response id from the index too (index-only, no heap fetch).
             migrationBuilder.Sql("DROP INDEX IF EXISTS surveys.ix_answers_values;");
