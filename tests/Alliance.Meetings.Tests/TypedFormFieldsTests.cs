@@ -234,28 +234,28 @@ public sealed class TypedFormFieldsTests(AllianceApp app) : IClassFixture<Allian
         // Capacity above the upper bound and a place over its length: rules with FluentValidation's built-in messages,
         // which said "Der Wert von 'Capacity' muss kleiner oder gleich '100000' sein." / "The length of 'Place' must be …".
         var meetingId = await MeetingScenario.CreateMeetingAsync(app, capacity: 5);
-        using var client = await SignedInAsync(DemoUsers.Staff, language);
+        using var client = await app.SignedInWithLanguageAsync(DemoUsers.Staff, language);
 
-        var details = await PostAsync(client, $"/meetings/{meetingId}/edit", "meeting-details", new()
+        var details = await client.PostFormAsync($"/meetings/{meetingId}/edit", "meeting-details", new Dictionary<string, string>
         {
             ["DetailsInput.Version"] = (await MeetingScenario.DbAsync(app, db => db.Meetings.Where(m => m.Id == meetingId).Select(m => m.Version).SingleAsync())).ToString(),
             ["DetailsInput.Title"] = "Kapazitätstest",
             ["DetailsInput.Capacity"] = "200000",
             ["DetailsInput.DelegateLimit"] = "",
         });
-        Assert.Equal(language == "de" ? "Höchstens 100000." : "At most 100000.", ErrorOf(details, "capacity"));
+        Assert.Equal(language == "de" ? "Höchstens 100000." : "At most 100000.", FormPosts.ErrorOf(details, "capacity"));
 
         // The field is "Plätze" / "Seats": its other messages use the same word (not "Platzzahl", "Kapazität", "capacity").
-        var none = await PostAsync(client, $"/meetings/{meetingId}/edit", "meeting-details", new()
+        var none = await client.PostFormAsync($"/meetings/{meetingId}/edit", "meeting-details", new Dictionary<string, string>
         {
             ["DetailsInput.Version"] = (await MeetingScenario.DbAsync(app, db => db.Meetings.Where(m => m.Id == meetingId).Select(m => m.Version).SingleAsync())).ToString(),
             ["DetailsInput.Title"] = "Kapazitätstest",
             ["DetailsInput.Capacity"] = "0",
             ["DetailsInput.DelegateLimit"] = "",
         });
-        Assert.Equal(language == "de" ? "Die Zahl der Plätze muss größer als 0 sein." : "The number of seats must be greater than 0.", ErrorOf(none, "capacity"));
+        Assert.Equal(language == "de" ? "Die Zahl der Plätze muss größer als 0 sein." : "The number of seats must be greater than 0.", FormPosts.ErrorOf(none, "capacity"));
 
-        var move = await PostAsync(client, $"/meetings/{meetingId}/edit", "move-meeting", new()
+        var move = await client.PostFormAsync($"/meetings/{meetingId}/edit", "move-meeting", new Dictionary<string, string>
         {
             ["MoveInput.Version"] = (await MeetingScenario.DbAsync(app, db => db.Meetings.Where(m => m.Id == meetingId).Select(m => m.Version).SingleAsync())).ToString(),
             ["MoveInput.StartsAtLocal"] = DateTime.Today.AddDays(20).ToString("yyyy-MM-dd'T'18:00", System.Globalization.CultureInfo.InvariantCulture),
@@ -264,7 +264,7 @@ public sealed class TypedFormFieldsTests(AllianceApp app) : IClassFixture<Allian
             ["MoveInput.OnlineLink"] = "",
         });
         Assert.Equal(language == "de" ? $"Höchstens {TextLimits.Place} Zeichen (eingegeben: {TextLimits.Place + 1})." : $"At most {TextLimits.Place} characters (entered: {TextLimits.Place + 1}).",
-            ErrorOf(move, "place"));
+            FormPosts.ErrorOf(move, "place"));
         foreach (var page in new[] { details, move })
         {
             Assert.DoesNotContain("'Capacity'", page, StringComparison.Ordinal);
