@@ -12,18 +12,36 @@ namespace Alliance.Meetings.Calendar;
 /// </summary>
 internal static class PersonalFeeds
 {
-    /// <summary>Each person's feed token, making the feeds that do not exist yet.</summary>
+    /// <summary>
+    /// Each person's feed token, making the feeds that do not exist yet. Reads first: the meeting list asks on every
+    /// view, and a person's feed exists after her first, so the write happens once per person, not once per page.
+    /// </summary>
     public static async Task<Dictionary<Guid, string>> EnsureAsync(MeetingsDbContext db, IReadOnlyCollection<Guid> personIds,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         var people = personIds.Distinct().ToArray();
-        var tokens = people.Select(_ => CreateSeriesHandler.NewToken()).ToArray();
+        var feeds = await TokensAsync(db, people, cancellationToken);
+        var missing = people.Where(p => !feeds.ContainsKey(p)).ToArray();
+        if (missing.Length == 0)
+        {
+            return feeds;
+        }
+
+        var tokens = missing.Select(_ => CreateSeriesHandler.NewToken()).ToArray();
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO meetings.calendar_feeds ("PersonId", "Token", "CreatedAt")
-            SELECT person, token, {now} FROM unnest({people}, {tokens}) AS wanted(person, token)
+            SELECT person, token, {now} FROM unnest({missing}, {tokens}) AS wanted(person, token)
             ON CONFLICT ("PersonId") DO NOTHING
             """, cancellationToken);
-        return await db.CalendarFeeds.AsNoTracking().Where(f => people.Contains(f.PersonId))
-            .ToDictionaryAsync(f => f.PersonId, f => f.Token, cancellationToken);
+        foreach (var (person, token) in await TokensAsync(db, missing, cancellationToken))
+        {
+            feeds[person] = token;
+        }
+
+        return feeds;
     }
+
+    private static Task<Dictionary<Guid, string>> TokensAsync(MeetingsDbContext db, Guid[] people, CancellationToken cancellationToken) =>
+        db.CalendarFeeds.AsNoTracking().Where(f => people.Contains(f.PersonId))
+            .ToDictionaryAsync(f => f.PersonId, f => f.Token, cancellationToken);
 }
