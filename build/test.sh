@@ -10,9 +10,9 @@ cd "$root"
 source build/lib.sh
 
 started=$SECONDS
-ensure_packages postgresql chromium fonts-dejavu-core poppler-utils
-# Readers for the document tests: python-docx, openpyxl (workbooks) and LibreOffice (converts to PDF, as people open the files).
-ensure_packages python3-docx python3-openpyxl libreoffice-writer-nogui
+# One call, so a fresh machine runs apt-get update once. Besides the database and the browser: readers for the
+# document tests: python-docx, openpyxl (workbooks) and LibreOffice (converts to PDF, as people open the files).
+ensure_packages postgresql chromium fonts-dejavu-core poppler-utils python3-docx python3-openpyxl libreoffice-writer-nogui
 
 pg_dir="$(mktemp -d /tmp/alliance-test-pg.XXXXXX)"
 cleanup() { stop_postgres "$pg_dir"; rm -rf "$pg_dir"; }
@@ -33,10 +33,43 @@ log "Building …"
 dotnet build Alliance.sln -c Release -nologo -v quiet
 built=$SECONDS
 
+# The third-party readers (npm, tests/tools) once, before the test processes that use them run side by side.
+if [ ! -d tests/tools/node_modules ] && command -v npm >/dev/null; then
+  log "Installing the test tools (npm ci in tests/tools) …"
+  (cd tests/tools && npm ci --no-audit --no-fund --silent) || log "npm ci in tests/tools failed: the tests that read files with these tools will try again and say why"
+fi
+
+# The test projects run side by side, ALLIANCE_TEST_JOBS at once (default 3), the longest first: each project runs its
+# own tests one after another (its hosts share Hangfire's process-wide state), and a project keeps about one core
+# busy only part of the time (it waits for the browser, the database, timers), so on two cores three at once finish
+# sooner than two. Each project's console output is kept in artifacts/test-results/<project>.log and printed when
+# the project ends. Projects not in the list (new ones) run last.
 log "Running the tests …"
 status=0
-dotnet test Alliance.sln -c Release --no-build -nologo \
-  --logger "trx" --logger "console;verbosity=normal" --results-directory artifacts/test-results "$@" || status=$?
+order=(Host Meetings Members Probes Labs Shared Surveys Funding Notifications Architecture)
+projects=()
+for name in "${order[@]}"; do [ -f "tests/Alliance.$name.Tests/Alliance.$name.Tests.csproj" ] && projects+=("Alliance.$name.Tests"); done
+for csproj in tests/*.Tests/*.Tests.csproj; do
+  name=$(basename "$csproj" .csproj)
+  [[ " ${projects[*]} " == *" $name "* ]] || projects+=("$name")
+done
+jobs_at_once=${ALLIANCE_TEST_JOBS:-3}
+declare -A running=()
+finish_one() {
+  local pid code
+  wait -n -p pid "${!running[@]}" && code=0 || code=$?
+  cat "artifacts/test-results/${running[$pid]}.log"
+  [ "$code" -eq 0 ] || { log "${running[$pid]}: dotnet test exited with $code"; status=1; }
+  unset "running[$pid]"
+}
+for project in "${projects[@]}"; do
+  while [ ${#running[@]} -ge "$jobs_at_once" ]; do finish_one; done
+  dotnet test "tests/$project/$project.csproj" -c Release --no-build -nologo \
+    --logger "trx;LogFileName=$project.trx" --logger "console;verbosity=normal" --results-directory artifacts/test-results "$@" \
+    >"artifacts/test-results/$project.log" 2>&1 &
+  running[$!]=$project
+done
+while [ ${#running[@]} -gt 0 ]; do finish_one; done
 tested=$SECONDS
 echo "phases: install and database $((prepared - started)) s, build $((built - prepared)) s, tests $((tested - built)) s"
 

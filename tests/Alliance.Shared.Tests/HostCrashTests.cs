@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Npgsql;
 
@@ -21,7 +19,7 @@ public sealed partial class HostCrashTests(Xunit.Abstractions.ITestOutputHelper 
     private static readonly TimeSpan StartBudget = TimeSpan.FromSeconds(60);
 
     private readonly string _mailFolder = Path.Combine(Path.GetTempPath(), "alliance-crash-mail-" + Guid.NewGuid().ToString("N"));
-    private readonly List<string> _log = [];
+    private HostProcess? _host;
     private string _connectionString = "";
 
     public async Task InitializeAsync() => _connectionString = await TestDatabase.CreateDatabaseAsync();
@@ -39,9 +37,9 @@ public sealed partial class HostCrashTests(Xunit.Abstractions.ITestOutputHelper 
     public async Task A_host_killed_during_mail_sending_and_event_dispatch_restarts_at_once_and_delivers_everything_once()
     {
         // First start: migrations. Then a kill with nothing in flight.
-        var (host, startup) = await StartHostAsync();
-        host.Kill();
-        await host.WaitForExitAsync();
+        var host = await StartHostAsync();
+        var startup = host.Startup;
+        await host.DisposeAsync();
 
         // Work waiting for the next host: queued mails, and events (each a mail request) in the members outbox.
         var mailIds = Enumerable.Range(0, QueuedMails).Select(_ => Guid.NewGuid()).ToList();
@@ -68,22 +66,23 @@ public sealed partial class HostCrashTests(Xunit.Abstractions.ITestOutputHelper 
         }
 
         // Kill 1: in the middle of sending the queued mails.
-        (host, var second) = await StartHostAsync();
+        host = await StartHostAsync();
+        var second = host.Startup;
         await WaitAsync(() => Task.FromResult(MailFiles().Count >= 15), "15 mails written before the first kill");
-        host.Kill();
-        await host.WaitForExitAsync();
+        await host.DisposeAsync();
         var sentAtFirstKill = MailFiles().Count;
 
         // Kill 2: while events are being dispatched (some delivered since the restart, some still pending).
-        (host, var third) = await StartHostAsync();
+        host = await StartHostAsync();
+        var third = host.Startup;
         var deliveredBefore = await ScalarAsync("SELECT count(*) FROM members.outbox_messages WHERE status = 1");
         await WaitAsync(async () => await ScalarAsync("SELECT count(*) FROM members.outbox_messages WHERE status = 1") > deliveredBefore + 10
                 && await ScalarAsync("SELECT count(*) FROM members.outbox_messages WHERE status = 0") > 0,
             "event dispatch under way before the second kill");
-        host.Kill();
-        await host.WaitForExitAsync();
+        await host.DisposeAsync();
 
-        (host, var fourth) = await StartHostAsync();
+        host = await StartHostAsync();
+        var fourth = host.Startup;
         try
         {
             await WaitAsync(async () => await ScalarAsync("SELECT count(*) FROM members.outbox_messages WHERE status = 1") == Events
@@ -92,8 +91,7 @@ public sealed partial class HostCrashTests(Xunit.Abstractions.ITestOutputHelper 
         }
         finally
         {
-            host.Kill();
-            await host.WaitForExitAsync();
+            await host.DisposeAsync();
         }
 
         // The first start creates the schema; the three restarts after a kill must be quick (a lock or lease the
@@ -124,84 +122,20 @@ public sealed partial class HostCrashTests(Xunit.Abstractions.ITestOutputHelper 
     private List<string> MailFiles() =>
         Directory.Exists(_mailFolder) ? Directory.GetFiles(_mailFolder, "*.eml").Select(Path.GetFileName).OfType<string>().ToList() : [];
 
-    private async Task<(Process Host, TimeSpan Startup)> StartHostAsync()
+    /// <summary>The host as a child process (<see cref="HostProcess"/>) on this test's database and mail folder.</summary>
+    private async Task<HostProcess> StartHostAsync()
     {
-        var port = FreePort();
-        var hostDll = HostAssemblyPath();
-        var start = new ProcessStartInfo("dotnet")
+        var host = await HostProcess.StartAsync(new Dictionary<string, string>
         {
-            WorkingDirectory = Path.GetDirectoryName(hostDll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(hostDll);
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["ConnectionStrings__Alliance"] = _connectionString;
-        start.Environment["Mail__PickupDirectory"] = _mailFolder;
-        start.Environment["Mail__PickupDelayMilliseconds"] = "100";
-        start.Environment["Jobs__Workers"] = "1";
-        start.Environment["Messaging__LeaseSeconds"] = "3";
-        start.Environment["Demo__Seed"] = "false";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-
-        var clock = Stopwatch.StartNew();
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        process.OutputDataReceived += (_, e) => Remember(e.Data);
-        process.ErrorDataReceived += (_, e) => Remember(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
-        while (clock.Elapsed < TimeSpan.FromMinutes(2))
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"The host exited with {process.ExitCode} during start:\n{Tail()}");
-            }
-
-            try
-            {
-                if ((await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)
-                {
-                    return (process, clock.Elapsed);
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // Not answering yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        process.Kill();
-        throw new TimeoutException($"The host was not ready after two minutes:\n{Tail()}");
-    }
-
-    private void Remember(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_log)
-        {
-            _log.Add(line);
-        }
-    }
-
-    private string Tail()
-    {
-        lock (_log)
-        {
-            return string.Join('\n', _log.TakeLast(40));
-        }
+            ["ConnectionStrings__Alliance"] = _connectionString,
+            ["Mail__PickupDirectory"] = _mailFolder,
+            ["Mail__PickupDelayMilliseconds"] = "100",
+            ["Jobs__Workers"] = "1",
+            ["Messaging__LeaseSeconds"] = "3",
+            ["Demo__Seed"] = "false",
+        });
+        _host = host;
+        return host;
     }
 
     private async Task WaitAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
@@ -211,7 +145,7 @@ public sealed partial class HostCrashTests(Xunit.Abstractions.ITestOutputHelper 
         {
             if (clock.Elapsed > (timeout ?? TimeSpan.FromMinutes(2)))
             {
-                throw new TimeoutException($"Timed out waiting for {what}:\n{Tail()}");
+                throw new TimeoutException($"Timed out waiting for {what}:\n{_host?.Tail()}");
             }
 
             await Task.Delay(50);
@@ -237,29 +171,5 @@ public sealed partial class HostCrashTests(Xunit.Abstractions.ITestOutputHelper 
         await using var connection = await OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>The host as built next to its sources (same configuration as these tests), with its own runtime config.</summary>
-    private static string HostAssemblyPath()
-    {
-        var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var framework = testBin.Name;
-        var configuration = testBin.Parent!.Name;
-        var root = testBin;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Alliance.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var path = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Alliance.sln not found"),
-            "src", "Host", "Alliance.Host", "bin", configuration, framework, "Alliance.Host.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("Build the host first", path);
     }
 }
