@@ -33,7 +33,7 @@ public sealed class BadInputTests(ProbeApp app, ITestOutputHelper output) : ICla
         var document = JsonNode.Parse(await staff.GetStringAsync("/openapi/v1.json"))!;
         var api = new OpenApiOperations(document);
         var ids = await IdPool.ForAsync(app);
-        var counts = await RowCounts.ForAsync(app);
+        await using var counts = await RowCounts.ForAsync(app);
         var generator = new BadInput(api, ids, random);
         // Signing out would end the probe's own session; it is probed (as anonymous) by the authorization matrix.
         var operations = api.Operations.Where(o => !o.Route.EndsWith("/logout", StringComparison.Ordinal)).ToList();

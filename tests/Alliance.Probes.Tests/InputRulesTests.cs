@@ -113,7 +113,7 @@ public sealed class InputRulesTests(ProbeApp app) : IClassFixture<ProbeApp>
     {
         var staff = await app.ClientAsync("staff");
         var item = (Guid)(await app.QueryAsync("select \"Id\" from meetings.agenda_items limit 1")).Single()[0]!;
-        var counts = await RowCounts.ForAsync(app);
+        await using var counts = await RowCounts.ForAsync(app);
         var before = await counts.CountAsync();
 
         var (status, _, body) = await PostAsync(staff, $"/api/meetings/agenda/{item}/decisions", "{\"text\":\"x\",\"actionItems\":[null]}");
