@@ -64,7 +64,7 @@ public static class TestDatabase
         await using (var connection = new NpgsqlConnection(server))
         {
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection) { CommandTimeout = ServerCommandTimeoutSeconds };
             await command.ExecuteNonQueryAsync();
         }
 
@@ -77,7 +77,7 @@ public static class TestDatabase
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(await ServerAsync());
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection) { CommandTimeout = ServerCommandTimeoutSeconds };
         await command.ExecuteNonQueryAsync();
     }
 
@@ -104,9 +104,16 @@ public static class TestDatabase
         return await command.ExecuteScalarAsync() is not null;
     }
 
+    /// <summary>
+    /// Server commands that wait for others: the advisory lock while another test process makes the template
+    /// (migrations and the demo alliance, minutes on a busy machine) and the copies of it. Test processes run side by
+    /// side (build/test.sh), so Npgsql's default of 30 s is too short for them.
+    /// </summary>
+    private const int ServerCommandTimeoutSeconds = 900;
+
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = ServerCommandTimeoutSeconds };
         await command.ExecuteNonQueryAsync();
     }
 
