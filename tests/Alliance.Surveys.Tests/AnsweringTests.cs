@@ -48,15 +48,16 @@ public sealed class AnsweringTests(AllianceApp app) : IClassFixture<AllianceApp>
         Assert.Equal("Weil es hilft", Assert.Single(a, x => x.QuestionId == survey.ConditionalQuestion).TextValue);
         Assert.True(await app.SurveysDbAsync(db => db.Invitations.Where(i => i.SurveyId == survey.Id).Select(i => i.Answered).SingleAsync()));
 
-        // The results' pre-aggregated counts came with the submission: every option, scale or text answer counted once
-        // (single "other" text, 2 multiple choices, yes, scale, 2 texts, 2 matrix rows, the conditional text: 10), and
-        // one respondent per answered question (all 10 questions).
-        var tallies = await app.SurveysDbAsync(db => db.Database
-            .SqlQuery<int>($"SELECT coalesce(sum(n), 0)::int AS \"Value\" FROM surveys.answer_tallies WHERE survey_id = {survey.Id} AND NOT respondents").SingleAsync());
-        Assert.Equal(10, tallies);
-        var respondents = await app.SurveysDbAsync(db => db.Database
-            .SqlQuery<int>($"SELECT coalesce(sum(n), 0)::int AS \"Value\" FROM surveys.answer_tallies WHERE survey_id = {survey.Id} AND respondents").SingleAsync());
-        Assert.Equal(10, respondents);
+        // The results' pre-aggregated counts follow the submission right after its commit (the host's tally folding, not
+        // the respondent's transaction): every option, scale or text answer counted once (single "other" text, 2 multiple
+        // choices, yes, scale, 2 texts, 2 matrix rows, the conditional text: 10), one respondent per answered question
+        // (all 10 questions), and the response no longer pending — without anyone reading the results.
+        var folded = await Eventually.Until(() => app.SurveysDbAsync(async db => (
+                Tallied: await db.Responses.Where(r => r.SurveyId == survey.Id).Select(r => r.Tallied).SingleAsync(),
+                Answers: await db.Database.SqlQuery<int>($"SELECT coalesce(sum(n), 0)::int AS \"Value\" FROM surveys.answer_tallies WHERE survey_id = {survey.Id} AND NOT respondents").SingleAsync(),
+                Respondents: await db.Database.SqlQuery<int>($"SELECT coalesce(sum(n), 0)::int AS \"Value\" FROM surveys.answer_tallies WHERE survey_id = {survey.Id} AND respondents").SingleAsync())),
+            t => t.Tallied, TimeSpan.FromSeconds(10), "the response to be folded into the tallies");
+        Assert.Equal((true, 10, 10), folded);
 
         // Answering twice: 409, nothing more stored.
         var again = await app.Anonymous().SubmitAsync(survey.Id, token, SurveyTestData.FullAnswers(survey));
