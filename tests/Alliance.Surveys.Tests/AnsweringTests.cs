@@ -308,6 +308,38 @@ public sealed class AnsweringTests(AllianceApp app) : IClassFixture<AllianceApp>
     }
 
     [Fact]
+    public async Task An_audience_by_attributes_reaches_the_organisations_matching_every_attribute_and_the_form_offers_each_sector_once()
+    {
+        var staff = await app.StaffAsync();
+        using var browser = await app.SignedInAsync(DemoUsers.Staff);
+        // The same sector spelt in another case: one choice on the form, and either spelling selects both.
+        foreach (var (name, sector) in new[] { ("Gastro Eins GmbH", "Gastro-Test"), ("Gastro Zwei GmbH", "gastro-test") })
+        {
+            var created = await browser.PostAsJsonAsync("/api/members/organizations", new { name, partnerGroup = "Company", sector, employeeCount = 20 });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        var active = await app.SendAsync(new Alliance.Members.Contracts.GetActiveOrganizations());
+        var choices = await app.SendAsync(new GetAudienceChoices((await app.CreateKindsSurveyAsync(title: "Auswahl")).Id), staff);
+        var expectedSectors = active.Where(o => !string.IsNullOrWhiteSpace(o.Sector)).Select(o => o.Sector!.Trim())
+            .Distinct(StringComparer.OrdinalIgnoreCase).Count();
+        Assert.Equal(expectedSectors, choices.Sectors.Count);
+        Assert.Single(choices.Sectors, s => s.Equals("gastro-test", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(choices.Sectors.Order(Alliance.Shared.Localization.GermanSort.IgnoringCase), choices.Sectors);
+
+        var survey = await app.CreateKindsSurveyAsync(title: "Nach Merkmalen");
+        await app.SendAsync(new SetSurveyAudience(survey.Id, true, [Alliance.Members.Contracts.PartnerGroup.Company], ["GASTRO-TEST"],
+            [Alliance.Members.Contracts.SizeClass.Small]), staff);
+        var reach = await app.SendAsync(new GetPublishReach(survey.Id), staff);
+        Assert.Equal(2, reach.Invitees);
+
+        // Groups only: every active company, as counted from the directory.
+        await app.SendAsync(new SetSurveyAudience(survey.Id, true, [Alliance.Members.Contracts.PartnerGroup.Company]), staff);
+        var companies = active.Count(o => o.PartnerGroup == Alliance.Members.Contracts.PartnerGroup.Company);
+        Assert.Equal(companies, (await app.SendAsync(new GetPublishReach(survey.Id), staff)).Invitees);
+    }
+
+    [Fact]
     public async Task Before_publishing_the_page_says_how_many_invitees_get_no_mail_and_publishing_agrees()
     {
         var staff = await app.StaffAsync();
