@@ -6,10 +6,11 @@
 # 10,000 memberships, 20,000 action items), and measures every key read through the app and as raw SQL (pgbench)
 # side by side: p50/p99, throughput and their ratio (build/bench/large-bench.py). Also prints the host's time from
 # start to ready on the migrated, seeded database (median of 5 starts), and the throughput of one key read (the lab
-# API) against one host and against two hosts on the same database. Prints Markdown tables for the README's
+# API) against one host and against two hosts on the same database, and 500 registrations at once for 50 seats
+# (build/bench/registration-burst.py). Prints Markdown tables for the README's
 # "Large alliance" section.
 #
-# Usage: build/bench.sh [connections=16] [seconds=8] [only=<part of a read's name> | two-hosts]
+# Usage: build/bench.sh [connections=16] [seconds=8] [only=<part of a read's name> | registrations | two-hosts]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -64,10 +65,18 @@ echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}
   "Host start to ready (large alliance, built; median of 5): ${ready} s (${starts[*]})."
 echo "Connections: $connections (app and pgbench each), ${seconds} s per measurement."
 echo
-if [ "$only" != "two-hosts" ]; then
+if [ "$only" != "two-hosts" ] && [ "$only" != "registrations" ]; then
   python3 build/bench/large-bench.py --port "$app_port" --pg-port "$pg_port" --connections "$connections" --seconds "$seconds" --only "$only"
   echo
   echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg). Host memory (RSS) after the run: $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$host_pid/status)."
+fi
+
+if [ -z "$only" ] || [ "$only" = "registrations" ]; then
+  # 500 registrations at once for 50 seats (each on its own connection): throughput, latency, exactly 50 confirmed.
+  echo
+  echo "Registrations at once (load average before: $(cut -d' ' -f1-3 /proc/loadavg)):"
+  echo
+  python3 build/bench/registration-burst.py --port "$app_port" --pg-port "$pg_port"
 fi
 
 if [ -z "$only" ] || [ "$only" = "two-hosts" ]; then

@@ -55,12 +55,13 @@ INSERT INTO surveys.options (id, question_id, position, label_de, label_en, role
 SELECT id, question_id, o, 'Antwort ' || o, 'Answer ' || o, CASE WHEN kind = 'Matrix' THEN 'MatrixRow' ELSE 'Choice' END
 FROM bench_options;
 
-INSERT INTO surveys.responses (id, survey_id, organization_id, person_id, partner_group, sector, size_class, submitted_on)
+-- tallied: the seed counts these responses into the tallies itself below.
+INSERT INTO surveys.responses (id, survey_id, organization_id, person_id, partner_group, sector, size_class, submitted_on, tallied)
 SELECT gen_random_uuid(), 'b0000000-0000-0000-0000-000000000001', gen_random_uuid(), NULL,
        (ARRAY['Company','Company','Company','Science','Administration','Chamber','CivilSociety','School'])[1 + (i % 8)],
        (ARRAY['Handwerk','Handel','Industrie','Dienstleistung','Gastronomie','IT','Logistik','Bau','Gesundheit'])[1 + (i % 9)],
        (ARRAY['Micro','Small','Medium','Large','Unknown'])[1 + (i % 5)],
-       current_date - (i % 30)
+       current_date - (i % 30), true
 FROM generate_series(1, :responses) i;
 
 -- One row per (response, question) for most kinds; multiple choice: each option with 20 %; matrix: one row per row.

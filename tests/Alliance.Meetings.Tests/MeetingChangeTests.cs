@@ -65,6 +65,13 @@ public sealed class MeetingChangeTests(AllianceApp app) : IClassFixture<Alliance
         var result = await app.SendAsync(new Register(meetingId, late), staff);
         Assert.Equal("Waitlisted", result.Status);
         Assert.Equal(3, result.WaitlistPlace);
+
+        // The registration list (request and API) shows the places now — 1, 2, 3 — not the stored positions 4, 5, 6.
+        var list = await app.SendAsync(new ListRegistrations(meetingId, Status: RegistrationStatus.Waitlisted), staff);
+        Assert.Equal([(people[3], 1), (people[4], 2), (late, 3)], list.Items.Select(r => (r.PersonId, r.WaitlistPlace!.Value)).ToList());
+        using var browser = await app.SignedInAsync(DemoUsers.Staff);
+        var api = await browser.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/meetings/{meetingId}/registrations?status=Waitlisted");
+        Assert.Equal([1, 2, 3], api.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("waitlistPlace").GetInt32()).ToList());
     }
 
     [Fact]

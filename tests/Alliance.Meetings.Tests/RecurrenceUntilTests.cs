@@ -82,4 +82,16 @@ public sealed class RecurrenceUntilTests
         Assert.Equal(all, Instants("FREQ=WEEKLY;BYDAY=TH;COUNT=3", first, time, zone).Select(i => Recurrence.ToLocal(i, zone).Day).ToArray());
         Assert.Equal([3, 10], Instants("FREQ=WEEKLY;BYDAY=TH;UNTIL=20261216", first, time, zone).Select(i => Recurrence.ToLocal(i, zone).Day).ToArray());
     }
+
+    /// <summary>The series page's "ends on" for every form of UNTIL, also for rules the picker cannot show (expert rules).</summary>
+    [Theory]
+    [InlineData("FREQ=WEEKLY;BYDAY=TH;UNTIL=20270331T215959Z", "Europe/Berlin", "2027-03-31")] // 23:59:59 summer time
+    [InlineData("FREQ=WEEKLY;BYDAY=TH;UNTIL=20270331T230000Z", "Europe/Berlin", "2027-04-01")] // 01:00 the next morning
+    [InlineData("FREQ=WEEKLY;BYDAY=TH;UNTIL=20270331T230000Z", "America/New_York", "2027-03-31")]
+    [InlineData("FREQ=WEEKLY;BYDAY=TH;UNTIL=20271231T180000", "Europe/Berlin", "2027-12-31")] // local: as written
+    [InlineData("FREQ=MONTHLY;BYMONTHDAY=1;UNTIL=20271231", "Europe/Berlin", "2027-12-31")]
+    [InlineData("FREQ=WEEKLY;BYDAY=TH;COUNT=3", "Europe/Berlin", null)]
+    [InlineData("FREQ=WEEKLY;BYDAY=TH", "Europe/Berlin", null)]
+    public void The_last_day_of_a_rule_is_its_until_read_in_the_series_zone(string rule, string zone, string? lastDay) =>
+        Assert.Equal(lastDay is null ? null : DateOnly.Parse(lastDay, System.Globalization.CultureInfo.InvariantCulture), Recurrence.LastDay(rule, zone));
 }

@@ -25,6 +25,11 @@ public sealed class InvitationTests(AccessApp app) : IClassFixture<AccessApp>
         Assert.Equal(InvitationTokens.Hash(token), stored.TokenHash);
         Assert.DoesNotContain(token, stored.TokenHash, StringComparison.Ordinal);
         Assert.Equal(TimeSpan.FromDays(7), stored.ExpiresAt - stored.CreatedAt);
+        // The expiry in the alliance's wall-clock time, as the staff page shows it — not a UTC day.
+        using (Alliance.Shared.Localization.Cultures.Use("de"))
+        {
+            Assert.Contains($"Der Link gilt bis {Alliance.Shared.Localization.AllianceTime.DateTime(stored.ExpiresAt)} Uhr", mail.TextBody, StringComparison.Ordinal);
+        }
 
         using var invitee = app.Anonymous();
         var view = await invitee.GetFromJsonAsync<JsonElement>($"/api/members/account/invitations/{token}");

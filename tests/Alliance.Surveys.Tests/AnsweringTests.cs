@@ -48,15 +48,16 @@ public sealed class AnsweringTests(AllianceApp app) : IClassFixture<AllianceApp>
         Assert.Equal("Weil es hilft", Assert.Single(a, x => x.QuestionId == survey.ConditionalQuestion).TextValue);
         Assert.True(await app.SurveysDbAsync(db => db.Invitations.Where(i => i.SurveyId == survey.Id).Select(i => i.Answered).SingleAsync()));
 
-        // The results' pre-aggregated counts came with the submission: every option, scale or text answer counted once
-        // (single "other" text, 2 multiple choices, yes, scale, 2 texts, 2 matrix rows, the conditional text: 10), and
-        // one respondent per answered question (all 10 questions).
-        var tallies = await app.SurveysDbAsync(db => db.Database
-            .SqlQuery<int>($"SELECT coalesce(sum(n), 0)::int AS \"Value\" FROM surveys.answer_tallies WHERE survey_id = {survey.Id} AND NOT respondents").SingleAsync());
-        Assert.Equal(10, tallies);
-        var respondents = await app.SurveysDbAsync(db => db.Database
-            .SqlQuery<int>($"SELECT coalesce(sum(n), 0)::int AS \"Value\" FROM surveys.answer_tallies WHERE survey_id = {survey.Id} AND respondents").SingleAsync());
-        Assert.Equal(10, respondents);
+        // The results' pre-aggregated counts follow the submission right after its commit (the host's tally folding, not
+        // the respondent's transaction): every option, scale or text answer counted once (single "other" text, 2 multiple
+        // choices, yes, scale, 2 texts, 2 matrix rows, the conditional text: 10), one respondent per answered question
+        // (all 10 questions), and the response no longer pending — without anyone reading the results.
+        var folded = await Eventually.Until(() => app.SurveysDbAsync(async db => (
+                Tallied: await db.Responses.Where(r => r.SurveyId == survey.Id).Select(r => r.Tallied).SingleAsync(),
+                Answers: await db.Database.SqlQuery<int>($"SELECT coalesce(sum(n), 0)::int AS \"Value\" FROM surveys.answer_tallies WHERE survey_id = {survey.Id} AND NOT respondents").SingleAsync(),
+                Respondents: await db.Database.SqlQuery<int>($"SELECT coalesce(sum(n), 0)::int AS \"Value\" FROM surveys.answer_tallies WHERE survey_id = {survey.Id} AND respondents").SingleAsync())),
+            t => t.Tallied, TimeSpan.FromSeconds(10), "the response to be folded into the tallies");
+        Assert.Equal((true, 10, 10), folded);
 
         // Answering twice: 409, nothing more stored.
         var again = await app.Anonymous().SubmitAsync(survey.Id, token, SurveyTestData.FullAnswers(survey));
@@ -304,6 +305,38 @@ public sealed class AnsweringTests(AllianceApp app) : IClassFixture<AllianceApp>
         var closed = await app.Anonymous().GetAsync($"/s/{token}");
         Assert.Equal(HttpStatusCode.Gone, closed.StatusCode);
         Assert.Contains("Die Befragung ist beendet", WebUtility.HtmlDecode(await closed.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task An_audience_by_attributes_reaches_the_organisations_matching_every_attribute_and_the_form_offers_each_sector_once()
+    {
+        var staff = await app.StaffAsync();
+        using var browser = await app.SignedInAsync(DemoUsers.Staff);
+        // The same sector spelt in another case: one choice on the form, and either spelling selects both.
+        foreach (var (name, sector) in new[] { ("Gastro Eins GmbH", "Gastro-Test"), ("Gastro Zwei GmbH", "gastro-test") })
+        {
+            var created = await browser.PostAsJsonAsync("/api/members/organizations", new { name, partnerGroup = "Company", sector, employeeCount = 20 });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        var active = await app.SendAsync(new Alliance.Members.Contracts.GetActiveOrganizations());
+        var choices = await app.SendAsync(new GetAudienceChoices((await app.CreateKindsSurveyAsync(title: "Auswahl")).Id), staff);
+        var expectedSectors = active.Where(o => !string.IsNullOrWhiteSpace(o.Sector)).Select(o => o.Sector!.Trim())
+            .Distinct(StringComparer.OrdinalIgnoreCase).Count();
+        Assert.Equal(expectedSectors, choices.Sectors.Count);
+        Assert.Single(choices.Sectors, s => s.Equals("gastro-test", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(choices.Sectors.Order(Alliance.Shared.Localization.GermanSort.IgnoringCase), choices.Sectors);
+
+        var survey = await app.CreateKindsSurveyAsync(title: "Nach Merkmalen");
+        await app.SendAsync(new SetSurveyAudience(survey.Id, true, [Alliance.Members.Contracts.PartnerGroup.Company], ["GASTRO-TEST"],
+            [Alliance.Members.Contracts.SizeClass.Small]), staff);
+        var reach = await app.SendAsync(new GetPublishReach(survey.Id), staff);
+        Assert.Equal(2, reach.Invitees);
+
+        // Groups only: every active company, as counted from the directory.
+        await app.SendAsync(new SetSurveyAudience(survey.Id, true, [Alliance.Members.Contracts.PartnerGroup.Company]), staff);
+        var companies = active.Count(o => o.PartnerGroup == Alliance.Members.Contracts.PartnerGroup.Company);
+        Assert.Equal(companies, (await app.SendAsync(new GetPublishReach(survey.Id), staff)).Invitees);
     }
 
     [Fact]

@@ -48,6 +48,35 @@ public sealed class NumberTalliesTests(AllianceApp app) : IClassFixture<Alliance
         await AssertMatchesAsync(surveyId, numberId, dateId, responses.Where(i => !removed.Contains(i)).ToList());
     }
 
+    [Fact]
+    public async Task Folds_racing_each_other_and_the_sweep_count_every_pending_response_exactly_once()
+    {
+        var surveyId = Guid.NewGuid();
+        var numberId = Guid.NewGuid();
+        var dateId = Guid.NewGuid();
+        var responses = Enumerable.Range(0, 240).ToList();
+        // Stored as a submission stores them, in four transactions, but with no signal to the host's folding: pending.
+        for (var part = 0; part < 4; part++)
+        {
+            await WriteAsync(surveyId, numberId, dateId, responses.Skip(part * 60).Take(60), create: part == 0);
+        }
+
+        // Four folds and the minute sweep at once (as two hosts, a results read and the sweep can): each response is
+        // counted by exactly one of them.
+        var folds = Enumerable.Range(0, 4)
+            .Select(_ => app.WithScopeAsync(sp => AnswerTallies.FoldAsync(sp.GetRequiredService<SurveysDbContext>(), surveyId, CancellationToken.None)))
+            .Append(app.SendAsync(new FoldPendingTallies()));
+        await Task.WhenAll(folds);
+
+        var counted = await app.SurveysDbAsync(async db => (
+            Pending: await db.Responses.CountAsync(r => r.SurveyId == surveyId && !r.Tallied),
+            Responses: await db.Database.SqlQuery<int>($"SELECT coalesce(sum(n), 0)::int AS \"Value\" FROM surveys.response_tallies WHERE survey_id = {surveyId}").SingleAsync(),
+            Values: await db.Database.SqlQuery<int>($"SELECT coalesce(sum(n), 0)::int AS \"Value\" FROM surveys.value_buckets WHERE survey_id = {surveyId} AND breakdown = 'None'").SingleAsync(),
+            Answers: await db.Answers.CountAsync(a => a.QuestionId == numberId || a.QuestionId == dateId)));
+        Assert.Equal((0, responses.Count, counted.Answers), (counted.Pending, counted.Responses, counted.Values));
+        await AssertMatchesAsync(surveyId, numberId, dateId, responses);
+    }
+
     private async Task AssertMatchesAsync(Guid surveyId, Guid numberId, Guid dateId, IReadOnlyList<int> responses)
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("de-DE");

@@ -21,3 +21,20 @@ public sealed record GetMemberContacts(IReadOnlyCollection<Guid>? OrganizationId
 /// <summary>All active organisations (id, name, group), ordered by name — for pickers and statistics.</summary>
 [AllowedFor(Who.Internal)]
 public sealed record GetActiveOrganizations : IRequest<IReadOnlyList<OrganizationSummary>>;
+
+/// <summary>
+/// The sectors active organisations name, each once (spellings differing only in case merged), in German order — for
+/// filters and audience choices, without loading the organisations.
+/// </summary>
+[AllowedFor(Who.Internal)]
+public sealed record GetSectorsInUse : IRequest<IReadOnlyList<string>>;
+
+/// <summary>
+/// Ids of the active organisations that match every given attribute (an empty list matches any value; sectors compare
+/// case-insensitively), filtered in the database — e.g. a survey's audience by partner group, sector and size class.
+/// </summary>
+[AllowedFor(Who.Internal)]
+public sealed record FindOrganizationsByAttributes(
+    IReadOnlyCollection<PartnerGroup> PartnerGroups,
+    IReadOnlyCollection<string> Sectors,
+    IReadOnlyCollection<SizeClass> SizeClasses) : IRequest<IReadOnlyList<Guid>>;

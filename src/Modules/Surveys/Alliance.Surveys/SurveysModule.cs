@@ -42,7 +42,8 @@ namespace Alliance.Surveys;
 /// "other" is a row without option, with <c>text_value</c>.</item>
 /// <item><c>drafts</c> — saved, unsubmitted answers per invitation (jsonb), deleted at submission.</item>
 /// <item><c>answer_tallies</c>, <c>response_tallies</c>, <c>value_buckets</c>, <c>value_tallies</c> — the results'
-/// pre-aggregated counts, kept in the transaction that stores responses (<c>Persistence/AnswerTallies.cs</c>).</item>
+/// pre-aggregated counts; a response is stored with <c>tallied = false</c> and folded in right after its commit (or by
+/// the minute sweep, or by the next read of the results) (<c>Persistence/AnswerTallies.cs</c>).</item>
 /// </list>
 /// </remarks>
 public sealed class SurveysModule : IModule
@@ -88,9 +89,13 @@ public sealed class SurveysModule : IModule
     /// <summary>How long one migration statement may run (30 minutes).</summary>
     public static readonly TimeSpan MigrationTimeout = TimeSpan.FromMinutes(30);
 
-    /// <summary>Closing at 00:15 (the day after the closing day), reminders at 09:00 — alliance zone. Both idempotent.</summary>
+    /// <summary>
+    /// Closing at 00:15 (the day after the closing day), reminders at 09:00 — alliance zone; every minute, responses whose
+    /// tally signal was lost are folded in. All idempotent.
+    /// </summary>
     public void AddRecurringJobs(IRecurringJobManager jobs)
     {
+        jobs.AddOrUpdate<SurveysJobs>("surveys-tallies", j => j.FoldPendingTalliesAsync(CancellationToken.None), Cron.Minutely(), JobSchedule.InAllianceZone());
         jobs.AddOrUpdate<SurveysJobs>("surveys-close", j => j.CloseDueSurveysAsync(CancellationToken.None), "15 0 * * *", JobSchedule.InAllianceZone());
         jobs.AddOrUpdate<SurveysJobs>("surveys-reminders", j => j.SendRemindersAsync(CancellationToken.None), "0 9 * * *", JobSchedule.InAllianceZone());
     }
@@ -120,10 +125,12 @@ public sealed class SurveysModule : IModule
     ];
 }
 
-/// <summary>The daily jobs: thin, each sends one request into the module.</summary>
+/// <summary>The recurring jobs: thin, each sends one request into the module.</summary>
 internal sealed class SurveysJobs(IMediator mediator)
 {
     public Task CloseDueSurveysAsync(CancellationToken ct) => mediator.Send(new CloseDueSurveys(), ct);
 
     public Task SendRemindersAsync(CancellationToken ct) => mediator.Send(new SendSurveyReminders(), ct);
+
+    public Task FoldPendingTalliesAsync(CancellationToken ct) => mediator.Send(new FoldPendingTallies(), ct);
 }

@@ -20,9 +20,11 @@ internal sealed record ListRegistrations(
     Guid MeetingId, string? Search = null, RegistrationStatus? Status = null, PartnerGroup? PartnerGroup = null,
     int Page = 1, int PageSize = 50) : IRequest<PagedResult<RegistrationListItem>>;
 
+/// <param name="WaitlistPlace">A waitlisted person's place in the queue now (1: next to get a seat) — not the stored
+/// position, which keeps its gaps after people moved up or left.</param>
 internal sealed record RegistrationListItem(
     Guid Id, Guid PersonId, string? PersonName, bool NameShared, string? OrganizationName, PartnerGroup? PartnerGroup, RegistrationStatus Status,
-    long? WaitlistPosition, DateTimeOffset? RespondedAt, DateTimeOffset? CheckedInAt, bool IsWalkIn);
+    int? WaitlistPlace, DateTimeOffset? RespondedAt, DateTimeOffset? CheckedInAt, bool IsWalkIn);
 
 internal sealed class ListRegistrationsHandler(MeetingsDbContext db, MeetingPermissions permissions) : IRequestHandler<ListRegistrations, PagedResult<RegistrationListItem>>
 {
@@ -33,11 +35,27 @@ internal sealed class ListRegistrationsHandler(MeetingsDbContext db, MeetingPerm
             .OrderBy(r => r.Status == RegistrationStatus.Registered ? 0 : r.Status == RegistrationStatus.Waitlisted ? 1 : 2).ThenBy(r => r.WaitlistPosition)
             .ThenBy(r => EF.Functions.Collate(r.OrganizationName!, GermanSort.Collation)).ThenBy(r => r.Id)
             .ToPagedResultAsync(request.Page, request.PageSize, cancellationToken);
+        var places = await WaitlistPlacesAsync(page.Items, request.MeetingId, cancellationToken);
         return new PagedResult<RegistrationListItem>(
             [.. page.Items.Select(r => new RegistrationListItem(r.Id, r.PersonId, permissions.SeesName(r.OrganizationId, r.NameVisibleToMembers) ? r.PersonName : null,
-                permissions.SeesName(r.OrganizationId, r.NameVisibleToMembers), r.OrganizationName, r.PartnerGroup, r.Status, r.WaitlistPosition,
-                r.RespondedAt, r.CheckedInAt, r.IsWalkIn))],
+                permissions.SeesName(r.OrganizationId, r.NameVisibleToMembers), r.OrganizationName, r.PartnerGroup, r.Status,
+                r.WaitlistPosition is { } position && places.TryGetValue(position, out var place) ? place : null, r.RespondedAt, r.CheckedInAt, r.IsWalkIn))],
             page.Page, page.PageSize, page.TotalCount);
+    }
+
+    /// <summary>Place in the queue (1-based) of each waitlisted position on the page: the positions up to the page's last, in one query.</summary>
+    private async Task<Dictionary<long, int>> WaitlistPlacesAsync(IReadOnlyList<Registration> page, Guid meetingId, CancellationToken ct)
+    {
+        var last = page.Where(r => r.Status == RegistrationStatus.Waitlisted).Max(r => r.WaitlistPosition);
+        if (last is null)
+        {
+            return [];
+        }
+
+        var ahead = await db.Registrations.AsNoTracking()
+            .Where(r => r.MeetingId == meetingId && r.Status == RegistrationStatus.Waitlisted && r.WaitlistPosition <= last)
+            .OrderBy(r => r.WaitlistPosition).Select(r => r.WaitlistPosition!.Value).ToListAsync(ct);
+        return ahead.Select((position, index) => (position, index)).ToDictionary(x => x.position, x => x.index + 1);
     }
 
     /// <summary>The meeting's registrations by the request's filters; the name search only reaches names the caller may see.</summary>

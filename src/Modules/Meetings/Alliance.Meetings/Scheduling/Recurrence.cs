@@ -42,6 +42,35 @@ internal static class Recurrence
     }
 
     /// <summary>
+    /// The last day a rule's UNTIL allows, as a day in <paramref name="timeZone"/> (RFC 5545 §3.3.10: a UTC UNTIL is an
+    /// instant, so "UNTIL=20270331T215959Z" ends on 31 March in Berlin; a local or date-only UNTIL is that day). Null when
+    /// the rule has no UNTIL (it ends by COUNT or not at all) or cannot be read.
+    /// </summary>
+    public static DateOnly? LastDay(string rule, string? timeZone = null)
+    {
+        try
+        {
+            if (new RecurrencePattern(rule.Trim()).Until is not { } until)
+            {
+                return null;
+            }
+
+            if (!until.IsUtc)
+            {
+                return new DateOnly(until.Year, until.Month, until.Day);
+            }
+
+            var zone = FindZone(timeZone ?? DefaultTimeZone) ?? DateTimeZone.Utc;
+            var instant = Instant.FromUtc(until.Year, until.Month, until.Day, until.Hour, until.Minute, until.Second);
+            return DateOnly.FromDateTime(instant.InZone(zone).Date.ToDateTimeUnspecified());
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// Local start date-times (in <paramref name="timeZone"/>) of the rule from <paramref name="first"/> up to (excluding)
     /// <paramref name="until"/>. Ical.Net evaluates the rule on a DTSTART with TZID, so a UTC UNTIL is compared as the instant
     /// it is (RFC 5545 §3.3.10) in every zone; a local UNTIL is read in the series' zone, and a date-only UNTIL includes its

@@ -63,6 +63,6 @@ internal sealed class GetSeriesHandler(MeetingsDbContext db, MeetingPermissions 
         return new SeriesDetails(series.Id, series.Title, series.RecurrenceRule,
             RecurrenceSummary.Describe(text, series.RecurrenceRule, series.FirstDate, series.StartTime, series.DurationMinutes), choice is null,
             series.TimeZone, series.FirstDate, series.StartTime, series.DurationMinutes, series.Place, series.OnlineLink, series.Capacity,
-            series.NumberOffset + 1, choice?.Until, upcomingCount, pastCount, occurrences, CanManage: true, series.Version);
+            series.NumberOffset + 1, choice?.Until ?? Recurrence.LastDay(series.RecurrenceRule, series.TimeZone), upcomingCount, pastCount, occurrences, CanManage: true, series.Version);
     }
 }

@@ -116,7 +116,8 @@ internal sealed class InvitePersonHandler(
         string expires;
         using (Cultures.Use(language))
         {
-            expires = invitation.ExpiresAt.ToOffset(TimeSpan.Zero).ToString("d", System.Globalization.CultureInfo.CurrentCulture);
+            // The alliance's wall-clock time, as the page that sent it shows it (a UTC day would be wrong after 23:00 in winter).
+            expires = AllianceTime.DateTime(invitation.ExpiresAt);
         }
 
         var mail = composer.Compose(text, language, person.Email!, person.DisplayName,

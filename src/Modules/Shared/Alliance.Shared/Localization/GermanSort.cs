@@ -15,4 +15,7 @@ public static class GermanSort
 
     /// <summary>The same order in memory.</summary>
     public static readonly StringComparer Comparer = StringComparer.Create(CultureInfo.GetCultureInfo("de-DE"), CompareOptions.None);
+
+    /// <summary>The same order, and equality, without regard to case ("handwerk" and "Handwerk" are one).</summary>
+    public static readonly StringComparer IgnoringCase = StringComparer.Create(CultureInfo.GetCultureInfo("de-DE"), CompareOptions.IgnoreCase);
 }

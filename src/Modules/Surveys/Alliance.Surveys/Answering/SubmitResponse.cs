@@ -7,6 +7,7 @@ using Alliance.Surveys.Common;
 using Alliance.Surveys.Domain;
 using Alliance.Surveys.Persistence;
 using Alliance.Surveys.Resources;
+using Alliance.Surveys.Results;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,8 @@ namespace Alliance.Surveys.Answering;
 /// Submits the response of an invitation, once. In one transaction: the invitation is marked answered (only if it
 /// was not — a second submission, even at the same moment, gets 409), the response and its answers are stored, the
 /// draft is deleted. Anonymous surveys store no organisation, no person and only the day; the partner group, sector
-/// and size class are copied for breakdowns in both modes.
+/// and size class are copied for breakdowns in both modes. The response is counted into the results' tallies after
+/// the commit (<see cref="TallyFolding"/>), so concurrent respondents never wait for each other's tally rows.
 /// </summary>
 [AllowedFor(Who.Anyone)]
 internal sealed record SubmitResponse(IReadOnlyList<AnswerInput> Answers, string? Token = null, Guid? InvitationId = null, Guid? SurveyId = null) : IRequest<Unit>;
@@ -29,7 +31,8 @@ internal sealed class SubmitResponseValidator : AbstractValidator<SubmitResponse
 }
 
 internal sealed class SubmitResponseHandler(
-    SurveysDbContext db, InvitationDoor door, AnswerRules rules, IMediator mediator, IStringLocalizer<SurveysText> text, TimeProvider clock)
+    SurveysDbContext db, InvitationDoor door, AnswerRules rules, IMediator mediator, IStringLocalizer<SurveysText> text, TimeProvider clock,
+    TallyFolding tallies)
     : IRequestHandler<SubmitResponse, Unit>
 {
     public async Task<Unit> Handle(SubmitResponse request, CancellationToken cancellationToken)
@@ -70,6 +73,7 @@ internal sealed class SubmitResponseHandler(
         db.Entry(invitation).State = EntityState.Detached;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        tallies.AfterCommit(survey.Id);
         return Unit.Value;
     }
 }

@@ -11,7 +11,7 @@ namespace Alliance.Surveys.Builder;
 
 /// <summary>
 /// What staff can choose the audience from (open labs, sectors in use), with the current choice. Organisations and people
-/// are picked through the search pickers, so the form never loads those tables whole.
+/// are picked through the search pickers and sectors come as distinct values, so the form never loads those tables whole.
 /// </summary>
 [AllowedFor(Who.Staff)]
 internal sealed record GetAudienceChoices(Guid SurveyId) : IRequest<AudienceChoices>;
@@ -34,9 +34,7 @@ internal sealed class GetAudienceChoicesHandler(SurveyPermissions permissions, I
         var labs = modules.Handles(typeof(GetLabs))
             ? (await mediator.Send(new GetLabs(), cancellationToken)).Where(l => l.Status != LabStatus.Concluded).Select(l => new NamedItem(l.Id, l.Title)).ToList()
             : [];
-        var organizations = await mediator.Send(new GetActiveOrganizations(), cancellationToken);
-        var comparer = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("de-DE"), ignoreCase: true);
-        return new AudienceChoices(survey.TitleDe, survey.TitleEn, permissions.CanEdit(survey), survey.Audience, labs,
-            organizations.Where(o => !string.IsNullOrWhiteSpace(o.Sector)).Select(o => o.Sector!).Distinct(comparer).Order(comparer).ToList());
+        var sectors = await mediator.Send(new GetSectorsInUse(), cancellationToken);
+        return new AudienceChoices(survey.TitleDe, survey.TitleEn, permissions.CanEdit(survey), survey.Audience, labs, sectors);
     }
 }

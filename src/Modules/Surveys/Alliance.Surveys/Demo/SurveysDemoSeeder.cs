@@ -95,6 +95,7 @@ internal sealed class SurveysDemoSeeder(SurveysDbContext db, IMediator mediator,
         survey.PublishedAt = start;
         survey.ClosedAt = AllianceTime.StartOf(closes.AddDays(1)).ToUniversalTime();
         await db.SaveChangesAsync(ct);
+        await AnswerTallies.FoldAsync(db, survey.Id, ct);
     }
 
     private async Task SeedOpenAsync(IReadOnlyList<OrganizationSummary> organizations, Guid? representativeOrganization, CancellationToken ct)

@@ -146,6 +146,13 @@ internal sealed class Response
     public string? Sector { get; set; }
     public string? SizeClass { get; set; }
     public DateOnly SubmittedOn { get; set; }
+
+    /// <summary>
+    /// Whether the answers are counted into the tallies yet. A response is stored pending (false) and folded in shortly
+    /// after by <see cref="Persistence.AnswerTallies.FoldAsync"/>, so concurrent submissions never wait for each other on
+    /// the shared tally rows; every reader of the tallies folds first.
+    /// </summary>
+    public bool Tallied { get; set; }
 }
 
 /// <summary>

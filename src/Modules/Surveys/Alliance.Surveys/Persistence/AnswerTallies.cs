@@ -21,8 +21,15 @@ namespace Alliance.Surveys.Persistence;
 /// exact median is found from the buckets' running count and then read within its one bucket.</item>
 /// </list>
 /// The results sum these rows by whatever breakdown is asked; their cost grows with the distinct values (at most the
-/// buckets plus the numbers of the median's bucket per group), not with the responses. <see cref="SurveysDbContext"/>
-/// calls this in the transaction that stores the responses, so tallies and answers never disagree.
+/// buckets plus the numbers of the median's bucket per group), not with the responses.
+/// <para>
+/// A response is stored pending (<c>responses.tallied = false</c>) and folded in afterwards, many at once, by
+/// <see cref="FoldAsync"/> under the survey's tally lock: right after a submission commits
+/// (<see cref="Results.TallyFolding"/>), by the minute sweep (after a crash), and by every reader of the tallies before
+/// it reads — so the results always include every committed response, while concurrent submissions never queue on the
+/// shared tally rows (each of which every respondent of a group would otherwise update, holding its lock to the
+/// commit). A survey counted afresh (<see cref="RebuildAsync"/>) holds the same lock.
+/// </para>
 /// </summary>
 internal static class AnswerTallies
 {
@@ -84,14 +91,70 @@ internal static class AnswerTallies
         ON CONFLICT (survey_id, partner_group, sector, size_class) DO UPDATE SET n = t.n + EXCLUDED.n;
         """;
 
-    /// <summary>Counts the answers of newly stored responses in.</summary>
-    public static Task AddAsync(DbContext db, IReadOnlyCollection<Guid> responseIds, CancellationToken ct) =>
-        responseIds.Count == 0 ? Task.CompletedTask : db.Database.ExecuteSqlRawAsync(AddSql("r.id = ANY({0})"), [responseIds.ToArray()], ct);
+    /// <summary>Responses folded in by one statement group at most: bounds one transaction after an import or a crash.</summary>
+    public const int FoldBatch = 2_000;
 
-    /// <summary>Counts a survey's answers afresh (after responses were removed or changed their group).</summary>
+    /// <summary>
+    /// Takes the survey's tally lock (a transaction-level advisory lock, so it ends with the caller's transaction and
+    /// serialises folds across hosts). Needs an open transaction.
+    /// </summary>
+    public static Task LockAsync(DbContext db, Guid surveyId, CancellationToken ct) =>
+        db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtextextended('surveys.tallies:' || {0}::text, 0))", [surveyId], ct);
+
+    /// <summary>
+    /// Counts the survey's pending responses into the tallies under the survey's tally lock: in the caller's transaction
+    /// when one is open, else in transactions of at most <see cref="FoldBatch"/> responses each. Idempotent: a response
+    /// is marked tallied in the transaction that counts it, so after a crash it is counted later or not at all — never twice.
+    /// </summary>
+    /// <returns>How many responses were folded in.</returns>
+    public static async Task<int> FoldAsync(DbContext db, Guid surveyId, CancellationToken ct)
+    {
+        int batch, folded = 0;
+        if (db.Database.CurrentTransaction is not null)
+        {
+            await LockAsync(db, surveyId, ct);
+            do
+            {
+                folded += batch = await FoldBatchAsync(db, surveyId, ct);
+            }
+            while (batch == FoldBatch);
+            return folded;
+        }
+
+        do
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await LockAsync(db, surveyId, ct);
+            folded += batch = await FoldBatchAsync(db, surveyId, ct);
+            await transaction.CommitAsync(ct);
+        }
+        while (batch == FoldBatch);
+        return folded;
+    }
+
+    private static async Task<int> FoldBatchAsync(DbContext db, Guid surveyId, CancellationToken ct)
+    {
+        var ids = await db.Database.SqlQueryRaw<Guid>($$"""
+            UPDATE surveys.responses SET tallied = true
+            WHERE id IN (SELECT id FROM surveys.responses WHERE survey_id = {0} AND NOT tallied LIMIT {{FoldBatch}})
+            RETURNING id AS "Value"
+            """, surveyId).ToListAsync(ct);
+        if (ids.Count > 0)
+        {
+            await db.Database.ExecuteSqlRawAsync(AddSql("r.id = ANY({0})"), [ids.ToArray()], ct);
+        }
+
+        return ids.Count;
+    }
+
+    /// <summary>
+    /// Counts a survey's answers afresh (after responses were removed or changed their group), pending ones included.
+    /// The caller holds the survey's tally lock (<see cref="LockAsync"/>) in its transaction.
+    /// </summary>
     public static async Task RebuildAsync(DbContext db, Guid surveyId, CancellationToken ct)
     {
         await db.Database.ExecuteSqlRawAsync("""
+            UPDATE surveys.responses SET tallied = true WHERE survey_id = {0} AND NOT tallied;
             DELETE FROM surveys.answer_tallies WHERE survey_id = {0};
             DELETE FROM surveys.value_buckets WHERE survey_id = {0};
             DELETE FROM surveys.value_tallies WHERE survey_id = {0};

@@ -27,19 +27,25 @@ internal sealed class SurveysDbContext(DbContextOptions<SurveysDbContext> option
     public DbSet<Draft> Drafts => Set<Draft>();
 
     /// <summary>
-    /// Saves, and keeps <see cref="AnswerTallies"/> in step in the same transaction: answers of new responses are
-    /// counted in; a survey whose responses were removed or changed their group is counted afresh. Every writer of
-    /// responses (submission, import, demo data) goes through here, so none can forget it.
+    /// Saves, and keeps <see cref="AnswerTallies"/> right: new responses are stored pending (<see cref="Response.Tallied"/>
+    /// false) and folded into the tallies after their commit (<see cref="AnswerTallies.FoldAsync"/>); a survey whose
+    /// responses were removed or changed their group is counted afresh in the same transaction, holding the survey's
+    /// tally lock from before the change so no fold can interleave. Every writer of responses (submission, import, demo
+    /// data) goes through here, so none can forget it.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var responses = ChangeTracker.Entries<Response>().ToList();
-        var added = responses.Where(e => e.State == EntityState.Added).Select(e => e.Entity.Id).ToList();
+        foreach (var added in responses.Where(e => e.State == EntityState.Added))
+        {
+            added.Entity.Tallied = false;
+        }
+
         var recount = responses
             .Where(e => e.State == EntityState.Deleted || (e.State == EntityState.Modified
                 && (e.Property(r => r.PartnerGroup).IsModified || e.Property(r => r.Sector).IsModified || e.Property(r => r.SizeClass).IsModified)))
-            .Select(e => e.Entity.SurveyId).Distinct().ToList();
-        if (added.Count == 0 && recount.Count == 0)
+            .Select(e => e.Entity.SurveyId).Distinct().Order().ToList();
+        if (recount.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -47,8 +53,12 @@ internal sealed class SurveysDbContext(DbContextOptions<SurveysDbContext> option
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
+            foreach (var survey in recount)
+            {
+                await AnswerTallies.LockAsync(this, survey, cancellationToken);
+            }
+
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await AnswerTallies.AddAsync(this, added, cancellationToken);
             foreach (var survey in recount)
             {
                 await AnswerTallies.RebuildAsync(this, survey, cancellationToken);
@@ -161,6 +171,8 @@ internal sealed class SurveysDbContext(DbContextOptions<SurveysDbContext> option
             e.Property(x => x.SizeClass).HasMaxLength(TextLimits.EnumName);
             e.HasOne<Survey>().WithMany().HasForeignKey(x => x.SurveyId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => x.SurveyId);
+            // The responses waiting to be folded into the tallies: few at any time, found without reading the others.
+            e.HasIndex(x => x.SurveyId, "IX_responses_pending").HasFilter("NOT tallied");
             e.HasIndex(x => x.OrganizationId);
             e.HasIndex(x => x.PersonId);
         });

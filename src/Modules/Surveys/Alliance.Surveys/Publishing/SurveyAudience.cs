@@ -20,15 +20,7 @@ internal sealed class SurveyAudience(IMediator mediator, ModuleCatalog modules)
         var organizations = new HashSet<Guid>();
         if (audience.ByAttributes)
         {
-            foreach (var organization in await mediator.Send(new GetActiveOrganizations(), ct))
-            {
-                if ((audience.PartnerGroups.Count == 0 || audience.PartnerGroups.Contains(organization.PartnerGroup))
-                    && (audience.Sectors.Count == 0 || (organization.Sector is { } sector && audience.Sectors.Contains(sector, StringComparer.OrdinalIgnoreCase)))
-                    && (audience.SizeClasses.Count == 0 || audience.SizeClasses.Contains(organization.SizeClass)))
-                {
-                    organizations.Add(organization.Id);
-                }
-            }
+            organizations.UnionWith(await mediator.Send(new FindOrganizationsByAttributes(audience.PartnerGroups, audience.Sectors, audience.SizeClasses), ct));
         }
 
         if (audience.LabIds.Count > 0 && modules.Handles(typeof(GetLabDetails)))

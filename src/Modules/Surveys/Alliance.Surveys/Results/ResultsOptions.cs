@@ -30,6 +30,8 @@ internal static class ResultsServices
             .Validate(o => o.MinimumGroupSize >= ResultsOptions.LowestAllowed,
                 $"Surveys:MinimumGroupSize must be at least {ResultsOptions.LowestAllowed}: smaller groups could identify single organisations.")
             .ValidateOnStart();
+        services.AddSingleton<TallyFolding>();
+        services.AddHostedService(provider => provider.GetRequiredService<TallyFolding>());
         services.AddScoped<Exports.ResponseExportRows>();
         services.AddScoped<Import.ImportPlanner>();
         return services;

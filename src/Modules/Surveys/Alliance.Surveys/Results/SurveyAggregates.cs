@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Alliance.Surveys.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Alliance.Surveys.Results;
@@ -41,6 +42,8 @@ internal sealed class SurveyAggregates
     public static async Task<SurveyAggregates> LoadAsync(DbContext db, Guid surveyId, Breakdown breakdown, bool withTexts,
         IReadOnlyCollection<Guid> questions, IReadOnlyCollection<Guid> severalAnswerQuestions, IReadOnlyCollection<Guid> choiceQuestions, CancellationToken cancellationToken)
     {
+        // Responses committed but not folded yet (a few, for milliseconds) are counted in first: results are always exact.
+        await AnswerTallies.FoldAsync(db, surveyId, cancellationToken);
         var result = new SurveyAggregates();
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;

@@ -432,6 +432,10 @@ namespace Alliance.Surveys.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("survey_id");
 
+                    b.Property<bool>("Tallied")
+                        .HasColumnType("boolean")
+                        .HasColumnName("tallied");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
@@ -439,6 +443,9 @@ namespace Alliance.Surveys.Persistence.Migrations
                     b.HasIndex("PersonId");
 
                     b.HasIndex("SurveyId");
+
+                    b.HasIndex(new[] { "SurveyId" }, "IX_responses_pending")
+                        .HasFilter("NOT tallied");
 
                     b.ToTable("responses", "surveys");
                 });
