@@ -39,11 +39,12 @@ if [ ! -d tests/tools/node_modules ] && command -v npm >/dev/null; then
   (cd tests/tools && npm ci --no-audit --no-fund --silent) || log "npm ci in tests/tools failed: the tests that read files with these tools will try again and say why"
 fi
 
-# The test projects run side by side, ALLIANCE_TEST_JOBS at once (default 3), the longest first: each project runs its
-# own tests one after another (its hosts share Hangfire's process-wide state), and a project keeps about one core
-# busy only part of the time (it waits for the browser, the database, timers), so on two cores three at once finish
-# sooner than two. Each project's console output is kept in artifacts/test-results/<project>.log and printed when
-# the project ends. Projects not in the list (new ones) run last.
+# The test projects run side by side, ALLIANCE_TEST_JOBS at once (default 2, one per core), the longest first, so the
+# longest (Host) does not start last: each project runs its own tests one after another (its hosts share Hangfire's
+# process-wide state). A project keeps about one core busy (the host, PostgreSQL, Chromium), so three at once gain
+# little on two cores and stretch the timing-sensitive tests (sign-in waits, browser navigations). Each project's
+# console output is kept in artifacts/test-results/<project>.log and printed when the project ends. Projects not in
+# the list (new ones) run last.
 log "Running the tests …"
 status=0
 order=(Host Meetings Members Probes Labs Shared Surveys Funding Notifications Architecture)
@@ -53,7 +54,7 @@ for csproj in tests/*.Tests/*.Tests.csproj; do
   name=$(basename "$csproj" .csproj)
   [[ " ${projects[*]} " == *" $name "* ]] || projects+=("$name")
 done
-jobs_at_once=${ALLIANCE_TEST_JOBS:-3}
+jobs_at_once=${ALLIANCE_TEST_JOBS:-2}
 declare -A running=()
 finish_one() {
   local pid code
