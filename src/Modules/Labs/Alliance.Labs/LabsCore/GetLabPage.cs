@@ -81,6 +81,9 @@ internal sealed class GetLabPageHandler(
     LabsDbContext db, LabPermissions permissions, PeopleNames people, IMediator mediator, ModuleCatalog catalog, TimeProvider clock)
     : IRequestHandler<GetLabPage, LabPage>
 {
+    /// <summary>At most this many current members are listed (a lab has tens).</summary>
+    private const int MemberLimit = 500;
+
     public async Task<LabPage> Handle(GetLabPage request, CancellationToken ct)
     {
         var lab = await db.Labs.AsNoTracking().Include(l => l.ActionField).Include(l => l.Coordinators)
@@ -93,13 +96,16 @@ internal sealed class GetLabPageHandler(
         var members = (await db.Memberships.AsNoTracking().Where(m => m.LabId == lab.Id && m.LeftAt == null)
                 .OrderBy(m => m.Role).ThenBy(m => m.Organization!.Name)
                 .Select(m => new { m.Id, m.OrganizationId, m.Organization!.Name, m.Organization.PartnerGroup, m.Role, m.JoinedAt })
-                .Take(500).ToListAsync(ct))
+                .Take(MemberLimit).ToListAsync(ct))
             .Select(m => new LabMemberItem(m.Id, m.OrganizationId, m.Name, m.PartnerGroup, m.Role, m.JoinedAt, m.OrganizationId == own,
                 permissions.CanEndMembership(m.OrganizationId, canManage)))
             .ToList();
-        var mix = await db.Memberships.Where(m => m.LabId == lab.Id && m.LeftAt == null)
-            .GroupBy(m => m.Organization!.PartnerGroup).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        // The mix is counted from the member list when that list is complete (no second statement), by the database otherwise.
+        var mix = members.Count < MemberLimit
+            ? members.GroupBy(m => m.PartnerGroup).ToDictionary(g => g.Key, g => g.Count())
+            : await db.Memberships.Where(m => m.LabId == lab.Id && m.LeftAt == null)
+                .GroupBy(m => m.Organization!.PartnerGroup).Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var missing = lab.RequiredPartnerGroups.Where(g => !mix.ContainsKey(g)).ToList();
 
         var pending = canManage
@@ -129,7 +135,7 @@ internal sealed class GetLabPageHandler(
         }
 
         var ownerOrganizations = actionItems.Select(a => a.OwnerOrganizationId).OfType<Guid>().Distinct().ToList();
-        var organizationNames = await db.Organizations.AsNoTracking()
+        var organizationNames = ownerOrganizations.Count == 0 ? [] : await db.Organizations.AsNoTracking()
             .Where(o => ownerOrganizations.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var names = await people.NamesAsync(
             lab.Coordinators.Select(c => (Guid?)c.PersonId)

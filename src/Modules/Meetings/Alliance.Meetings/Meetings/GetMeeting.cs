@@ -59,15 +59,17 @@ internal sealed class GetMeetingHandler(MeetingsDbContext db, MeetingPermissions
             ? await db.Registrations.CountAsync(r => r.MeetingId == meeting.Id && r.Status == RegistrationStatus.Waitlisted && r.WaitlistPosition <= mine.WaitlistPosition, cancellationToken)
             : null;
         var items = await db.AgendaItems.AsNoTracking().Where(a => a.MeetingId == meeting.Id).OrderBy(a => a.Position).ToListAsync(cancellationToken);
-        var decisions = await db.Decisions.AsNoTracking().Include(d => d.ActionItems).Where(d => d.MeetingId == meeting.Id)
+        // Decisions and documents are shown under their agenda item: without items there is nothing to ask for.
+        var decisions = items.Count == 0 ? [] : await db.Decisions.AsNoTracking().Include(d => d.ActionItems).Where(d => d.MeetingId == meeting.Id)
             .OrderBy(d => d.RecordedAt).ToListAsync(cancellationToken);
         var polls = await db.Polls.AsNoTracking().Where(p => p.MeetingId == meeting.Id).OrderBy(p => p.OpenedAt).ToListAsync(cancellationToken);
-        // Results, vote counts and the caller's own votes of all polls in three queries, whatever the number of polls.
+        // Results, vote counts and the caller's own votes of all polls in three queries, whatever the number of polls
+        // (none without polls).
         var pollIds = polls.Select(p => p.Id).ToList();
-        var results = await PollResults.CountAsync(db, polls, cancellationToken);
-        var voteCounts = await db.PollVotes.Where(v => pollIds.Contains(v.PollId)).GroupBy(v => v.PollId)
+        var results = polls.Count == 0 ? new Dictionary<Guid, IReadOnlyList<PollOptionResult>>() : await PollResults.CountAsync(db, polls, cancellationToken);
+        var voteCounts = polls.Count == 0 ? [] : await db.PollVotes.Where(v => pollIds.Contains(v.PollId)).GroupBy(v => v.PollId)
             .Select(g => new { PollId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.PollId, g => g.Count, cancellationToken);
-        var ownVotes = user.OrganizationId is { } organization
+        var ownVotes = polls.Count > 0 && user.OrganizationId is { } organization
             ? await db.PollVotes.Where(v => pollIds.Contains(v.PollId) && v.OrganizationId == organization)
                 .ToDictionaryAsync(v => v.PollId, v => v.OptionIndexes, cancellationToken)
             : [];
@@ -77,7 +79,7 @@ internal sealed class GetMeetingHandler(MeetingsDbContext db, MeetingPermissions
                 voteCounts.GetValueOrDefault(poll.Id), ownVotes.GetValueOrDefault(poll.Id)))
             .ToList();
 
-        var documents = await db.AgendaDocuments.AsNoTracking().Where(d => db.AgendaItems.Any(a => a.Id == d.AgendaItemId && a.MeetingId == meeting.Id))
+        var documents = items.Count == 0 ? [] : await db.AgendaDocuments.AsNoTracking().Where(d => db.AgendaItems.Any(a => a.Id == d.AgendaItemId && a.MeetingId == meeting.Id))
             .OrderBy(d => d.AddedAt).Select(d => new { d.AgendaItemId, View = new DocumentView(d.Id, d.Name) }).ToListAsync(cancellationToken);
         var ownPerson = user.PersonId ?? Guid.Empty;
         var topics = await db.Topics.AsNoTracking().Where(t => t.MeetingId == meeting.Id && (manages || t.PersonId == ownPerson))

@@ -50,7 +50,8 @@ internal sealed class MeetingPermissions(ICurrentUser user, IMediator mediator, 
 
     public async Task<bool> CanSeeAsync(Meeting meeting, CancellationToken cancellationToken)
     {
-        if (meeting.Audience == AudienceKind.AllMembers && user.IsAuthenticated)
+        // Staff see every meeting: decided from the claims, before any query.
+        if ((meeting.Audience == AudienceKind.AllMembers && user.IsAuthenticated) || user.IsStaff)
         {
             return true;
         }

@@ -3,6 +3,7 @@ using Alliance.Meetings.Meetings;
 using Alliance.Meetings.Persistence;
 using Alliance.Meetings.Resources;
 using Alliance.Meetings.Scheduling;
+using Alliance.Members.Contracts;
 using Alliance.Shared.Exports;
 using Alliance.Shared.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -24,11 +25,19 @@ internal static class RegistrationExportRows
             .OrderBy(r => r.PartnerGroup).ThenBy(r => EF.Functions.Collate(r.OrganizationName!, GermanSort.Collation)).ThenBy(r => r.Id)
             .Select(r => new { r.PersonName, r.NameVisibleToMembers, r.OrganizationId, r.OrganizationName, r.PartnerGroup, r.Status, r.CheckedInAt })
             .ToListAsync(cancellationToken);
+        // Labels are looked up once per value, not once per row (a resource lookup per cell was most of the export's time).
+        var hidden = text["Registration_NameHidden"].Value;
+        var groups = new Dictionary<PartnerGroup, string>();
+        var statuses = new Dictionary<RegistrationStatus, string>();
+        string GroupLabel(PartnerGroup group) =>
+            groups.TryGetValue(group, out var label) ? label : groups[group] = text["PartnerGroup_" + group].Value;
+        string StatusLabel(RegistrationStatus status) =>
+            statuses.TryGetValue(status, out var label) ? label : statuses[status] = text["Status_" + status].Value;
         return (meeting, [.. rows.Select(r => new RegistrationExportRow(
-            permissions.SeesName(r.OrganizationId, r.NameVisibleToMembers) ? r.PersonName : text["Registration_NameHidden"],
+            permissions.SeesName(r.OrganizationId, r.NameVisibleToMembers) ? r.PersonName : hidden,
             r.OrganizationName ?? "",
-            r.PartnerGroup is { } group ? text["PartnerGroup_" + group] : "",
-            text["Status_" + r.Status],
+            r.PartnerGroup is { } group ? GroupLabel(group) : "",
+            StatusLabel(r.Status),
             r.CheckedInAt is { } at ? Recurrence.ToLocal(at, meeting.TimeZone) : null))]);
     }
 

@@ -35,12 +35,15 @@ public static class ModuleDbContextRegistration
 
     /// <summary>
     /// Registers a module's DbContext on the shared database, with its migrations history in its own schema
-    /// and the outbox interceptor that wakes the dispatcher after commit.
+    /// and the outbox interceptor that wakes the dispatcher after commit. Contexts are pooled (still one per DI scope):
+    /// the options are built once and a request reuses a reset context instead of constructing one and resolving its
+    /// services — measured on the large alliance, creating contexts was a fixed cost of every request. A module's
+    /// DbContext therefore takes only its options in its constructor and keeps no state of its own in fields.
     /// </summary>
     public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, IConfiguration configuration, string schema)
         where TContext : DbContext
     {
-        services.AddDbContext<TContext>((sp, options) => options
+        services.AddDbContextPool<TContext>((sp, options) => options
             .UseNpgsql(configuration.GetAllianceConnectionString(), npgsql => npgsql
                 .MigrationsHistoryTable("__EFMigrationsHistory", schema)
                 .MigrationsAssembly(typeof(TContext).Assembly.GetName().Name))
