@@ -21,35 +21,27 @@ public sealed class EmailSender(
     IOptions<MessagingOptions> messaging,
     TimeProvider clock,
     MessagingMetrics metrics,
-    MailSignal signal,
     ILogger<EmailSender> logger)
 {
-    /// <summary>Mails one run sends at most; then the run asks for the next one (signals are coalesced, so a burst of queued
-    /// mail is sent by runs one after another, not by one run per mail), and other jobs get the workers in between.</summary>
+    /// <summary>Mails one run sends at most; the minute sweep or the next signal takes the rest.</summary>
     public const int MaxPerRun = 50;
 
-    /// <summary>Sends what is due (at most <see cref="MaxPerRun"/>, then asks for another run). Returns how many went out.</summary>
+    /// <summary>Sends what is due (at most <see cref="MaxPerRun"/>). Returns how many went out.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken = default)
     {
         var sent = 0;
-        var claimed = 0;
-        for (; claimed < MaxPerRun && !cancellationToken.IsCancellationRequested; claimed++)
+        for (var i = 0; i < MaxPerRun && !cancellationToken.IsCancellationRequested; i++)
         {
             var message = await ClaimNextAsync(cancellationToken);
             if (message is null)
             {
-                return sent;
+                break;
             }
 
             if (await SendAsync(message, cancellationToken))
             {
                 sent++;
             }
-        }
-
-        if (claimed == MaxPerRun)
-        {
-            signal.AfterCommit();
         }
 
         return sent;

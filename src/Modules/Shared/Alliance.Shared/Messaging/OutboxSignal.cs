@@ -7,11 +7,19 @@ namespace Alliance.Shared.Messaging;
 /// Asks Hangfire to dispatch a module's outbox right away, instead of waiting for the minute sweeper.
 /// Losing a signal (crash, Hangfire storage down) delays delivery until the sweeper; it loses nothing.
 /// </summary>
-public sealed class OutboxSignal(IBackgroundJobClient jobs, JobSignals signals, ILogger<OutboxSignal> logger)
+public sealed class OutboxSignal(IBackgroundJobClient jobs, ILogger<OutboxSignal> logger)
 {
-    /// <summary>After a commit that added events: a dispatch of the module's outbox, sent off the caller's thread and coalesced (<see cref="JobSignals"/>).</summary>
-    public void Notify(string moduleName) =>
-        signals.Want("outbox:" + moduleName, () => jobs.Enqueue<OutboxDispatcher>(dispatcher => dispatcher.DispatchAsync(moduleName, CancellationToken.None)));
+    public void Notify(string moduleName)
+    {
+        try
+        {
+            jobs.Enqueue<OutboxDispatcher>(dispatcher => dispatcher.DispatchAsync(moduleName, CancellationToken.None));
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Could not signal the outbox of {Module}; the sweeper will deliver", moduleName);
+        }
+    }
 
     /// <summary>Asks for a dispatch of the module's outbox after a delay (a retry after a failed delivery).</summary>
     public void NotifyAt(string moduleName, TimeSpan delay)

@@ -37,7 +37,6 @@ public static class KernelRegistration
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<Web.FlashMessages>();
-        services.AddSingleton<JobSignals>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxInterceptor>();
         services.AddScoped<OutboxDispatcher>();
