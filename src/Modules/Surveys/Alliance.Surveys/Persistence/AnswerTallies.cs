@@ -109,6 +109,15 @@ internal static class AnswerTallies
     /// <returns>How many responses were folded in.</returns>
     public static async Task<int> FoldAsync(DbContext db, Guid surveyId, CancellationToken ct)
     {
+        // Nothing pending (the usual case for a results read): one indexed look, no transaction, no lock. A response a
+        // running fold has marked but not yet committed still reads as pending here, so the lock below waits for that fold.
+        var pending = await db.Database.SqlQueryRaw<bool>(
+            "SELECT EXISTS (SELECT 1 FROM surveys.responses WHERE survey_id = {0} AND NOT tallied) AS \"Value\"", surveyId).SingleAsync(ct);
+        if (!pending)
+        {
+            return 0;
+        }
+
         int batch, folded = 0;
         if (db.Database.CurrentTransaction is not null)
         {
