@@ -6,7 +6,8 @@
 #   1. the module's results (GET /api/surveys/{id}/results, without and with each breakdown) — median of N runs,
 #   2. a hand-written SQL aggregate over the same answers (psql, same breakdowns) — median of N runs,
 #   3. 50 concurrent respondents submitting 40 answers each through their personal links — p50/p99 latency, with a
-#      pause of 0–2 s between one respondent's submissions and back to back.
+#      pause of 0–2 s between one respondent's submissions and back to back, with the CPU seconds per submission of
+#      the host process, PostgreSQL and the load driver (from /proc).
 # Prints a Markdown table for the README's "Performance" section.
 #
 # Usage: build/bench-surveys.sh [responses=50000] [runs=7]
@@ -42,4 +43,5 @@ seed_seconds=$(python3 -c "import time; print(round(time.time() - $seed_start, 1
 
 log "Measuring …"
 python3 build/bench/surveys-bench.py --url "http://127.0.0.1:$app_port" --pg-port "$pg_port" --runs "$runs" \
-  --concurrency "$concurrency" --submits-each "$submits_each" --seed-seconds "$seed_seconds"
+  --concurrency "$concurrency" --submits-each "$submits_each" --seed-seconds "$seed_seconds" \
+  --host-pid "$host_pid" --pg-pid "$(head -1 "$work/pg/data/postmaster.pid" 2>/dev/null || echo 0)"

@@ -116,6 +116,39 @@ def concurrent_submits(url, concurrency, each, first_token=1, pause=0.0):
             "per_second": round(len(times) / wall, 1), "first_failure": failures[0] if failures else None}
 
 
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def process_cpu(pid, children=False):
+    """CPU seconds (user + system) of a process from /proc; with children=True also of its exited children."""
+    try:
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    except (OSError, ValueError):
+        return 0.0
+    ticks = int(fields[11]) + int(fields[12]) + ((int(fields[13]) + int(fields[14])) if children else 0)
+    return ticks / CLOCK_TICKS
+
+
+def postgres_cpu(postmaster):
+    """CPU seconds of the throwaway PostgreSQL: the postmaster, its live backends and workers, and those that ended."""
+    total = process_cpu(postmaster, children=True)
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                parent = int(open(f"/proc/{entry}/stat").read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            if parent == postmaster:
+                total += process_cpu(int(entry))
+    return total
+
+
+def cpu_snapshot(host_pid, pg_pid):
+    driver = os.times()
+    return {"host": process_cpu(host_pid) if host_pid else 0.0, "postgres": postgres_cpu(pg_pid) if pg_pid else 0.0,
+            "driver": driver.user + driver.system}
+
+
 def machine():
     model = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), platform.processor())
     memory = next((int(line.split()[1]) // 1024 // 1024 for line in open("/proc/meminfo") if line.startswith("MemTotal")), 0)
@@ -128,6 +161,7 @@ def main():
     parser.add_argument("--url"); parser.add_argument("--pg-port", type=int); parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--concurrency", type=int, default=50); parser.add_argument("--submits-each", type=int, default=20)
     parser.add_argument("--seed-seconds", type=float, default=0)
+    parser.add_argument("--host-pid", type=int, default=0); parser.add_argument("--pg-pid", type=int, default=0)
     args = parser.parse_args()
 
     print(f"Machine: {machine()}; PostgreSQL throwaway cluster (fsync off), host in Release.")
@@ -145,10 +179,18 @@ def main():
     tokens = args.concurrency * args.submits_each
     for label, first, pause in (("answering at the same time (0–2 s between submissions)", 1, 1.0),
                                 ("back to back (no pause: the host's throughput)", tokens + 1, 0.0)):
+        before = cpu_snapshot(args.host_pid, args.pg_pid)
         result = concurrent_submits(args.url, args.concurrency, args.submits_each, first, pause)
+        after = cpu_snapshot(args.host_pid, args.pg_pid)
         print(f"\nConcurrent submissions, {args.concurrency} respondents × {args.submits_each} responses of 40 answers, {label}: "
               f"{result['ok']} stored, {result['failed']} failed; p50 {result['p50']} ms, p99 {result['p99']} ms, max {result['max']} ms, "
               f"{result['per_second']} responses/s.")
+        if result["ok"]:
+            # CPU per stored submission (less noisy than latency on a shared machine): the host process (handlers, EF
+            # Core, Npgsql, the background folds), PostgreSQL (all its processes) and this load driver.
+            per = {k: round((after[k] - before[k]) * 1000 / result["ok"], 1) for k in after}
+            print(f"CPU per submission: host {per['host']} ms, PostgreSQL {per['postgres']} ms, load driver {per['driver']} ms "
+                  f"(host {round(after['host'] - before['host'], 1)} s for {result['ok']} submissions).")
         if result["first_failure"]:
             print(f"First failure: {result['first_failure']}")
 

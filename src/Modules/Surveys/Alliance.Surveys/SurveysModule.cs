@@ -61,6 +61,7 @@ public sealed class SurveysModule : IModule
         services.AddScoped<Publishing.SurveyAudience>();
         services.AddScoped<Answering.InvitationDoor>();
         services.AddScoped<Answering.AnswerRules>();
+        services.AddSingleton<PublishedQuestionnaires>();
         services.AddScoped<SurveysJobs>();
         services.AddScoped<Demo.SurveysDemoSeeder>();
         services.AddSurveyResults(configuration);

@@ -32,12 +32,12 @@ internal sealed record AnswerForm(
     public string? Intro(bool english) => english ? IntroEn : IntroDe;
 }
 
-internal sealed class GetAnswerFormHandler(SurveysDbContext db, InvitationDoor door) : IRequestHandler<GetAnswerForm, AnswerForm>
+internal sealed class GetAnswerFormHandler(SurveysDbContext db, InvitationDoor door, PublishedQuestionnaires questionnaires) : IRequestHandler<GetAnswerForm, AnswerForm>
 {
     public async Task<AnswerForm> Handle(GetAnswerForm request, CancellationToken cancellationToken)
     {
         var (invitation, survey) = await door.OpenAsync(request.Token, request.InvitationId, request.SurveyId, cancellationToken);
-        var definition = await SurveyDefinition.LoadAsync(db, survey, cancellationToken);
+        var definition = await questionnaires.LoadAsync(db, survey, cancellationToken);
         var state = door.StateOf(invitation, survey);
         var answers = state == AnswerState.Open ? await door.DraftAsync(invitation.Id, cancellationToken) : [];
         return new AnswerForm(survey.Id, state, survey.TitleDe, survey.TitleEn, survey.IntroDe, survey.IntroEn, survey.OpensOn, survey.ClosesOn,

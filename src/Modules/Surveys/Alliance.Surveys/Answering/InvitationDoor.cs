@@ -26,30 +26,42 @@ internal enum AnswerState
 /// </summary>
 internal sealed class InvitationDoor(SurveysDbContext db, SurveyPermissions permissions, IStringLocalizer<SurveysText> text, TimeProvider clock)
 {
+    /// <summary>
+    /// The invitation and its survey, read together in one statement and not tracked (nobody changes them through
+    /// these copies; a submission marks the invitation answered in SQL). 404 for an unknown token, one of another
+    /// survey, or someone else's invitation.
+    /// </summary>
     public async Task<(Invitation Invitation, Survey Survey)> OpenAsync(string? token, Guid? invitationId, Guid? surveyId, CancellationToken ct)
     {
-        Invitation? invitation = null;
+        (Invitation Invitation, Survey Survey)? found = null;
         if (!string.IsNullOrEmpty(token) && token.Length <= 100)
         {
             var hash = InvitationTokens.Hash(token);
-            invitation = await db.Invitations.FirstOrDefaultAsync(i => i.TokenHash == hash, ct);
+            found = await WithSurveyAsync(db.Invitations.Where(i => i.TokenHash == hash), ct);
         }
         else if (invitationId is { } id && permissions.User.IsAuthenticated)
         {
-            invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Id == id, ct);
-            if (invitation is not null && !permissions.MayAnswer(invitation))
+            found = await WithSurveyAsync(db.Invitations.Where(i => i.Id == id), ct);
+            if (found is { } mine && !permissions.MayAnswer(mine.Invitation))
             {
-                invitation = null;
+                found = null;
             }
         }
 
-        if (invitation is null || (surveyId is { } expected && expected != invitation.SurveyId))
+        if (found is not { } pair || (surveyId is { } expected && expected != pair.Invitation.SurveyId))
         {
             throw NotFoundException.For("Invitation", invitationId ?? Guid.Empty);
         }
 
-        var survey = await db.Surveys.FirstAsync(s => s.Id == invitation.SurveyId, ct);
-        return (invitation, survey);
+        return pair;
+    }
+
+    private async Task<(Invitation Invitation, Survey Survey)?> WithSurveyAsync(IQueryable<Invitation> invitations, CancellationToken ct)
+    {
+        var row = await invitations.AsNoTracking()
+            .Join(db.Surveys.AsNoTracking(), i => i.SurveyId, s => s.Id, (i, s) => new { Invitation = i, Survey = s })
+            .FirstOrDefaultAsync(ct);
+        return row is null ? null : (row.Invitation, row.Survey);
     }
 
     /// <summary>Open, not yet open, closed, or already answered.</summary>

@@ -22,13 +22,13 @@ internal sealed class SaveDraftValidator : AbstractValidator<SaveDraft>
     public SaveDraftValidator() => RuleFor(d => d.Answers).NotNull().MaxItems(RequestCaps.QuestionsPerSurvey);
 }
 
-internal sealed class SaveDraftHandler(SurveysDbContext db, InvitationDoor door, AnswerRules rules, TimeProvider clock) : IRequestHandler<SaveDraft, Unit>
+internal sealed class SaveDraftHandler(SurveysDbContext db, InvitationDoor door, AnswerRules rules, TimeProvider clock, PublishedQuestionnaires questionnaires) : IRequestHandler<SaveDraft, Unit>
 {
     public async Task<Unit> Handle(SaveDraft request, CancellationToken cancellationToken)
     {
         var (invitation, survey) = await door.OpenAsync(request.Token, request.InvitationId, request.SurveyId, cancellationToken);
         door.RequireOpen(invitation, survey);
-        var definition = await SurveyDefinition.LoadAsync(db, survey, cancellationToken);
+        var definition = await questionnaires.LoadAsync(db, survey, cancellationToken);
         var answers = rules.Check(definition, request.Answers, submitting: false);
         var json = JsonSerializer.Serialize(answers, DraftJson.Options);
         var draft = await db.Drafts.FirstOrDefaultAsync(d => d.InvitationId == invitation.Id, cancellationToken);

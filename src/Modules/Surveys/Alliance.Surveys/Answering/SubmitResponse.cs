@@ -11,7 +11,9 @@ using Alliance.Surveys.Results;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
+using Npgsql;
 
 namespace Alliance.Surveys.Answering;
 
@@ -30,50 +32,91 @@ internal sealed class SubmitResponseValidator : AbstractValidator<SubmitResponse
     public SubmitResponseValidator() => RuleFor(d => d.Answers).NotNull().MaxItems(RequestCaps.QuestionsPerSurvey);
 }
 
+/// <summary>
+/// What one submission costs the database (<c>SubmissionStatementsTests</c> counts it): the invitation with its survey
+/// (one statement), the organisation's partner group, sector and size class from Members as they are at submission
+/// (one statement, only for an invitation of an organisation), and one statement that marks the invitation answered,
+/// deletes the draft and inserts the response with all its answers (arrays unnested), committed with any outbox message
+/// the DbContext holds. The questionnaire comes from <see cref="PublishedQuestionnaires"/> (read once per survey).
+/// </summary>
 internal sealed class SubmitResponseHandler(
-    SurveysDbContext db, InvitationDoor door, AnswerRules rules, IMediator mediator, IStringLocalizer<SurveysText> text, TimeProvider clock,
-    TallyFolding tallies)
+    SurveysDbContext db, InvitationDoor door, AnswerRules rules, PublishedQuestionnaires questionnaires, IMediator mediator,
+    IStringLocalizer<SurveysText> text, TimeProvider clock, TallyFolding tallies)
     : IRequestHandler<SubmitResponse, Unit>
 {
+    // One statement, so the invitation's row lock decides: a second submission of the same invitation (even at the same
+    // moment) finds it answered, marks nothing, and therefore inserts nothing (the CTEs below read "marked"). The new
+    // rows are pending (tallied = false) like every new response (SurveysDbContext.SaveChangesAsync), folded after the
+    // commit. Answers are ordered by their position in the arrays; their ids are random like the response's.
+    private const string Store = """
+        WITH marked AS (
+            UPDATE surveys.invitations SET answered = true WHERE id = @invitation AND NOT answered RETURNING id),
+        dropped AS (
+            DELETE FROM surveys.drafts WHERE invitation_id IN (SELECT id FROM marked)),
+        response AS (
+            INSERT INTO surveys.responses (id, survey_id, organization_id, person_id, partner_group, sector, size_class, submitted_on, tallied)
+            SELECT @response, @survey, @organization, @person, @partner_group, @sector, @size_class, @submitted_on, false FROM marked
+            RETURNING id),
+        stored AS (
+            INSERT INTO surveys.answers (id, response_id, question_id, option_id, row_option_id, scale_value, number_value, text_value, date_value)
+            SELECT a.id, response.id, a.question_id, a.option_id, a.row_option_id, a.scale_value, a.number_value, a.text_value, a.date_value
+            FROM response, unnest(@ids, @questions, @options, @rows, @scales, @numbers, @texts, @dates)
+                AS a (id, question_id, option_id, row_option_id, scale_value, number_value, text_value, date_value))
+        SELECT count(*)::int FROM marked
+        """;
+
     public async Task<Unit> Handle(SubmitResponse request, CancellationToken cancellationToken)
     {
         var (invitation, survey) = await door.OpenAsync(request.Token, request.InvitationId, request.SurveyId, cancellationToken);
         door.RequireOpen(invitation, survey);
-        var definition = await SurveyDefinition.LoadAsync(db, survey, cancellationToken);
+        var definition = await questionnaires.LoadAsync(db, survey, cancellationToken);
         var answers = rules.Check(definition, request.Answers, submitting: true);
 
+        // The organisation's attributes as they are now (Members may change them any time): what the breakdowns use.
         var organization = invitation.OrganizationId is { } orgId
             ? (await mediator.Send(new GetOrganizationsByIds([orgId]), cancellationToken)).FirstOrDefault()
             : null;
 
+        var responseId = Guid.NewGuid();
+        var rows = answers.SelectMany(a => AnswerRules.ToRows(responseId, a)).ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var marked = await db.Invitations
-            .Where(i => i.Id == invitation.Id && !i.Answered)
-            .ExecuteUpdateAsync(set => set.SetProperty(i => i.Answered, true), cancellationToken);
-        if (marked == 0)
+        await using (var command = db.Database.GetDbConnection().CreateCommand())
         {
-            throw new ConflictException(text["Answer_AlreadySubmitted"]);
+            command.Transaction = transaction.GetDbTransaction();
+            command.CommandText = Store;
+            var parameters = command.Parameters;
+            parameters.Add(Value("invitation", invitation.Id));
+            parameters.Add(Value("response", responseId));
+            parameters.Add(Value("survey", survey.Id));
+            parameters.Add(Value("organization", survey.Anonymous ? null : invitation.OrganizationId));
+            parameters.Add(Value("person", survey.Anonymous ? null : invitation.PersonId));
+            parameters.Add(Value("partner_group", organization?.PartnerGroup.ToString()));
+            parameters.Add(Value("sector", organization?.Sector));
+            parameters.Add(Value("size_class", organization is null || organization.SizeClass == SizeClass.Unknown ? null : organization.SizeClass.ToString()));
+            // Only the day, in the alliance's zone: an anonymous response tells nothing finer about when it came.
+            parameters.Add(Value("submitted_on", AllianceTime.Today(clock)));
+            parameters.Add(Value("ids", rows.Select(r => r.Id).ToArray()));
+            parameters.Add(Value("questions", rows.Select(r => r.QuestionId).ToArray()));
+            parameters.Add(Value("options", rows.Select(r => r.OptionId).ToArray()));
+            parameters.Add(Value("rows", rows.Select(r => r.RowOptionId).ToArray()));
+            parameters.Add(Value("scales", rows.Select(r => r.ScaleValue).ToArray()));
+            parameters.Add(Value("numbers", rows.Select(r => r.NumberValue).ToArray()));
+            parameters.Add(Value("texts", rows.Select(r => r.TextValue).ToArray()));
+            parameters.Add(Value("dates", rows.Select(r => r.DateValue).ToArray()));
+            var marked = (int)(await command.ExecuteScalarAsync(cancellationToken))!;
+            if (marked == 0)
+            {
+                throw new ConflictException(text["Answer_AlreadySubmitted"]);
+            }
         }
 
-        var response = new Response
-        {
-            Id = Guid.NewGuid(),
-            SurveyId = survey.Id,
-            OrganizationId = survey.Anonymous ? null : invitation.OrganizationId,
-            PersonId = survey.Anonymous ? null : invitation.PersonId,
-            PartnerGroup = organization?.PartnerGroup.ToString(),
-            Sector = organization?.Sector,
-            SizeClass = organization is null || organization.SizeClass == SizeClass.Unknown ? null : organization.SizeClass.ToString(),
-            SubmittedOn = AllianceTime.Today(clock),
-        };
-        db.Responses.Add(response);
-        db.Answers.AddRange(answers.SelectMany(a => AnswerRules.ToRows(response.Id, a)));
-        await db.Drafts.Where(d => d.InvitationId == invitation.Id).ExecuteDeleteAsync(cancellationToken);
-        // The invitation was changed in SQL; the tracked copy must not be written back.
-        db.Entry(invitation).State = EntityState.Detached;
+        // Nothing is tracked for the submission itself; an outbox message added to the DbContext would commit here with it.
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         tallies.AfterCommit(survey.Id);
         return Unit.Value;
     }
+
+    // Typed parameters: Npgsql infers uuid[], integer[], numeric[], text[] and date[] (nulls kept) from the CLR types.
+    private static NpgsqlParameter<T> Value<T>(string name, T value) => new(name, value);
 }
