@@ -67,12 +67,18 @@ internal sealed class SubmitResponseHandler(
 
     public async Task<Unit> Handle(SubmitResponse request, CancellationToken cancellationToken)
     {
+        // One connection from the pool for the lookup and the transaction (EF Core would otherwise take and return one
+        // per statement, and Npgsql resets a connection each time it comes back from the pool).
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var (invitation, survey) = await door.OpenAsync(request.Token, request.InvitationId, request.SurveyId, cancellationToken);
         door.RequireOpen(invitation, survey);
         var definition = await questionnaires.LoadAsync(db, survey, cancellationToken);
         var answers = rules.Check(definition, request.Answers, submitting: true);
 
-        // The organisation's attributes as they are now (Members may change them any time): what the breakdowns use.
+        // The organisation's partner group, sector and size class as Members has them at submission: what the breakdowns
+        // use. Asked per submission on purpose: the invitation stores only the organisation's id (no snapshot of its
+        // attributes), an organisation answers a survey once (so a cache per organisation would hardly ever be hit), and
+        // a cached copy could put a response into the group the organisation has just left.
         var organization = invitation.OrganizationId is { } orgId
             ? (await mediator.Send(new GetOrganizationsByIds([orgId]), cancellationToken)).FirstOrDefault()
             : null;

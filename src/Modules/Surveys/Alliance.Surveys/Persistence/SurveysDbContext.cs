@@ -30,8 +30,9 @@ internal sealed class SurveysDbContext(DbContextOptions<SurveysDbContext> option
     /// Saves, and keeps <see cref="AnswerTallies"/> right: new responses are stored pending (<see cref="Response.Tallied"/>
     /// false) and folded into the tallies after their commit (<see cref="AnswerTallies.FoldAsync"/>); a survey whose
     /// responses were removed or changed their group is counted afresh in the same transaction, holding the survey's
-    /// tally lock from before the change so no fold can interleave. Every writer of responses (submission, import, demo
-    /// data) goes through here, so none can forget it.
+    /// tally lock from before the change so no fold can interleave. Every writer of response entities (import, demo data,
+    /// tests) goes through here, so none can forget it; the submission inserts its response in SQL, pending as well
+    /// (<c>Answering/SubmitResponse</c>, one statement instead of one tracked entity per answer).
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
