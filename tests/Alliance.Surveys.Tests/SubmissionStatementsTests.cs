@@ -12,7 +12,7 @@ namespace Alliance.Surveys.Tests;
 /// <summary>
 /// What one submission through the personal link costs the database, counted from Npgsql's own trace of every command
 /// (its <c>Npgsql</c> activity source) — so the count cannot creep back up unnoticed. Before, a submission of this
-/// 10-question survey sent 11 commands with 21 statements, counted the same way: the invitation, the survey, the
+/// 10-question survey sent 11 commands with 23 statements, counted the same way: the invitation, the survey, the
 /// questionnaire in three, Members' organisation, the "answered" update, the draft's delete, and EF Core's savepoint,
 /// one batch of 13 inserts (the response and 12 answers through the change tracker) and the savepoint's release.
 /// </summary>
