@@ -47,7 +47,7 @@ internal sealed class SubmitResponseHandler(
     // One statement, so the invitation's row lock decides: a second submission of the same invitation (even at the same
     // moment) finds it answered, marks nothing, and therefore inserts nothing (the CTEs below read "marked"). The new
     // rows are pending (tallied = false) like every new response (SurveysDbContext.SaveChangesAsync), folded after the
-    // commit. Answers are ordered by their position in the arrays; their ids are random like the response's.
+    // commit. The answers' ids are random like the response's (nothing in them tells when a response came).
     private const string Store = """
         WITH marked AS (
             UPDATE surveys.invitations SET answered = true WHERE id = @invitation AND NOT answered RETURNING id),
