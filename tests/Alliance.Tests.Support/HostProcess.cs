@@ -48,6 +48,9 @@ public sealed class HostProcess : IAsyncDisposable
         start.ArgumentList.Add(hostDll);
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // As in the test processes (Directory.Build.props): a host that lives seconds to a minute spends more CPU on
+        // Tiered PGO's instrumentation and re-compilations than it gains.
+        start.Environment["DOTNET_TieredPGO"] = "0";
         foreach (var (key, value) in settings)
         {
             start.Environment[key] = value;

@@ -8,7 +8,7 @@ namespace Alliance.Tests.Support;
 /// Where the tests' PostgreSQL comes from: the server in <c>ALLIANCE_TEST_POSTGRES</c> (build/test.sh starts a
 /// throwaway one), else a Testcontainers container when a Docker engine is reachable, else a clear failure.
 /// Every fixture gets a database of its own on that server, copied from a template that holds the migrated schemas
-/// and the demo alliance (PostgreSQL's <c>CREATE DATABASE … TEMPLATE</c>, a file copy): the demo data is seeded once
+/// and the demo alliance (PostgreSQL's <c>CREATE DATABASE … TEMPLATE … STRATEGY FILE_COPY</c>, a file copy): the demo data is seeded once
 /// per build, not once per test class.
 /// </summary>
 public static class TestDatabase
@@ -50,8 +50,10 @@ public static class TestDatabase
                 await ExecuteAsync(connection, "SELECT pg_advisory_unlock(4711)");
             }
 
+            // FILE_COPY copies the template's files as they are; PostgreSQL 15's default (WAL_LOG) writes every page of
+            // the copy through the WAL as well: 1.0 s against 0.35 s per copy here, once per test class.
             var copy = $"alliance_test_{Guid.NewGuid():N}";
-            await ExecuteAsync(connection, $"CREATE DATABASE \"{copy}\" TEMPLATE \"{template}\"");
+            await ExecuteAsync(connection, $"CREATE DATABASE \"{copy}\" TEMPLATE \"{template}\" STRATEGY FILE_COPY");
             return new NpgsqlConnectionStringBuilder(server) { Database = copy, Pooling = true, MaxPoolSize = 60 }.ConnectionString;
         }
     }
