@@ -52,6 +52,8 @@ internal sealed class SeatDecisions(MeetingsDbContext db, MeetingMails mails, Ti
     {
         var none = CancellationToken.None;
         db.ChangeTracker.Clear();
+        // Feeds made by an earlier, rolled-back attempt of this scope no longer exist.
+        mails.ForgetPreparedFeeds();
         try
         {
             var outcomes = await DecideInTransactionAsync(meetingId, tickets, none);
