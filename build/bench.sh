@@ -77,7 +77,7 @@ if [ -z "$only" ] || [ "$only" = "registrations" ]; then
   echo
   echo "Registrations at once (load average before: $(cut -d' ' -f1-3 /proc/loadavg)):"
   echo
-  python3 build/bench/registration-burst.py --port "$app_port" --pg-port "$pg_port"
+  python3 build/bench/registration-burst.py --port "$app_port" --pg-port "$pg_port" --host-pid "$host_pid"
 fi
 
 if [ -z "$only" ] || [ "$only" = "two-hosts" ]; then

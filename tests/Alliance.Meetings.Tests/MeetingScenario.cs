@@ -28,8 +28,9 @@ internal static class MeetingScenario
     public static Task<Guid> OrganizationOfAsync(AllianceApp app, Guid personId) =>
         ScalarAsync<Guid>(app, "SELECT \"OrganizationId\" FROM members.people WHERE \"Id\" = @p", personId);
 
-    /// <summary>Adds people (own organisation each) directly to the directory, for load tests only.</summary>
-    public static async Task<List<Guid>> AddPeopleAsync(AllianceApp app, int count)
+    /// <summary>Adds people (own organisation each) directly to the directory, for load tests only; with
+    /// <paramref name="mailConsent"/> they agree to e-mail, so registrations queue mails for them.</summary>
+    public static async Task<List<Guid>> AddPeopleAsync(AllianceApp app, int count, bool mailConsent = false)
     {
         await using var connection = new NpgsqlConnection(app.ConnectionString);
         await connection.OpenAsync();
@@ -43,13 +44,14 @@ internal static class MeetingScenario
                 VALUES (@o, @n, upper(@n), 0, 0, true, now(), now());
                 INSERT INTO members.people ("Id", "FirstName", "LastName", "Email", "OrganizationId", "PreferredLanguage", "ConsentContactByEmail",
                     "ConsentNameVisible", "CreatedAt", "UpdatedAt")
-                VALUES (@p, 'Last', @l, @e, @o, 'de', false, false, now(), now());
+                VALUES (@p, 'Last', @l, @e, @o, 'de', @consent, false, now(), now());
                 """, connection);
             command.Parameters.AddWithValue("o", organizationId);
             command.Parameters.AddWithValue("n", $"Lasttest {personId:N}");
             command.Parameters.AddWithValue("p", personId);
             command.Parameters.AddWithValue("l", $"Person {i}");
             command.Parameters.AddWithValue("e", $"last{personId:N}@example.org");
+            command.Parameters.AddWithValue("consent", mailConsent);
             await command.ExecuteNonQueryAsync();
             ids.Add(personId);
         }

@@ -4,7 +4,11 @@ using Alliance.Meetings.Domain;
 using Alliance.Meetings.Meetings;
 using Alliance.Meetings.Registrations;
 using Alliance.Meetings.Reminders;
+using Alliance.Members.Contracts;
+using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Alliance.Meetings.Tests;
 
@@ -24,6 +28,134 @@ public sealed class RegistrationTests(AllianceApp app) : IClassFixture<AllianceA
         Assert.Equal(150, registrations.Count(r => r.Status == RegistrationStatus.Waitlisted));
         Assert.Equal(50, results.Count(r => r.Status == "Registered"));
         Assert.Equal(150, registrations.Where(r => r.Status == RegistrationStatus.Waitlisted).Select(r => r.WaitlistPosition).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_burst_for_few_seats_gives_exactly_the_seats_a_waitlist_without_gaps_and_each_person_one_registration_mail_and_notice()
+    {
+        const int seats = 8, count = 60;
+        var meetingId = await MeetingScenario.CreateMeetingAsync(app, capacity: seats, organizations: [Guid.NewGuid()]);
+        var people = await MeetingScenario.AddPeopleAsync(app, count, mailConsent: true);
+        var staff = await app.PrincipalAsync(DemoUsers.Staff);
+
+        var results = await Task.WhenAll(people.Select(person => Task.Run(() => app.SendAsync(new Register(meetingId, person), staff))));
+
+        var registrations = await MeetingScenario.RegistrationsAsync(app, meetingId);
+        Assert.Equal(count, registrations.Count);
+        Assert.Equal(people.Order(), registrations.Select(r => r.PersonId).Order());
+        Assert.Equal(seats, registrations.Count(r => r.Status == RegistrationStatus.Registered));
+        Assert.Equal(seats, results.Count(r => r.Status == "Registered"));
+        Assert.Equal(Enumerable.Range(1, count - seats), results.Where(r => r.Status == "Waitlisted").Select(r => r.WaitlistPlace!.Value).Order());
+        // Each answer is the registration as stored: its place is its rank on the waitlist.
+        var rank = registrations.Where(r => r.Status == RegistrationStatus.Waitlisted).OrderBy(r => r.WaitlistPosition)
+            .Select((r, i) => (r.Id, Place: i + 1)).ToDictionary(r => r.Id, r => r.Place);
+        Assert.All(results.Where(r => r.Status == "Waitlisted"), r => Assert.Equal(rank[r.RegistrationId], r.WaitlistPlace));
+        Assert.All(results.Where(r => r.Status == "Registered"), r => Assert.Equal(RegistrationStatus.Registered, registrations.Single(x => x.Id == r.RegistrationId).Status));
+
+        // Every registration's mail is queued once, and every person is told in-app once.
+        var addresses = registrations.Select(r => r.Email!).ToList();
+        var mails = await Eventually.Until(() => MailCountsAsync(addresses), counts => counts.Values.Sum() >= count, what: $"{count} confirmation mails");
+        Assert.Equal(count, mails.Count);
+        Assert.All(mails.Values, n => Assert.Equal(1, n));
+        var notices = await Eventually.Until(() => NoticeCountsAsync(people), counts => counts.Values.Sum() >= count, what: $"{count} notifications");
+        Assert.Equal(count, notices.Count);
+        Assert.All(notices.Values, n => Assert.Equal(1, n));
+    }
+
+    [Fact]
+    public async Task A_batch_decides_in_order_and_a_registration_that_cannot_be_stored_takes_no_seat_and_costs_the_others_nothing()
+    {
+        var meetingId = await MeetingScenario.CreateMeetingAsync(app, capacity: 2, organizations: [Guid.NewGuid()]);
+        var people = await MeetingScenario.AddPeopleAsync(app, 3, mailConsent: true);
+        var summaries = await app.WithScopeAsync(sp => sp.GetRequiredService<IMediator>().Send(new GetPeopleByIds(people)));
+        var byId = summaries.ToDictionary(p => p.Id);
+        RegistrationTicket Ticket(PersonSummary person) => new(person, null, mailIfRegistered: true, mailIfWaitlisted: true);
+        // A name longer than its column: this registration's insert fails, and with it the batch's first transaction.
+        var unstorable = new PersonSummary(Guid.NewGuid(), new string('x', 5_000), null, "de", null, false, false, false, false);
+        RegistrationTicket[] batch = [Ticket(byId[people[0]]), Ticket(unstorable), Ticket(byId[people[1]]), Ticket(byId[people[0]]), Ticket(byId[people[2]])];
+
+        await app.WithScopeAsync(async sp =>
+        {
+            await sp.GetRequiredService<SeatDecisions>().DecideAsync(meetingId, batch);
+            return true;
+        });
+
+        Assert.Equal("Registered", batch[0].Outcome!.Result!.Status);
+        Assert.NotNull(batch[1].Outcome!.Failure);
+        Assert.Equal("Registered", batch[2].Outcome!.Result!.Status);
+        Assert.Equal(batch[0].Outcome!.Result, batch[3].Outcome!.Result); // the same person twice: the registration as it stands
+        Assert.Equal(new RegistrationResult(batch[4].Outcome!.Result!.RegistrationId, "Waitlisted", 1), batch[4].Outcome!.Result);
+        var registrations = await MeetingScenario.RegistrationsAsync(app, meetingId);
+        Assert.Equal(people.Order(), registrations.Select(r => r.PersonId).Order());
+        Assert.Equal(2, registrations.Count(r => r.Status == RegistrationStatus.Registered));
+        var mails = await Eventually.Until(() => MailCountsAsync(registrations.Select(r => r.Email!).ToList()), counts => counts.Values.Sum() >= 3, what: "3 mails");
+        Assert.All(mails.Values, n => Assert.Equal(1, n));
+        // The first attempt's feeds were rolled back with it: each confirmation of a seat links a feed that exists.
+        var feeds = await MeetingScenario.DbAsync(app, db => db.CalendarFeeds.Where(f => people.Contains(f.PersonId)).ToDictionaryAsync(f => f.PersonId, f => f.Token));
+        Assert.Equal(3, feeds.Count);
+        foreach (var registration in registrations.Where(r => r.Status == RegistrationStatus.Registered))
+        {
+            var mail = Assert.Single(await app.MailsToAsync(registration.Email!));
+            Assert.Contains($"/calendar/{feeds[registration.PersonId]}.ics", mail.TextBody);
+        }
+    }
+
+    [Fact]
+    public async Task A_registration_cancelled_while_it_waits_leaves_its_lane_and_the_next_waiting_one_leads()
+    {
+        var lanes = new RegistrationLanes();
+        var meeting = Guid.NewGuid();
+        RegistrationTicket Ticket() => new(new PersonSummary(Guid.NewGuid(), "P", null, "de", null, false, false, false, false), null, true, true);
+        var (leader, cancelled, waiting, later) = (Ticket(), Ticket(), Ticket(), Ticket());
+        using var cancellation = new CancellationTokenSource();
+
+        Assert.True(await lanes.JoinAsync(meeting, leader, CancellationToken.None));
+        var cancelledJoin = lanes.JoinAsync(meeting, cancelled, cancellation.Token);
+        var waitingJoin = lanes.JoinAsync(meeting, waiting, CancellationToken.None);
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelledJoin);
+        Assert.Equal([leader, waiting], lanes.TakeBatch(meeting, leader));
+        var laterJoin = lanes.JoinAsync(meeting, later, CancellationToken.None);
+        Assert.False(laterJoin.IsCompleted); // a batch is being decided: it waits for the next one
+        lanes.HandOver(meeting);
+        Assert.True(await laterJoin);
+        Assert.Equal([later], lanes.TakeBatch(meeting, later));
+        lanes.HandOver(meeting);
+        Assert.True(await lanes.JoinAsync(meeting, Ticket(), CancellationToken.None)); // the lane was closed: the next one leads at once
+        Assert.False(waitingJoin.IsCompleted); // decided by the leader's batch, woken by the leader (not here)
+    }
+
+    private async Task<Dictionary<string, int>> MailCountsAsync(List<string> addresses)
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""SELECT "ToAddress", count(*)::int FROM mail.email_messages WHERE "ToAddress" = ANY(@a) GROUP BY 1""", connection);
+        command.Parameters.AddWithValue("a", addresses.ToArray());
+        var counts = new Dictionary<string, int>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            counts[reader.GetString(0)] = reader.GetInt32(1);
+        }
+
+        return counts;
+    }
+
+    private async Task<Dictionary<Guid, int>> NoticeCountsAsync(List<Guid> people)
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""SELECT "PersonId", count(*)::int FROM notifications.notifications WHERE "PersonId" = ANY(@p) GROUP BY 1""", connection);
+        command.Parameters.AddWithValue("p", people.ToArray());
+        var counts = new Dictionary<Guid, int>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            counts[reader.GetGuid(0)] = reader.GetInt32(1);
+        }
+
+        return counts;
     }
 
     [Fact]

@@ -28,6 +28,8 @@ public sealed class MeetingsModule : IModule
         services.AddScoped<MeetingMails>();
         services.AddScoped<MeetingChanges>();
         services.AddScoped<Registrations.Waitlist>();
+        services.AddScoped<Registrations.SeatDecisions>();
+        services.AddSingleton<Registrations.RegistrationLanes>();
         services.AddScoped<Invitations>();
         services.AddScoped<Series.OccurrenceScheduler>();
         services.AddScoped<IcsWriter>();

@@ -114,6 +114,12 @@ internal sealed class MeetingMails(
         }
     }
 
+    /// <summary>
+    /// Forgets the feed tokens prepared so far in this scope: after a rolled-back transaction the feeds it made are gone,
+    /// so the next attempt must make them again (else its mails would link feeds that do not exist).
+    /// </summary>
+    public void ForgetPreparedFeeds() => _feeds.Clear();
+
     /// <summary>Copies what Meetings keeps of a person onto a registration; an erased person keeps the erased placeholder.</summary>
     public static void Apply(Registration registration, PersonSummary person)
     {
