@@ -7,7 +7,8 @@
 #   2. a hand-written SQL aggregate over the same answers (psql, same breakdowns) — median of N runs,
 #   3. 50 concurrent respondents submitting 40 answers each through their personal links — p50/p99 latency, with a
 #      pause of 0–2 s between one respondent's submissions and back to back, with the CPU seconds per submission of
-#      the host process, PostgreSQL and the load driver (from /proc).
+#      the host process, PostgreSQL and the load driver (from /proc); after a warm-up of two submissions per respondent
+#      that is not counted (JIT, questionnaire cache, connection pool), as a host that has been serving.
 # Prints a Markdown table for the README's "Performance" section.
 #
 # Usage: build/bench-surveys.sh [responses=50000] [runs=7]
@@ -38,7 +39,7 @@ done
 log "Seeding $responses responses × 40 questions …"
 seed_start=$(date +%s.%N)
 psql -h 127.0.0.1 -p "$pg_port" -U postgres -d alliance_bench -q -v responses="$responses" \
-  -v invitations_open=$((2 * concurrency * submits_each)) -f build/bench/surveys-seed.sql
+  -v invitations_open=$((2 * concurrency * submits_each + 2 * concurrency)) -f build/bench/surveys-seed.sql
 seed_seconds=$(python3 -c "import time; print(round(time.time() - $seed_start, 1))")
 
 log "Measuring …"
