@@ -12,6 +12,15 @@ namespace Alliance.Shared.Exports;
 /// </summary>
 public static class XlsxExport
 {
+    /// <summary>
+    /// Characters MiniExcel buffers per part it writes (its default is 512 K: a 1 MB char buffer plus a 1.5 MB byte buffer
+    /// per part, on the large-object heap, for every export). With 16 K both buffers stay below the 85,000-byte
+    /// large-object threshold and die young. Issue 13: 16 connections exporting 500 registrations grew the host's GC
+    /// heap from 56 MB to 387 MB committed (RSS 282 → 568 MB, peak 782 MB) with the default; a large sheet is still
+    /// streamed, in 16 K pieces.
+    /// </summary>
+    private const int WriterBufferChars = 16 * 1024;
+
     /// <summary>Writes one sheet named <paramref name="sheetName"/> (at most 31 characters, Excel's limit).</summary>
     public static byte[] Write<T>(IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, string sheetName)
     {
@@ -31,6 +40,7 @@ public static class XlsxExport
         {
             AutoFilter = true,
             DynamicColumns = sheets.SelectMany(s => s.Columns).ToArray(),
+            BufferSize = WriterBufferChars,
         };
         var workbook = sheets.ToDictionary(s => s.Name, s => s.Content());
         var temporary = Path.Combine(Path.GetTempPath(), $"alliance-{Guid.NewGuid():N}.xlsx");
