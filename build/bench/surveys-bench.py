@@ -94,7 +94,9 @@ def concurrent_submits(url, concurrency, each, first_token=1, pause=0.0):
         barrier.wait()
         rng = random.Random(index)
         for n in range(each):
-            if pause and n:
+            # People answering at the same time do not press "submit" in the same millisecond: each waits a random
+            # 0…2×pause before every submission, the first one too (a start all at one instant is the back-to-back case).
+            if pause:
                 time.sleep(rng.uniform(0, 2 * pause))
             token = f"bench-{first_token + index * each + n}"
             try:
