@@ -8,8 +8,14 @@ WORKDIR /src
 # Restore first, from the project files only, so the package layer is reused when only code changes.
 COPY Alliance.sln Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/ src/
-RUN dotnet restore src/Host/Alliance.Host/Alliance.Host.csproj
-RUN dotnet publish src/Host/Alliance.Host/Alliance.Host.csproj -c Release --no-restore -o /app -nologo
+# ReadyToRun: the assemblies are compiled ahead of time, so the host JIT-compiles about 9,000 instead of 16,000 methods
+# before it is ready — measured on the quiet 2-core development machine (2026-12-01): ready after 4.4–4.8 s instead of
+# 6.0–6.7 s, 5.0–5.1 instead of 6.4–7.2 s of CPU. The runtime identifier must match the runtime image (linux-x64; for
+# arm64 hosts build with --build-arg RID=linux-arm64).
+ARG RID=linux-x64
+RUN dotnet restore src/Host/Alliance.Host/Alliance.Host.csproj -r "$RID"
+RUN dotnet publish src/Host/Alliance.Host/Alliance.Host.csproj -c Release --no-restore -r "$RID" --self-contained false \
+    -p:PublishReadyToRun=true -o /app -nologo
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 # Fonts for charts and PDF exports (DejaVu, as in CI); curl for the health check.
