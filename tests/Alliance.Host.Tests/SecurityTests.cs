@@ -87,6 +87,31 @@ public sealed class SecurityTests(AllianceApp app) : IClassFixture<AllianceApp>
     }
 
     [Theory]
+    [InlineData("de", "Formular abgelaufen")]
+    [InlineData("en", "Form expired")]
+    public async Task A_page_form_whose_antiforgery_token_failed_gets_the_localized_form_expired_page_and_changes_nothing(string language, string title)
+    {
+        // A browser restarted with the tab restored posts the form without its antiforgery cookie.
+        using var client = app.Anonymous();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/account/login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = "login", ["__RequestVerificationToken"] = "stale", ["Input.Email"] = DemoUsers.Staff, ["Input.Password"] = DemoUsers.Password,
+            }),
+        };
+        request.Headers.Add("Cookie", $".AspNetCore.Culture=c={language}|uic={language}");
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains(title, html, StringComparison.Ordinal);
+        Assert.Contains($"lang=\"{language}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("antiforgery token was not provided", html, StringComparison.OrdinalIgnoreCase);
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("alliance.auth=", StringComparison.Ordinal)));
+    }
+
+    [Theory]
     [InlineData("/%5Cevil", "/")]
     [InlineData("/%5C%5Cevil.example", "/")]
     [InlineData("//evil.example", "/")]
