@@ -21,13 +21,14 @@ internal sealed class CheckAnswersValidator : AbstractValidator<CheckAnswers>
     public CheckAnswersValidator() => RuleFor(d => d.Answers).NotNull().MaxItems(RequestCaps.QuestionsPerSurvey);
 }
 
-internal sealed class CheckAnswersHandler(SurveysDbContext db, InvitationDoor door, AnswerRules rules) : IRequestHandler<CheckAnswers, Unit>
+internal sealed class CheckAnswersHandler(SurveysDbContext db, InvitationDoor door, AnswerRules rules, PublishedQuestionnaires questionnaires)
+    : IRequestHandler<CheckAnswers, Unit>
 {
     public async Task<Unit> Handle(CheckAnswers request, CancellationToken cancellationToken)
     {
         var (invitation, survey) = await door.OpenAsync(request.Token, request.InvitationId, null, cancellationToken);
         door.RequireOpen(invitation, survey);
-        rules.Check(await SurveyDefinition.LoadAsync(db, survey, cancellationToken), request.Answers, request.Submitting);
+        rules.Check(await questionnaires.LoadAsync(db, survey, cancellationToken), request.Answers, request.Submitting);
         return Unit.Value;
     }
 }
