@@ -59,9 +59,10 @@ public sealed class OutboxRetryTests(KernelTestApp app) : IClassFixture<KernelTe
         await Eventually.Until(async () => (await app.EffectsOfAsync(happened.EventId)).Any(e => e.Subscriber == RecordPingEffect.Name),
             timeout: TimeSpan.FromSeconds(30), what: "the healthy subscriber's effect before the flaky one's retries");
 
-        // Retried with backoff (5 s, then 10 s) until it succeeds.
+        // Retried with backoff (5 s, then 10 s) until it succeeds: by the scheduled retries, not the minute sweeper
+        // (which could do at most one of the two within this time).
         var delivered = await Eventually.Until(() => app.OutboxRowAsync(happened.EventId), m => m.ProcessedAt is not null,
-            timeout: TimeSpan.FromMinutes(2), what: "delivery after the retries", describe: m => $"attempts {m.Attempts}, next {m.NextAttemptAt:O} (now {app.Clock.GetUtcNow():O}), error {m.LastError}");
+            timeout: TimeSpan.FromSeconds(50), what: "delivery after the retries", describe: m => $"attempts {m.Attempts}, next {m.NextAttemptAt:O} (now {app.Clock.GetUtcNow():O}), error {m.LastError}");
         Assert.Equal(3, delivered.Attempts);
         var state = app.Services.GetRequiredService<FlakySubscriberState>();
         Assert.Equal(3, state.Calls(happened.EventId));
@@ -150,6 +151,15 @@ public sealed class OutboxPoisonTests(ManualDispatchApp app) : IClassFixture<Man
         Assert.Equal(TimeSpan.FromSeconds(40), OutboxDispatcher.Backoff(4));
         Assert.Equal(TimeSpan.FromHours(1), OutboxDispatcher.Backoff(OutboxDispatcher.MaxAttempts));
     }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(-3, 0)]
+    [InlineData(5_000, 6)]
+    [InlineData(4_200, 6)]
+    [InlineData(9_999, 11)]
+    public void A_retry_is_scheduled_after_its_due_time_although_hangfire_keeps_whole_seconds(int dueInMilliseconds, int scheduledSeconds) =>
+        Assert.Equal(TimeSpan.FromSeconds(scheduledSeconds), OutboxSignal.NotBefore(TimeSpan.FromMilliseconds(dueInMilliseconds)));
 
     [Fact]
     public async Task A_message_that_always_fails_waits_for_its_backoff_stops_after_max_attempts_and_is_logged()

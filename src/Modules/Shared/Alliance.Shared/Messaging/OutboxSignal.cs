@@ -21,17 +21,29 @@ public sealed class OutboxSignal(IBackgroundJobClient jobs, ILogger<OutboxSignal
         }
     }
 
-    /// <summary>Asks for a dispatch of the module's outbox after a delay (a retry after a failed delivery).</summary>
+    /// <summary>
+    /// Asks for a dispatch of the module's outbox once <paramref name="delay"/> is over (a retry after a failed
+    /// delivery). The dispatch never runs before the retry is due (see <see cref="NotBefore"/>).
+    /// </summary>
     public void NotifyAt(string moduleName, TimeSpan delay)
     {
         try
         {
             jobs.Schedule<OutboxDispatcher>(dispatcher => dispatcher.DispatchAsync(moduleName, CancellationToken.None),
-                delay < TimeSpan.Zero ? TimeSpan.Zero : delay);
+                NotBefore(delay));
         }
         catch (Exception exception)
         {
             logger.LogWarning(exception, "Could not schedule a retry of the outbox of {Module}; the sweeper will retry", moduleName);
         }
     }
+
+    /// <summary>
+    /// The delay to give Hangfire for a retry due after <paramref name="delay"/>: rounded up to whole seconds plus
+    /// one. Hangfire keeps a delayed job's time as whole Unix seconds, cut off (JobHelper.ToTimestamp), so a job
+    /// asked for 20:27:39.5 was started at 20:27:39.2, found the row not yet due, and the retry waited for the
+    /// minute sweeper instead of 5 s.
+    /// </summary>
+    internal static TimeSpan NotBefore(TimeSpan delay) =>
+        delay <= TimeSpan.Zero ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Ceiling(delay.TotalSeconds) + 1);
 }
