@@ -154,12 +154,7 @@ public sealed class JourneyBrowserTests(AllianceApp app, Browser browser) : ICla
     private static Task SubmitAsync(IPage page, Func<Task> click) =>
         page.RunAndWaitForResponseAsync(click, r => r.Request.ResourceType == "document" && (r.Status < 300 || r.Status >= 400));
 
-    private async Task<IPage> SignInAsync(string email, string language)
-    {
-        var page = await browser.NewPageAsync(app.BaseAddress, language == "de" ? "de-DE" : "en-GB");
-        await SignInAsync(page, email, language);
-        return page;
-    }
+    private Task<IPage> SignInAsync(string email, string language) => browser.SignedInPageAsync(app.BaseAddress, email, language);
 
     private static async Task SignInAsync(IPage page, string email, string language)
     {

@@ -67,15 +67,5 @@ public sealed class DashboardBrowserTests(AllianceApp app, Browser browser) : IC
         await requester.Context.CloseAsync();
     }
 
-    private async Task<IPage> SignInAsync(string email, string language)
-    {
-        var page = await browser.NewPageAsync(app.BaseAddress, language == "de" ? "de-DE" : "en-GB");
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", DemoUsers.Password);
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/$"));
-        await page.GotoAsync($"/culture/{language}?returnUrl=/");
-        return page;
-    }
+    private Task<IPage> SignInAsync(string email, string language) => browser.SignedInPageAsync(app.BaseAddress, email, language);
 }

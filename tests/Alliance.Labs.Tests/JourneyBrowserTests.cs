@@ -244,17 +244,7 @@ public sealed partial class JourneyBrowserTests(AllianceApp app, Browser browser
     private static Task SubmitAsync(IPage page, Func<Task> click) =>
         page.RunAndWaitForResponseAsync(click, r => r.Request.ResourceType == "document" && (r.Status < 300 || r.Status >= 400));
 
-    private async Task<IPage> SignInAsync(string email, string language)
-    {
-        var page = await browser.NewPageAsync(app.BaseAddress, language == "de" ? "de-DE" : "en-GB");
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", DemoUsers.Password);
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/$"));
-        await page.GotoAsync($"/culture/{language}?returnUrl=/");
-        return page;
-    }
+    private Task<IPage> SignInAsync(string email, string language) => browser.SignedInPageAsync(app.BaseAddress, email, language);
 
     [GeneratedRegex("/labs/([0-9a-f-]{36})$")]
     private static partial Regex LabUrl();

@@ -174,15 +174,5 @@ public sealed class MeetingFormsTests(AllianceApp app, Browser browser) : IClass
         Assert.Equal(HttpStatusCode.Forbidden, (await representative.GetAsync($"/api/meetings/{meetingId}/registrations.xlsx")).StatusCode);
     }
 
-    private async Task<IPage> SignInAsync(string email, string language)
-    {
-        var page = await browser.NewPageAsync(app.BaseAddress, language == "de" ? "de-DE" : "en-GB");
-        await page.GotoAsync($"/culture/{language}?returnUrl=/account/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", DemoUsers.Password);
-        await page.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
-        await page.GotoAsync($"/culture/{language}?returnUrl=/");
-        return page;
-    }
+    private Task<IPage> SignInAsync(string email, string language) => browser.SignedInPageAsync(app.BaseAddress, email, language);
 }

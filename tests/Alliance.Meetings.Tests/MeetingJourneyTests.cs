@@ -99,16 +99,5 @@ public sealed class MeetingJourneyTests(AllianceApp app, Browser browser) : ICla
         Assert.Contains("Die Allianz wird als Verbund mit Geschäftsstelle fortgeführt", markdown);
     }
 
-    private async Task<IPage> SignInAsync(string email, string language)
-    {
-        var page = await browser.NewPageAsync(app.BaseAddress, language == "de" ? "de-DE" : "en-GB");
-        await page.GotoAsync($"/culture/{language}?returnUrl=/account/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", DemoUsers.Password);
-        await page.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
-        // Signing in applies the person's preferred language; the journey then switches to the language under test.
-        await page.GotoAsync($"/culture/{language}?returnUrl=/");
-        return page;
-    }
+    private Task<IPage> SignInAsync(string email, string language) => browser.SignedInPageAsync(app.BaseAddress, email, language);
 }

@@ -245,15 +245,5 @@ public sealed partial class SeriesPickerTests(LongHorizonApp app, Browser browse
     [GeneratedRegex("/meetings/series/[0-9a-f-]{36}$")]
     private static partial Regex SeriesPage();
 
-    private async Task<IPage> SignInAsync(string email, string language)
-    {
-        var page = await browser.NewPageAsync(app.BaseAddress, language == "de" ? "de-DE" : "en-GB");
-        await page.GotoAsync($"/culture/{language}?returnUrl=/account/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", DemoUsers.Password);
-        await page.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
-        await page.GotoAsync($"/culture/{language}?returnUrl=/");
-        return page;
-    }
+    private Task<IPage> SignInAsync(string email, string language) => browser.SignedInPageAsync(app.BaseAddress, email, language);
 }

@@ -20,17 +20,7 @@ public abstract class OrganizationBrowserTests(AllianceApp app, Browser browser,
             "Name not shared", "Save", "Only the office"),
     };
 
-    private async Task<IPage> SignInAsync(string email, string returnUrl)
-    {
-        var page = await browser.NewPageAsync(app.BaseAddress, language == "de" ? "de-DE" : "en-GB");
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", DemoUsers.Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/$"));
-        await page.GotoAsync($"/culture/{language}?returnUrl={Uri.EscapeDataString(returnUrl)}");
-        return page;
-    }
+    private Task<IPage> SignInAsync(string email, string returnUrl) => browser.SignedInPageAsync(app.BaseAddress, email, language, returnUrl);
 
     [Fact]
     public async Task Staff_create_Elektro_Kaiser_and_see_it_on_its_detail_page()

@@ -94,16 +94,10 @@ public sealed partial class NotificationJourneyBrowserTests(AllianceApp app, Bro
 
     private async Task<IPage> SignInAsync(string email, string language)
     {
-        var page = await browser.NewPageAsync(app.BaseAddress, language == "de" ? "de-DE" : "en-GB");
+        var page = await browser.SignedInPageAsync(app.BaseAddress, email, language);
         // The shared 2-core machine is often far behind: a full page load with its styles can take longer than 30 s.
         page.SetDefaultTimeout(90_000);
         page.SetDefaultNavigationTimeout(90_000);
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", DemoUsers.Password);
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/$"));
-        await page.GotoAsync($"/culture/{language}?returnUrl=/");
         return page;
     }
 

@@ -47,6 +47,29 @@ public sealed class Browser : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// A fresh browser context signed in as <paramref name="email"/>, showing <paramref name="returnUrl"/> in
+    /// <paramref name="language"/> ("de" or "en"). It signs in through the sign-in API with the context's own cookie
+    /// jar, so the browser holds exactly the cookie the sign-in form would give it; one page load instead of three.
+    /// The form itself is tested where signing in is the subject (journey 1, access pages, abuse limits, feedback).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The sign-in was refused (wrong password, locked address).</exception>
+    public async Task<IPage> SignedInPageAsync(Uri baseAddress, string email, string language = "de", string returnUrl = "/",
+        string password = DemoUsers.Password)
+    {
+        var page = await NewPageAsync(baseAddress, language == "de" ? "de-DE" : "en-GB");
+        var response = await page.Context.APIRequest.PostAsync("/api/members/account/login",
+            new APIRequestContextOptions { DataObject = new { email, password } });
+        if (response.Status != 204)
+        {
+            throw new InvalidOperationException($"Sign-in of {email} failed: {response.Status} {await response.TextAsync()}");
+        }
+
+        // Signing in applies the person's preferred language; the test then switches to the language under test.
+        await page.GotoAsync($"/culture/{language}?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        return page;
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts.Folder("screenshots"), name + ".png"), FullPage = true });
 

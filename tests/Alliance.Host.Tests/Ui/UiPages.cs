@@ -9,14 +9,8 @@ internal static partial class UiPages
     /// <summary>A browser page signed in as <paramref name="email"/> with the UI in <paramref name="language"/>.</summary>
     public static async Task<IPage> SignInAsync(Browser browser, Uri baseAddress, string email, string language, int width = 1280)
     {
-        var page = await browser.NewPageAsync(baseAddress, language == "de" ? "de-DE" : "en-GB");
+        var page = await browser.SignedInPageAsync(baseAddress, email, language);
         await page.SetViewportSizeAsync(width, 900);
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", DemoUsers.Password);
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/$"));
-        await page.GotoAsync($"/culture/{language}?returnUrl=/");
         return page;
     }
 
