@@ -4,6 +4,7 @@ using Alliance.Meetings.Domain;
 using Alliance.Meetings.Meetings;
 using Alliance.Meetings.Registrations;
 using Alliance.Meetings.Reminders;
+using Alliance.Meetings.Scheduling;
 using Alliance.Members.Contracts;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -178,6 +179,10 @@ public sealed class RegistrationTests(AllianceApp app) : IClassFixture<AllianceA
         Assert.Equal(RegistrationStatus.Registered, registrations.Single(r => r.PersonId == representativeId).Status);
         Assert.Equal(RegistrationStatus.Waitlisted, registrations.Single(r => r.PersonId == people[1]).Status);
         var mail = await app.WaitForMailAsync(DemoUsers.Representative, "nachgerückt");
+        // The subject names the day like every other registration mail, so two meetings of one series are told apart.
+        var startsAt = await MeetingScenario.DbAsync(app, db => db.Meetings.Where(m => m.Id == meetingId).Select(m => new { m.StartsAt, m.TimeZone }).SingleAsync());
+        var day = Recurrence.ToLocal(startsAt.StartsAt, startsAt.TimeZone).ToString("dddd, d. MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("de-DE"));
+        Assert.EndsWith($" am {day}", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("18:00", mail.TextBody);
         Assert.Contains("Rathaus", mail.TextBody);
         Assert.Contains(".ics", mail.TextBody);
