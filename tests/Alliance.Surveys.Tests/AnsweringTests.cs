@@ -21,6 +21,9 @@ public sealed class AnsweringTests(AllianceApp app) : IClassFixture<AllianceApp>
         var survey = await app.CreateKindsSurveyAsync();
         await app.PublishToAsync(survey.Id, organization);
         var token = await app.TokenAsync(survey.Id, organization);
+        // A second tab with the form, left open while the answers are submitted elsewhere.
+        using var oldTab = app.Anonymous();
+        var oldForm = await oldTab.GetStringAsync($"/s/{token}");
 
         var response = await app.Anonymous().SubmitAsync(survey.Id, token, SurveyTestData.FullAnswers(survey));
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
@@ -62,6 +65,16 @@ public sealed class AnsweringTests(AllianceApp app) : IClassFixture<AllianceApp>
         // Answering twice: 409, nothing more stored.
         var again = await app.Anonymous().SubmitAsync(survey.Id, token, SurveyTestData.FullAnswers(survey));
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        // The old tab's form says so too, instead of thanking as if these answers had been taken.
+        var resent = await oldTab.PostAsync($"/s/{token}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "answer",
+            ["__RequestVerificationToken"] = Regex.Match(oldForm, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value,
+            ["shown"] = Regex.Match(oldForm, "name=\"shown\" value=\"([^\"]*)\"").Groups[1].Value,
+            ["action"] = "submit",
+        }));
+        Assert.Equal(HttpStatusCode.Conflict, resent.StatusCode);
+        Assert.Contains("Was Sie eben gesendet haben, wurde nicht gespeichert", WebUtility.HtmlDecode(await resent.Content.ReadAsStringAsync()));
         Assert.Equal(1, await app.SurveysDbAsync(db => db.Responses.CountAsync(r => r.SurveyId == survey.Id)));
     }
 
