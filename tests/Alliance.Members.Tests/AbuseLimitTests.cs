@@ -19,6 +19,7 @@ public sealed class LimitedApp : AllianceApp
         ["Security:RateLimits:SignIn:PermitLimit"] = "5",
         ["Security:RateLimits:PasswordReset:PermitLimit"] = "3",
         ["Security:RateLimits:TokenLink:PermitLimit"] = "4",
+        ["Security:RateLimits:TokenGuess:PermitLimit"] = "4",
         ["Security:RateLimits:CalendarFeed:PermitLimit"] = "4",
         ["Security:SignIn:FreeFailures"] = "3",
         ["Security:SignIn:FirstDelay"] = "00:00:02",
@@ -241,6 +242,7 @@ public sealed class AbuseLimitTests(LimitedApp app) : IClassFixture<LimitedApp>
     [Fact]
     public async Task Token_links_are_throttled_per_address_on_page_and_api()
     {
+        // Every guess is a different link, so the per-link allowance never stops it: the unknown tokens do.
         using var client = FromOwnAddress();
         for (var guess = 0; guess < 4; guess++)
         {
@@ -257,6 +259,45 @@ public sealed class AbuseLimitTests(LimitedApp app) : IClassFixture<LimitedApp>
         Assert.Equal((HttpStatusCode)429, page.StatusCode);
         Assert.NotNull(page.Headers.RetryAfter);
         Assert.Contains("Zu viele Anfragen", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Colleagues_behind_one_proxy_each_use_their_own_link_and_one_link_keeps_its_limit()
+    {
+        string[] emails = ["kollegin.eins@proxy.example", "kollege.zwei@proxy.example"];
+        using (var staff = await app.SignedInAsync(DemoUsers.Staff))
+        {
+            var organizationId = await OrganizationIdAsync(app);
+            foreach (var email in emails)
+            {
+                var invited = await staff.PostAsJsonAsync("/api/members/invitations", new
+                {
+                    firstName = "Kim", lastName = "Proxy", email, organizationId, preferredLanguage = "de", role = "Representative",
+                });
+                Assert.Equal(HttpStatusCode.Created, invited.StatusCode);
+            }
+        }
+
+        // One company address (the whole staff behind one proxy): each person's link has its own allowance.
+        using var company = FromOwnAddress();
+        var tokens = new List<string>();
+        foreach (var email in emails)
+        {
+            tokens.Add(await InvitationTokenAsync(app, email, "Einladung"));
+        }
+
+        foreach (var token in tokens)
+        {
+            for (var visit = 0; visit < 4; visit++)
+            {
+                Assert.Equal(HttpStatusCode.OK, (await company.GetAsync($"/account/invitation/{token}")).StatusCode);
+            }
+        }
+
+        // One link opened more often than its allowance is still refused.
+        var again = await company.GetAsync($"/account/invitation/{tokens[0]}");
+        Assert.Equal((HttpStatusCode)429, again.StatusCode);
+        Assert.NotNull(again.Headers.RetryAfter);
     }
 
     [Fact]

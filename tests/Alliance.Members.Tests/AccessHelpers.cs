@@ -14,12 +14,12 @@ internal static partial class AccessHelpers
 {
     public const string StrongPassword = "sonnenblume-2026";
 
-    public static async Task<Guid> OrganizationIdAsync(AccessApp app, string name = "Modehaus Brandt") =>
+    public static async Task<Guid> OrganizationIdAsync(AllianceApp app, string name = "Modehaus Brandt") =>
         await app.WithScopeAsync(sp => sp.GetRequiredService<MembersDbContext>().Organizations
             .Where(o => o.Name == name).Select(o => o.Id).SingleAsync());
 
     /// <summary>Staff invite a new person; returns the person id.</summary>
-    public static async Task<Guid> InviteNewAsync(AccessApp app, string email, string language = "de", string role = "Representative", string firstName = "Petra", string lastName = "Kaiser")
+    public static async Task<Guid> InviteNewAsync(AllianceApp app, string email, string language = "de", string role = "Representative", string firstName = "Petra", string lastName = "Kaiser")
     {
         using var staff = await app.SignedInAsync(DemoUsers.Staff);
         var response = await staff.PostAsJsonAsync("/api/members/invitations", new
@@ -32,7 +32,7 @@ internal static partial class AccessHelpers
     }
 
     /// <summary>The token in the newest invitation mail to the address.</summary>
-    public static async Task<string> InvitationTokenAsync(AccessApp app, string email, string subjectPart)
+    public static async Task<string> InvitationTokenAsync(AllianceApp app, string email, string subjectPart)
     {
         var mail = await app.WaitForMailAsync(email, subjectPart);
         return TokenIn(mail.TextBody);
@@ -49,10 +49,10 @@ internal static partial class AccessHelpers
     public static Task<HttpResponseMessage> AcceptAsync(HttpClient client, string token, string password, string? confirm = null) =>
         client.PostAsJsonAsync($"/api/members/account/invitations/{token}/accept", new { password, confirmPassword = confirm ?? password });
 
-    public static Task<T> WithDbAsync<T>(AccessApp app, Func<MembersDbContext, Task<T>> action) =>
+    public static Task<T> WithDbAsync<T>(AllianceApp app, Func<MembersDbContext, Task<T>> action) =>
         app.WithScopeAsync(sp => action(sp.GetRequiredService<MembersDbContext>()));
 
-    public static Task<UserAccount?> AccountOfAsync(AccessApp app, Guid personId) =>
+    public static Task<UserAccount?> AccountOfAsync(AllianceApp app, Guid personId) =>
         WithDbAsync(app, db => db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.PersonId == personId));
 
     public static async Task<JsonElement> ProblemAsync(HttpResponseMessage response) =>

@@ -91,7 +91,7 @@ public class AllianceApp : IAsyncLifetime
             host.UseUrls("http://127.0.0.1:0");
             // Every test client comes from 127.0.0.1, so the per-IP abuse limits would treat a whole test class as
             // one stranger. Tests of the limits set their own (and tell clients apart with X-Forwarded-For).
-            foreach (var limit in new[] { "SignIn", "PasswordReset", "TokenLink", "CalendarFeed" })
+            foreach (var limit in new[] { "SignIn", "PasswordReset", "TokenLink", "CalendarFeed", "TokenGuess" })
             {
                 host.UseSetting($"Security:RateLimits:{limit}:PermitLimit", "1000000");
             }

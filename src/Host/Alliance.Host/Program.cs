@@ -85,6 +85,7 @@ app.UseRouting();
 // so a form is read with its endpoint's body limit: a page marked [UploadLimit] takes files above 1 MiB.
 app.UseRequestInputFilter();
 app.UseRateLimiter();
+app.UseTokenGuessThrottle();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -30,10 +30,14 @@ internal static class InvitationEndpoints
             .RequireRateLimiting(AbuseLimits.TokenLink)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        anonymous.MapGet("/{token}", async Task<Ok<InvitationView>> (IMediator mediator, string token, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new GetInvitation(token), ct)))
+        anonymous.MapGet("/{token}", async Task<Results<Ok<InvitationView>, NotFound<InvitationView>>> (IMediator mediator, string token, CancellationToken ct) =>
+            {
+                // An unknown link is 404 (with the same body): what the token-guess limit counts.
+                var view = await mediator.Send(new GetInvitation(token), ct);
+                return view.Status == InvitationStatus.Unknown ? TypedResults.NotFound(view) : TypedResults.Ok(view);
+            })
             .WithName("GetInvitation")
-            .WithSummary("Whom an invitation link is for and whether it can still be used.");
+            .WithSummary("Whom an invitation link is for and whether it can still be used (status Used, Expired, AccountExists); 404 with status Unknown for a link that does not exist.");
 
         anonymous.MapPost("/{token}/accept", async Task<NoContent> (
                 IMediator mediator, string token, AcceptInvitationBody body, HttpContext http, CancellationToken ct) =>

@@ -19,6 +19,9 @@ namespace Alliance.Shared.Web;
 /// Per-account limits (growing sign-in delays, reset mails per address) live in the Members use cases.
 /// Each limit is a fixed window: <c>Security:RateLimits:{Name}:PermitLimit</c> requests per
 /// <c>Security:RateLimits:{Name}:Window</c>, counted per client IP (behind a reverse proxy: the forwarded one).
+/// Token links are counted per IP <em>and link</em>: colleagues behind one company proxy each use their own link
+/// (a survey sent to a whole staff) without sharing one budget; guessing is bounded by <see cref="TokenGuess"/>, the
+/// unknown tokens an IP may try per window before every token link refuses it.
 /// </summary>
 public static class AbuseLimits
 {
@@ -34,6 +37,12 @@ public static class AbuseLimits
     /// <summary>Anonymous calendar feeds (token in the URL).</summary>
     public const string CalendarFeed = "CalendarFeed";
 
+    /// <summary>
+    /// Unknown tokens (answered 404) on the <see cref="TokenLink"/> doors per client IP; once used up, every token link
+    /// answers that IP 429 until the window ends. Not an endpoint policy: <see cref="UseTokenGuessThrottle"/> counts.
+    /// </summary>
+    public const string TokenGuess = "TokenGuess";
+
     /// <summary>The defaults: (requests, window) per client IP.</summary>
     public static readonly IReadOnlyDictionary<string, (int PermitLimit, TimeSpan Window)> Defaults = new Dictionary<string, (int, TimeSpan)>
     {
@@ -41,6 +50,7 @@ public static class AbuseLimits
         [PasswordReset] = (10, TimeSpan.FromMinutes(15)),
         [TokenLink] = (30, TimeSpan.FromMinutes(1)),
         [CalendarFeed] = (60, TimeSpan.FromMinutes(1)),
+        [TokenGuess] = (30, TimeSpan.FromMinutes(1)),
     };
 
     /// <summary>The configured (or default) limit of one policy.</summary>
@@ -51,27 +61,61 @@ public static class AbuseLimits
         return (section.GetValue("PermitLimit", permit), section.GetValue("Window", window));
     }
 
-    public static IServiceCollection AddAbuseLimits(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddRateLimiter(limiter =>
+    public static IServiceCollection AddAbuseLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(new TokenGuessThrottle(Limit(configuration, TokenGuess)));
+        return services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = RejectAsync;
-            foreach (var name in Defaults.Keys)
+            limiter.OnRejected = (rejected, cancellationToken) => RefuseAsync(rejected.HttpContext,
+                rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1));
+            foreach (var name in Defaults.Keys.Where(name => name != TokenGuess))
             {
                 var (permit, window) = Limit(configuration, name);
                 var countsReads = name != SignIn && name != PasswordReset;
                 limiter.AddPolicy(name, context =>
                     !countsReads && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
                         ? RateLimitPartition.GetNoLimiter(string.Empty)
-                        : RateLimitPartition.GetFixedWindowLimiter(ClientAddress(context), _ => new FixedWindowRateLimiterOptions
-                        {
-                            PermitLimit = permit,
-                            Window = window,
-                            QueueLimit = 0,
-                            AutoReplenishment = true,
-                        }));
+                        : RateLimitPartition.GetFixedWindowLimiter(
+                            name == TokenLink ? $"{ClientAddress(context)} {context.Request.Path}" : ClientAddress(context),
+                            _ => new FixedWindowRateLimiterOptions
+                            {
+                                PermitLimit = permit,
+                                Window = window,
+                                QueueLimit = 0,
+                                AutoReplenishment = true,
+                            }));
             }
         });
+    }
+
+    /// <summary>
+    /// On the <see cref="TokenLink"/> doors (after the rate limiter): refuses an IP that has used up its
+    /// <see cref="TokenGuess"/> allowance with 429, and counts each answer 404 (an unknown or foreign token) against it.
+    /// </summary>
+    public static IApplicationBuilder UseTokenGuessThrottle(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName != TokenLink)
+        {
+            await next(context);
+            return;
+        }
+
+        var throttle = context.RequestServices.GetRequiredService<TokenGuessThrottle>();
+        var address = ClientAddress(context);
+        if (throttle.Refused(address) is { } wait)
+        {
+            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            await RefuseAsync(context, wait);
+            return;
+        }
+
+        await next(context);
+        if (context.Response.StatusCode == StatusCodes.Status404NotFound)
+        {
+            throttle.CountUnknown(address);
+        }
+    });
 
     /// <summary>The client's address (after the forwarded-headers middleware, the one the proxy reported).</summary>
     public static string ClientAddress(HttpContext context) =>
@@ -81,10 +125,8 @@ public static class AbuseLimits
     /// 429 with <c>Retry-After</c> (whole seconds). The API gets a localized problem; pages get the localized
     /// status page, which the status code pages middleware renders for the empty 429.
     /// </summary>
-    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    private static async ValueTask RefuseAsync(HttpContext http, TimeSpan retryAfter)
     {
-        var http = rejected.HttpContext;
-        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
         SetRetryAfter(http.Response, retryAfter);
         if (http.Request.Path.StartsWithSegments("/api"))
         {
@@ -136,4 +178,39 @@ public static class AbuseLimits
     }
 
     private static int Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+}
+
+/// <summary>
+/// The unknown tokens each client IP has tried on token links, in fixed windows (System.Threading.RateLimiting), held
+/// in this host's memory like the other per-IP limits.
+/// </summary>
+public sealed class TokenGuessThrottle(int permitLimit, TimeSpan window) : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _unknown = PartitionedRateLimiter.Create<string, string>(address =>
+        RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permitLimit,
+            Window = window,
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        }));
+
+    /// <summary>Takes the configured (requests, window).</summary>
+    public TokenGuessThrottle((int PermitLimit, TimeSpan Window) limit)
+        : this(limit.PermitLimit, limit.Window)
+    {
+    }
+
+    /// <summary>How long the address must wait before it may use a token link again; null when it may now.</summary>
+    public TimeSpan? Refused(string address)
+    {
+        // Asking for no permit only tells whether any are left (and, if not, when the window ends).
+        using var lease = _unknown.AttemptAcquire(address, permitCount: 0);
+        return lease.IsAcquired ? null : lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : window;
+    }
+
+    /// <summary>Counts one unknown token tried from the address.</summary>
+    public void CountUnknown(string address) => _unknown.AttemptAcquire(address).Dispose();
+
+    public void Dispose() => _unknown.Dispose();
 }
