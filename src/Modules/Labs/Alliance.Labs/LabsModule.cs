@@ -42,6 +42,7 @@ public sealed class LabsModule : IModule
         services.AddScoped<LabsDemoSeeder>();
         services.AddScoped<LabsJobs>();
         services.AddPickerSource<Pickers.LabPickerSource>();
+        services.AddPickerSource<Pickers.ProposalPickerSource>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => LabsEndpoints.Map(endpoints);

@@ -40,6 +40,13 @@ internal sealed class LabPermissions(LabsDbContext db, ICurrentUser user, IStrin
     /// </summary>
     public IQueryable<Lab> PickableLabs() => db.Labs.Where(l => l.Status != LabStatus.Concluded);
 
+    /// <summary>
+    /// The topic proposals a picker offers (<c>SearchProposals</c>, the target of a merge): every signed-in person sees
+    /// every proposal — the proposal list shows them all — and a merged proposal lives on in the one it was merged into,
+    /// so it is no choice.
+    /// </summary>
+    public IQueryable<TopicProposal> PickableProposals() => db.Proposals.Where(p => p.Status != ProposalStatus.Merged);
+
     /// <summary>The lab, or 404.</summary>
     public async Task<Lab> LabAsync(Guid labId, CancellationToken ct) =>
         await db.Labs.FirstOrDefaultAsync(l => l.Id == labId, ct) ?? throw NotFoundException.For("Lab", labId);

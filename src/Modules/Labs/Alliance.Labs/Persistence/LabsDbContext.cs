@@ -110,6 +110,7 @@ internal sealed class LabsDbContext(DbContextOptions<LabsDbContext> options) : D
             e.Property(x => x.Version).IsRowVersion();
             e.HasMany(x => x.Supports).WithOne().HasForeignKey(s => s.ProposalId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => new { x.Status, x.CreatedAt });
+            e.HasIndex(x => x.Title, "IX_proposals_Title_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
             e.HasIndex(x => x.OrganizationId);
             e.HasIndex(x => x.LabId);
         });

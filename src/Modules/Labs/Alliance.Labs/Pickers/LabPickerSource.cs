@@ -14,3 +14,15 @@ internal sealed class LabPickerSource(IMediator mediator) : IPickerSource
     public async Task<IReadOnlyList<PickerChoice>> ChosenAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         await mediator.Send(new GetPickedLabs([.. ids]), cancellationToken);
 }
+
+/// <summary>The proposal picker's data (<see cref="PickerSources.Proposals"/>).</summary>
+internal sealed class ProposalPickerSource(IMediator mediator) : IPickerSource
+{
+    public string Source => PickerSources.Proposals;
+
+    public async Task<IReadOnlyList<PickerChoice>> SearchAsync(string term, CancellationToken cancellationToken) =>
+        (await mediator.Send(new SearchProposals(term), cancellationToken)).Items;
+
+    public async Task<IReadOnlyList<PickerChoice>> ChosenAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        await mediator.Send(new GetPickedProposals([.. ids]), cancellationToken);
+}

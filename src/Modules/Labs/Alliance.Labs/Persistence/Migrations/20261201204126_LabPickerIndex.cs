@@ -20,6 +20,14 @@ namespace Alliance.Labs.Persistence.Migrations
                 column: "Title")
                 .Annotation("Npgsql:IndexMethod", "gin")
                 .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_proposals_Title_Trigram",
+                schema: "labs",
+                table: "proposals",
+                column: "Title")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
         }
 
         /// <inheritdoc />
@@ -29,6 +37,11 @@ namespace Alliance.Labs.Persistence.Migrations
                 name: "IX_labs_Title_Trigram",
                 schema: "labs",
                 table: "labs");
+
+            migrationBuilder.DropIndex(
+                name: "IX_proposals_Title_Trigram",
+                schema: "labs",
+                table: "proposals");
 
             // pg_trgm stays: Members' trigram indexes use it too.
         }

@@ -767,6 +767,11 @@ namespace Alliance.Labs.Persistence.Migrations
 
                     b.HasIndex("Status", "CreatedAt");
 
+                    b.HasIndex(new[] { "Title" }, "IX_proposals_Title_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Title" }, "IX_proposals_Title_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Title" }, "IX_proposals_Title_Trigram"), new[] { "gin_trgm_ops" });
+
                     b.ToTable("proposals", "labs");
                 });
 
