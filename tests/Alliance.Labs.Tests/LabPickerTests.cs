@@ -76,7 +76,7 @@ public sealed class LabPickerTests(AllianceApp app) : IClassFixture<AllianceApp>
         using var staff = await app.SignedInAsync(DemoUsers.Staff);
         foreach (var (language, message) in new[] { ("de", "Bitte einen Suchbegriff eingeben."), ("en", "Please enter a search term.") })
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"{url}{(url.Contains('?', StringComparison.Ordinal) ? '&' : '?')}culture={language}&ui-culture={language}");
             request.Headers.AcceptLanguage.ParseAdd(language);
             var response = await staff.SendAsync(request);
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -118,6 +118,7 @@ public sealed class LabPickerTests(AllianceApp app) : IClassFixture<AllianceApp>
             ["Input.StartsAtLocal"] = start.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
             ["Input.EndsAtLocal"] = start.AddHours(2).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
             ["Input.TimeZone"] = "Europe/Berlin",
+            ["Input.Place"] = "Lokschuppen",
             ["Input.Capacity"] = "30",
             ["Input.Reminders"] = "7, 1",
             ["Input.Audience"] = "Lab",
@@ -135,7 +136,8 @@ public sealed class LabPickerTests(AllianceApp app) : IClassFixture<AllianceApp>
 
         // Choosing the match and saving creates the meeting for that lab.
         using var saved = await staff.SubmitFormAsync("/meetings/new", "new-meeting", new Dictionary<string, string>(fields) { ["Input.LabId"] = labId.ToString() });
-        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.True(saved.StatusCode == HttpStatusCode.Redirect, string.Join(" | ", Regex.Matches(WebUtility.HtmlDecode(await saved.Content.ReadAsStringAsync()),
+            "(?:validation-message|alert)[^>]*>([^<]+)<").Select(m => m.Groups[1].Value)));
         var meetingId = Guid.Parse(Regex.Match(saved.Headers.Location!.OriginalString, "/meetings/([0-9a-f-]{36})").Groups[1].Value);
         Assert.Equal(labId, await ScalarAsync<Guid>($"""SELECT "LabId" FROM meetings.meetings WHERE "Id" = '{meetingId}'"""));
     }
