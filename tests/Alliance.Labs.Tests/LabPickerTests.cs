@@ -67,6 +67,34 @@ public sealed class LabPickerTests(AllianceApp app) : IClassFixture<AllianceApp>
         Assert.All(found.GetProperty("items").EnumerateArray(), i => Assert.Equal(organizationName, i.GetProperty("hint").GetString()));
     }
 
+    [Fact]
+    public async Task The_answer_form_merges_a_proposal_into_one_chosen_with_the_proposal_picker()
+    {
+        var organization = await ScalarAsync<Guid>("""SELECT "Id" FROM labs.organizations ORDER BY "Name" LIMIT 1""");
+        await ExecuteAsync($"""
+            INSERT INTO labs.proposals ("Id", "Title", "Description", "OrganizationId", "CreatedAt", "Status")
+            SELECT md5('merge-proposal' || n)::uuid, format('Zusammenlegen %s', n), 'Beschreibung', '{organization}', now(), 0
+            FROM generate_series(1, 2) AS n;
+            """);
+        var from = await ScalarAsync<Guid>("""SELECT "Id" FROM labs.proposals WHERE "Title" = 'Zusammenlegen 1'""");
+        var into = await ScalarAsync<Guid>("""SELECT "Id" FROM labs.proposals WHERE "Title" = 'Zusammenlegen 2'""");
+        using var staff = await app.SignedInAsync(DemoUsers.Staff);
+        var fields = new Dictionary<string, string> { ["Answer.Answer"] = "Merge", ["Answer.Version"] = "0", ["Answer.LabId"] = "", ["Answer.Reason"] = "" };
+
+        // Nothing chosen: the validator's "required" at the merge field, nothing changed.
+        var refused = await staff.PostFormAsync($"/labs/proposals/{from}", "answer-proposal", new Dictionary<string, string>(fields) { ["Answer.MergeIntoProposalId"] = "" });
+        Assert.NotEqual("", FormPosts.ErrorOf(refused, "answer-merge"));
+        Assert.Equal(0, await ScalarAsync<int>($"""SELECT "Status" FROM labs.proposals WHERE "Id" = '{from}'"""));
+
+        // "Suchen" offers the other proposal; choosing it merges.
+        var searched = await staff.PostFormAsync($"/labs/proposals/{from}", "answer-proposal",
+            new Dictionary<string, string>(fields) { ["picker-search"] = "answer-merge", ["picker-q-answer-merge"] = "Zusammenlegen" });
+        Assert.Contains($"value=\"{into}\"", Regex.Match(searched, "<select[^>]*id=\"answer-merge\"[^>]*>(.*?)</select>", RegexOptions.Singleline).Groups[1].Value, StringComparison.Ordinal);
+        using var merged = await staff.SubmitFormAsync($"/labs/proposals/{from}", "answer-proposal", new Dictionary<string, string>(fields) { ["Answer.MergeIntoProposalId"] = into.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
+        Assert.Equal(into, await ScalarAsync<Guid>($"""SELECT "MergedIntoId" FROM labs.proposals WHERE "Id" = '{from}'"""));
+    }
+
     [Theory]
     [InlineData("/api/labs/search")]
     [InlineData("/api/labs/search?q=%20")]
