@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Alliance.Funding.Domain;
 using Alliance.Funding.Resources;
 using Alliance.Funding.Workflow;
@@ -69,6 +72,34 @@ public sealed class FundingFormTests(AllianceApp app) : IClassFixture<AllianceAp
         Assert.Equal(m.NotADate, FormPosts.ErrorOf(page, "end"));
         Assert.Equal(required, FormPosts.ErrorOf(page, "title"));
         FormPosts.HasNoBinderMessage(page);
+        Assert.Equal(applications, await app.FundingDbAsync(db => db.Applications.CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_call_is_searched_among_open_calls_and_a_missing_call_is_reported_at_its_field()
+    {
+        var open = await app.CreateCallAsync("Suchaufruf Zukunftsfonds");
+        await app.CreateCallAsync("Suchaufruf Vergangenheit", deadline: FundingTestData.Today.AddDays(-1));
+        using var staff = await app.SignedInAsync(DemoUsers.Staff);
+
+        // The picker's search: open calls only (the deadline passed yesterday is left out), matched in title, funder or programme.
+        var found = await staff.GetFromJsonAsync<JsonElement>("/api/funding/calls/search?q=suchaufruf");
+        var item = Assert.Single(found.GetProperty("items").EnumerateArray());
+        Assert.Equal(open, item.GetProperty("id").GetGuid());
+        Assert.StartsWith("BMBF · ", item.GetProperty("hint").GetString(), StringComparison.Ordinal);
+        Assert.True((await staff.GetFromJsonAsync<JsonElement>("/api/funding/calls/search?q=Regionale%20Innovation")).GetProperty("totalCount").GetInt32() >= 1);
+        using var representative = await app.SignedInAsync(DemoUsers.Representative);
+        Assert.Equal(HttpStatusCode.Forbidden, (await representative.GetAsync("/api/funding/calls/search?q=Suchaufruf")).StatusCode);
+
+        // The form names no call but the soonest open one (preselected) and says so when none was chosen.
+        var form = WebUtility.HtmlDecode(await staff.GetStringAsync("/funding/applications/new"));
+        Assert.DoesNotContain("Suchaufruf Zukunftsfonds", form, StringComparison.Ordinal);
+        var applications = await app.FundingDbAsync(db => db.Applications.CountAsync());
+        var page = await staff.PostFormAsync("/funding/applications/new", "application-form", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Ohne Aufruf",
+        });
+        Assert.Equal(FormPosts.Messages("de").Missing, FormPosts.ErrorOf(page, "call"));
         Assert.Equal(applications, await app.FundingDbAsync(db => db.Applications.CountAsync()));
     }
 

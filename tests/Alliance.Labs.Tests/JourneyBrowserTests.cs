@@ -33,7 +33,7 @@ public sealed partial class JourneyBrowserTests(AllianceApp app, Browser browser
         var title = $"Handel der Zukunft – Innenstadt {language}";
         await staff.FillAsync("#title", title);
         await staff.SelectOptionAsync("#field", new SelectOptionValue { Label = "Hybrider Handel" });
-        await Pickers.ChooseAsync(staff, "coordinators", "Brandt", "Thomas Brandt");
+        await Alliance.Tests.Support.Pickers.ChooseAsync(staff, "coordinators", "Brandt", "Thomas Brandt");
         await staff.SelectOptionAsync("#groups", ["Company", "Science"]);
         await staff.FillAsync("#description", "Die **Innenstadt** gemeinsam beliefern. [böse](javascript:alert(1))");
         await Browser.ScreenshotAsync(staff, $"journey-2-{language}-01-new-lab");
@@ -80,7 +80,8 @@ public sealed partial class JourneyBrowserTests(AllianceApp app, Browser browser
         await staff.GotoAsync($"/labs/proposals/{proposalId}");
         Assert.Equal("6", SupportCount().Match(await staff.InnerTextAsync("#supports")).Value);
         await staff.SelectOptionAsync("#answer-kind", "TakeIntoLab");
-        await staff.SelectOptionAsync("#answer-lab", labId.ToString());
+        // The lab is searched for, not picked from a list of every lab (issue 13).
+        await Alliance.Tests.Support.Pickers.ChooseAsync(staff, "answer-lab", $"Innenstadt {language}", title);
         await staff.ClickAsync("form:has(#answer-kind) button[type=submit]");
         await staff.WaitForSelectorAsync("#answer");
         Assert.Contains(w["taken"], await staff.InnerTextAsync("#answer"), StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using Alliance.Surveys.Builder;
 using Alliance.Surveys.Resources;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Alliance.Surveys.Tests;
 
@@ -35,6 +36,35 @@ public sealed class SurveyFormTests(AllianceApp app) : IClassFixture<AllianceApp
         Assert.Equal(await app.TextAsync<SurveysText>(language, "Field_Required"), FormPosts.ErrorOf(page, "title-de"));
         FormPosts.HasNoBinderMessage(page);
         Assert.Equal($"Settings {language}", await app.SurveysDbAsync(db => db.Surveys.Where(s => s.Id == id).Select(s => s.TitleEn).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task The_audience_form_finds_labs_by_search_and_the_survey_page_names_the_chosen_lab()
+    {
+        var id = await app.SendAsync(new CreateSurvey("Laborpublikum", "Lab audience"), await app.StaffAsync());
+        var (labId, labTitle) = await app.WithScopeAsync(async sp =>
+        {
+            var lab = (await sp.GetRequiredService<MediatR.IMediator>().Send(new Alliance.Labs.Contracts.GetLabs()))
+                .First(l => l.Status != Alliance.Labs.Contracts.LabStatus.Concluded);
+            return (lab.Id, lab.Title);
+        });
+        using var client = await app.SignedInAsync(DemoUsers.Staff);
+
+        // The form lists no lab until one searches; "Suchen" lists the matches as checkboxes and saves nothing.
+        var form = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/surveys/{id}/audience"));
+        Assert.DoesNotContain(labTitle, form, StringComparison.Ordinal);
+        var searched = await client.PostFormAsync($"/surveys/{id}/audience", "audience", new Dictionary<string, string>
+        {
+            ["picker-search"] = "labs", ["picker-q-labs"] = labTitle,
+        });
+        Assert.Contains($"name=\"Input.LabIds\" value=\"{labId}\"", searched, StringComparison.Ordinal);
+        Assert.Empty((await app.SurveysDbAsync(db => db.Surveys.AsNoTracking().SingleAsync(s => s.Id == id))).Audience.LabIds);
+
+        // Ticking it and saving stores the lab; the survey's page names it (asked from Labs by id).
+        using var saved = await client.SubmitFormAsync($"/surveys/{id}/audience", "audience", new Dictionary<string, string> { ["Input.LabIds"] = labId.ToString() });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal([labId], (await app.SurveysDbAsync(db => db.Surveys.AsNoTracking().SingleAsync(s => s.Id == id))).Audience.LabIds);
+        Assert.Contains(labTitle, System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/surveys/{id}")), StringComparison.Ordinal);
     }
 
     [Theory]

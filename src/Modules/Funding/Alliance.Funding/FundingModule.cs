@@ -2,6 +2,7 @@ using Alliance.Funding.Common;
 using Alliance.Funding.Persistence;
 using Alliance.Funding.Reminders;
 using Alliance.Funding.Resources;
+using Alliance.Shared.Components;
 using Alliance.Shared.Contracts;
 using Alliance.Shared.Jobs;
 using Alliance.Shared.Modules;
@@ -51,6 +52,7 @@ public sealed class FundingModule : IModule
         services.AddModuleDbContext<FundingDbContext>(configuration, FundingDbContext.Schema);
         services.Configure<FundingOptions>(configuration.GetSection(FundingOptions.Section));
         services.AddScoped<FundingPermissions>();
+        services.AddPickerSource<Pickers.CallPickerSource>();
         services.AddScoped<Workflow.AuditTrail>();
         services.AddScoped<FundingJobs>();
         services.AddScoped<Exports.NumericalProof>();

@@ -31,9 +31,13 @@ public sealed record LabDetails(
     IReadOnlyList<Guid> CoordinatorPersonIds,
     IReadOnlyList<Guid> MemberOrganizationIds);
 
-/// <summary>All labs (any status), ordered by title.</summary>
+/// <summary>
+/// Labs of any status, ordered by title: those with the given <paramref name="Ids"/> (at most 1,000; unknown ids are
+/// left out), or without ids all of them — only for reports over every lab; a page names its chosen labs by id and
+/// lets people choose through the lab picker (<c>PickerSources.Labs</c>).
+/// </summary>
 [AllowedFor(Who.Internal)]
-public sealed record GetLabs : IRequest<IReadOnlyList<LabSummary>>;
+public sealed record GetLabs(IReadOnlyList<Guid>? Ids = null) : IRequest<IReadOnlyList<LabSummary>>;
 
 /// <summary>One lab with members and coordinators; null when unknown.</summary>
 [AllowedFor(Who.Internal)]

@@ -20,6 +20,7 @@ internal static class LabsEndpoints
         var api = endpoints.MapModuleApi("labs", "Labs");
         ActionFieldEndpoints.Map(api);
         LabEndpoints.Map(api);
+        Pickers.PickerEndpoints.Map(api);
         MembershipEndpoints.Map(api);
         ProposalEndpoints.Map(api);
         OutcomeEndpoints.Map(api);

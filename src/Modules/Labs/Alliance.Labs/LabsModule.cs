@@ -5,6 +5,7 @@ using Alliance.Labs.Demo;
 using Alliance.Labs.Persistence;
 using Alliance.Labs.Programmes;
 using Alliance.Labs.Resources;
+using Alliance.Shared.Components;
 using Alliance.Shared.Contracts;
 using Alliance.Shared.Modules;
 using Alliance.Shared.Persistence;
@@ -40,6 +41,8 @@ public sealed class LabsModule : IModule
         services.AddScoped<PeopleNames>();
         services.AddScoped<LabsDemoSeeder>();
         services.AddScoped<LabsJobs>();
+        services.AddPickerSource<Pickers.LabPickerSource>();
+        services.AddPickerSource<Pickers.ProposalPickerSource>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => LabsEndpoints.Map(endpoints);

@@ -14,6 +14,10 @@ internal static class CallsEndpoints
         var staff = api.MapGroup("/calls").RequireAuthorization(Policies.Staff);
         staff.MapGet("/", (IMediator mediator, bool? past, int? page, int? pageSize, CancellationToken ct) => Reply.Ok(mediator.Send(new ListCalls(past ?? false, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
             .WithName("ListCalls").WithSummary("The calls radar: open calls by deadline, or past ones (staff).");
+        staff.MapGet("/search", async Task<Microsoft.AspNetCore.Http.HttpResults.Ok<PagedResult<Alliance.Shared.Components.PickerChoice>>> (IMediator mediator, string? q, int? page, int? pageSize, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new Pickers.SearchCalls(q, page ?? 1, pageSize ?? Alliance.Shared.Components.PickerLimits.Results), ct)))
+            .WithName("SearchCalls").WithSummary("Open calls whose title, funder or programme contains q, for the call picker (paged, at most 20 a page; staff).")
+            .ProducesValidationProblem();
         staff.MapGet("/{callId:guid}", (IMediator mediator, Guid callId, CancellationToken ct) => Reply.Ok(mediator.Send(new GetCall(callId), ct)))
             .WithName("GetCall").WithSummary("One call (staff).").ProducesProblem(StatusCodes.Status404NotFound);
         staff.MapPost("/", (IMediator mediator, CreateCall command, CancellationToken ct) => Reply.Created(mediator.Send(command, ct), id => $"/api/funding/calls/{id}"))

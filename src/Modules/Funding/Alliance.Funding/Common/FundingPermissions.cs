@@ -35,6 +35,12 @@ internal sealed class FundingPermissions(FundingDbContext db, ICurrentUser user,
     /// <summary>Expenses and drawdowns are booked in this state.</summary>
     public static bool Books(ApplicationStatus status) => status == ApplicationStatus.Running;
 
+    /// <summary>
+    /// The calls an application can be started for (<c>SearchCalls</c>, the call picker): those whose submission
+    /// deadline is today or later in the alliance's zone — the calls radar's open calls; staff only (the request says so).
+    /// </summary>
+    public IQueryable<Call> PickableCalls(DateOnly today) => db.Calls.Where(c => c.SubmissionDeadline >= today);
+
     /// <summary>The call, or 404.</summary>
     public async Task<Call> CallAsync(Guid callId, CancellationToken ct) =>
         await db.Calls.FirstOrDefaultAsync(c => c.Id == callId, ct) ?? throw NotFoundException.For("Call", callId);

@@ -33,6 +33,20 @@ internal sealed class LabPermissions(LabsDbContext db, ICurrentUser user, IStrin
     /// <summary>Representatives of a member organisation propose topics, post needs and offers and ask to join labs.</summary>
     public bool ActsForOrganization => user.OrganizationId is not null;
 
+    /// <summary>
+    /// The labs a picker offers (<c>SearchLabs</c>): every signed-in person sees every lab — the lab list shows them all —
+    /// so the one limit is that a concluded lab is history and no longer a choice for new links, audiences or answers.
+    /// A concluded lab already chosen on a form is still named (<c>GetPickedLabs</c> reads <see cref="LabsDbContext.Labs"/>).
+    /// </summary>
+    public IQueryable<Lab> PickableLabs() => db.Labs.Where(l => l.Status != LabStatus.Concluded);
+
+    /// <summary>
+    /// The topic proposals a picker offers (<c>SearchProposals</c>, the target of a merge): every signed-in person sees
+    /// every proposal — the proposal list shows them all — and a merged proposal lives on in the one it was merged into,
+    /// so it is no choice.
+    /// </summary>
+    public IQueryable<TopicProposal> PickableProposals() => db.Proposals.Where(p => p.Status != ProposalStatus.Merged);
+
     /// <summary>The lab, or 404.</summary>
     public async Task<Lab> LabAsync(Guid labId, CancellationToken ct) =>
         await db.Labs.FirstOrDefaultAsync(l => l.Id == labId, ct) ?? throw NotFoundException.For("Lab", labId);

@@ -34,6 +34,8 @@ internal sealed class LabsDbContext(DbContextOptions<LabsDbContext> options) : D
     {
         builder.HasDefaultSchema(Schema);
         builder.AddOutboxAndInbox();
+        // The lab picker's "contains" search (ILIKE '%…%') uses a trigram index; pg_trgm is a trusted extension.
+        builder.HasPostgresExtension("pg_trgm");
 
         builder.Entity<ActionField>(e =>
         {
@@ -53,6 +55,7 @@ internal sealed class LabsDbContext(DbContextOptions<LabsDbContext> options) : D
             e.HasOne(x => x.ActionField).WithMany().HasForeignKey(x => x.ActionFieldId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(x => x.Coordinators).WithOne().HasForeignKey(c => c.LabId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => x.Title).IsUnique();
+            e.HasIndex(x => x.Title, "IX_labs_Title_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
             e.HasIndex(x => x.Status);
         });
 
@@ -107,6 +110,7 @@ internal sealed class LabsDbContext(DbContextOptions<LabsDbContext> options) : D
             e.Property(x => x.Version).IsRowVersion();
             e.HasMany(x => x.Supports).WithOne().HasForeignKey(s => s.ProposalId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => new { x.Status, x.CreatedAt });
+            e.HasIndex(x => x.Title, "IX_proposals_Title_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
             e.HasIndex(x => x.OrganizationId);
             e.HasIndex(x => x.LabId);
         });

@@ -1,18 +1,16 @@
 using Alliance.Labs.Contracts;
-using Alliance.Shared.Localization;
 using Alliance.Shared.Modules;
-using MediatR;
 
 namespace Alliance.Meetings.Pages;
 
-/// <summary>What the audience fields of the meeting forms offer besides the organisation picker: the labs when the labs module is present.</summary>
+/// <summary>What the meeting forms' audience and lab fields offer: a lab only when the Labs module is present.</summary>
 internal static class AudienceChoices
 {
-    /// <summary>The labs an audience may name (null without the Labs module); organisations are chosen with the picker.</summary>
-    public static async Task<IReadOnlyList<LabSummary>?> LoadLabsAsync(IMediator mediator, ModuleCatalog catalog) =>
-        catalog.Handles(typeof(GetLabDetails)) && catalog.Handles(typeof(GetLabs))
-            ? (await mediator.Send(new GetLabs())).OrderBy(l => l.Title, GermanSort.Comparer).ToList()
-            : null;
+    /// <summary>
+    /// Whether a meeting, series, agenda item or decision can name a lab: the Labs module answers the audience's
+    /// <see cref="GetLabDetails"/> and serves the lab picker (<c>PickerSources.Labs</c>), so the forms never list labs themselves.
+    /// </summary>
+    public static bool HasLabs(ModuleCatalog catalog) => catalog.Handles(typeof(GetLabDetails));
 
     /// <summary>"7, 1" → [7, 1]; anything that is not a number becomes -1 so that the validator names the field.</summary>
     public static List<int> ParseReminderDays(string? text) =>

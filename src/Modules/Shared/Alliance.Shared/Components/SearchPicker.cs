@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Alliance.Shared.Components;
 
 /// <summary>
-/// A searchable single or multiple choice of people or organisations that never loads the whole table. It renders only
+/// A searchable single or multiple choice of people, organisations, labs, proposals or funding calls that never loads the whole table. It renders only
 /// the chosen values and, after a search, at most <see cref="PickerLimits.Results"/> matches:
 /// <list type="bullet">
 /// <item>Without JavaScript: a search field with a "Search" button (it posts the form without saving — the picker
@@ -267,4 +267,13 @@ public static class PickerSources
 
     /// <summary>Active member organisations.</summary>
     public const string Organizations = "/api/members/organizations/search";
+
+    /// <summary>Labs and programmes that are not concluded (Labs module; a concluded lab already chosen stays shown).</summary>
+    public const string Labs = "/api/labs/search";
+
+    /// <summary>Topic proposals that are not merged (Labs module).</summary>
+    public const string Proposals = "/api/labs/proposals/search";
+
+    /// <summary>Open funding calls, deadline today or later (Funding module, staff).</summary>
+    public const string FundingCalls = "/api/funding/calls/search";
 }

@@ -183,6 +183,21 @@ public sealed class FormFields(IStringLocalizer<SharedText> text)
         Read(value, field, required, "Form_NotALocalNumber", (string t, out decimal v) => TryReadLocalNumber(t, CultureInfo.CurrentCulture, out v));
 
     /// <summary>
+    /// A required id chosen in a picker or select: empty is "please fill in this field" on the field, anything but an id
+    /// "please choose an entry from the list"; <see cref="Guid.Empty"/> then (the request is not sent).
+    /// </summary>
+    public Guid Id(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Fail(field, "Form_Missing");
+            return Guid.Empty;
+        }
+
+        return OptionalId(value, field) ?? Guid.Empty;
+    }
+
+    /// <summary>
     /// An optional id chosen in a select whose first option is empty ("– none –"): empty is null, anything but an id an
     /// error. Such selects bind as text (an empty <c>Guid?</c> is refused by the form binder in English).
     /// </summary>

@@ -10,8 +10,9 @@ using MediatR;
 namespace Alliance.Surveys.Builder;
 
 /// <summary>
-/// What staff can choose the audience from (open labs, sectors in use), with the current choice. Organisations and people
-/// are picked through the search pickers and sectors come as distinct values, so the form never loads those tables whole.
+/// What staff can choose the audience from (sectors in use, whether labs can be named), with the current choice. Labs,
+/// organisations and people are picked through the search pickers and sectors come as distinct values, so the form
+/// never loads those tables whole.
 /// </summary>
 [AllowedFor(Who.Staff)]
 internal sealed record GetAudienceChoices(Guid SurveyId) : IRequest<AudienceChoices>;
@@ -22,7 +23,7 @@ internal sealed record AudienceChoices(
     string TitleEn,
     bool CanEdit,
     SurveyAudience Current,
-    IReadOnlyList<NamedItem> Labs,
+    bool HasLabs,
     IReadOnlyList<string> Sectors);
 
 internal sealed class GetAudienceChoicesHandler(SurveyPermissions permissions, IMediator mediator, ModuleCatalog modules)
@@ -31,10 +32,9 @@ internal sealed class GetAudienceChoicesHandler(SurveyPermissions permissions, I
     public async Task<AudienceChoices> Handle(GetAudienceChoices request, CancellationToken cancellationToken)
     {
         var survey = await permissions.SurveyAsync(request.SurveyId, cancellationToken);
-        var labs = modules.Handles(typeof(GetLabs))
-            ? (await mediator.Send(new GetLabs(), cancellationToken)).Where(l => l.Status != LabStatus.Concluded).Select(l => new NamedItem(l.Id, l.Title)).ToList()
-            : [];
+        // Labs are chosen with the lab picker, whose search the Labs module serves: only whether it is installed matters here.
+        var hasLabs = modules.Handles(typeof(GetLabDetails));
         var sectors = await mediator.Send(new GetSectorsInUse(), cancellationToken);
-        return new AudienceChoices(survey.TitleDe, survey.TitleEn, permissions.CanEdit(survey), survey.Audience, labs, sectors);
+        return new AudienceChoices(survey.TitleDe, survey.TitleEn, permissions.CanEdit(survey), survey.Audience, hasLabs, sectors);
     }
 }

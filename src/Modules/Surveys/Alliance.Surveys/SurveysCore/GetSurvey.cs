@@ -101,8 +101,7 @@ internal sealed class GetSurveyHandler(SurveysDbContext db, SurveyPermissions pe
         var labs = new List<NamedItem>();
         if (audience.LabIds.Count > 0 && modules.Handles(typeof(GetLabs)))
         {
-            var all = await mediator.Send(new GetLabs(), ct);
-            labs = all.Where(l => audience.LabIds.Contains(l.Id)).Select(l => new NamedItem(l.Id, l.Title)).ToList();
+            labs = (await mediator.Send(new GetLabs(audience.LabIds), ct)).Select(l => new NamedItem(l.Id, l.Title)).ToList();
         }
 
         var organizations = audience.OrganizationIds.Count == 0 ? [] :

@@ -22,6 +22,7 @@ namespace Alliance.Labs.Persistence.Migrations
                 .HasAnnotation("ProductVersion", "10.0.5")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Alliance.Labs.Domain.ActionField", b =>
@@ -219,6 +220,11 @@ namespace Alliance.Labs.Persistence.Migrations
 
                     b.HasIndex("Title")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "Title" }, "IX_labs_Title_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Title" }, "IX_labs_Title_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Title" }, "IX_labs_Title_Trigram"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("labs", "labs");
                 });
@@ -760,6 +766,11 @@ namespace Alliance.Labs.Persistence.Migrations
                     b.HasIndex("OrganizationId");
 
                     b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex(new[] { "Title" }, "IX_proposals_Title_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Title" }, "IX_proposals_Title_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Title" }, "IX_proposals_Title_Trigram"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("proposals", "labs");
                 });

@@ -1,0 +1,28 @@
+using Alliance.Shared.Components;
+using MediatR;
+
+namespace Alliance.Labs.Pickers;
+
+/// <summary>The lab picker's data (<see cref="PickerSources.Labs"/>): the same use cases as its search API, so pages and script offer the same labs.</summary>
+internal sealed class LabPickerSource(IMediator mediator) : IPickerSource
+{
+    public string Source => PickerSources.Labs;
+
+    public async Task<IReadOnlyList<PickerChoice>> SearchAsync(string term, CancellationToken cancellationToken) =>
+        (await mediator.Send(new SearchLabs(term), cancellationToken)).Items;
+
+    public async Task<IReadOnlyList<PickerChoice>> ChosenAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        await mediator.Send(new GetPickedLabs([.. ids]), cancellationToken);
+}
+
+/// <summary>The proposal picker's data (<see cref="PickerSources.Proposals"/>).</summary>
+internal sealed class ProposalPickerSource(IMediator mediator) : IPickerSource
+{
+    public string Source => PickerSources.Proposals;
+
+    public async Task<IReadOnlyList<PickerChoice>> SearchAsync(string term, CancellationToken cancellationToken) =>
+        (await mediator.Send(new SearchProposals(term), cancellationToken)).Items;
+
+    public async Task<IReadOnlyList<PickerChoice>> ChosenAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        await mediator.Send(new GetPickedProposals([.. ids]), cancellationToken);
+}

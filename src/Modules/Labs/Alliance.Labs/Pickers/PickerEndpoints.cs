@@ -1,0 +1,27 @@
+using Alliance.Shared.Components;
+using Alliance.Shared.Contracts;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Alliance.Labs.Pickers;
+
+internal static class PickerEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/search", async Task<Ok<PagedResult<PickerChoice>>> (IMediator mediator, string? q, int? page, int? pageSize, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new SearchLabs(q, page ?? 1, pageSize ?? PickerLimits.Results), ct)))
+            .WithName("SearchLabs")
+            .WithSummary("Labs and programmes not concluded whose title contains q, for pickers (paged, at most 20 a page; the action field as hint).")
+            .ProducesValidationProblem();
+
+        api.MapGet("/proposals/search", async Task<Ok<PagedResult<PickerChoice>>> (IMediator mediator, string? q, int? page, int? pageSize, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new SearchProposals(q, page ?? 1, pageSize ?? PickerLimits.Results), ct)))
+            .WithName("SearchProposals")
+            .WithSummary("Topic proposals not merged whose title contains q, for pickers (paged, at most 20 a page; the proposing organisation as hint).")
+            .ProducesValidationProblem();
+    }
+}

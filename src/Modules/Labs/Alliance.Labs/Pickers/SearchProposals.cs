@@ -1,0 +1,43 @@
+using Alliance.Labs.Common;
+using Alliance.Labs.Persistence;
+using Alliance.Labs.Resources;
+using Alliance.Shared.Components;
+using Alliance.Shared.Contracts;
+using Alliance.Shared.Persistence;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Alliance.Labs.Pickers;
+
+/// <summary>
+/// The proposal picker's typeahead (the proposal another one is merged into): topic proposals whose title contains
+/// <see cref="Q"/> that the caller may choose (<see cref="LabPermissions.PickableProposals"/>: not merged), in German
+/// order, at most <see cref="PickerLimits.Results"/> a page, with the proposing organisation as hint. Served by the
+/// trigram index <c>IX_proposals_Title_Trigram</c>.
+/// </summary>
+[AllowedFor(Who.SignedIn)]
+internal sealed record SearchProposals(string? Q, int Page = 1, int PageSize = PickerLimits.Results) : IRequest<PagedResult<PickerChoice>>;
+
+internal sealed class SearchProposalsValidator : AbstractValidator<SearchProposals>
+{
+    public SearchProposalsValidator(IStringLocalizer<LabsText> text)
+    {
+        RuleFor(r => r.Q).Must(q => !string.IsNullOrWhiteSpace(q)).WithMessage(_ => text["Picker_TermRequired"])
+            .MaximumLength(PickerLimits.TermLength).WithMessage(_ => text["Picker_TermTooLong", PickerLimits.TermLength]);
+    }
+}
+
+internal sealed class SearchProposalsHandler(LabsDbContext db, LabPermissions permissions) : IRequestHandler<SearchProposals, PagedResult<PickerChoice>>
+{
+    public Task<PagedResult<PickerChoice>> Handle(SearchProposals request, CancellationToken cancellationToken)
+    {
+        var pattern = PickerSearch.ContainsPattern(request.Q!);
+        return permissions.PickableProposals().AsNoTracking()
+            .Where(p => EF.Functions.ILike(p.Title, pattern, "\\"))
+            .OrderBy(p => p.Title).ThenBy(p => p.Id)
+            .Select(p => new PickerChoice(p.Id, p.Title, db.Organizations.Where(o => o.Id == p.OrganizationId).Select(o => o.Name).FirstOrDefault()))
+            .ToPagedResultAsync(request.Page, Math.Clamp(request.PageSize, 1, PickerLimits.Results), cancellationToken);
+    }
+}
