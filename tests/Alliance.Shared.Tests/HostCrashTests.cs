@@ -129,7 +129,10 @@ public sealed partial class HostCrashTests(Xunit.Abstractions.ITestOutputHelper 
         {
             ["ConnectionStrings__Alliance"] = _connectionString,
             ["Mail__PickupDirectory"] = _mailFolder,
-            ["Mail__PickupDelayMilliseconds"] = "100",
+            // A slow mail server (a pause before each file), so a kill lands while mail is being sent. 25 ms is
+            // several times what writing the file and marking the mail sent take; 100 ms cost 15 s of waiting for the
+            // 200 mails (one worker sends one after the other) and moved no kill out of the work.
+            ["Mail__PickupDelayMilliseconds"] = "25",
             ["Jobs__Workers"] = "1",
             ["Messaging__LeaseSeconds"] = "3",
             ["Demo__Seed"] = "false",
