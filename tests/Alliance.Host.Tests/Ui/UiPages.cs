@@ -35,6 +35,7 @@ internal static partial class UiPages
     public static async Task<IReadOnlyList<string>> CrawlAsync(IPage page, int limit = 80, Func<IPage, string, Task>? onPage = null,
         Func<string, bool>? render = null, Action<string, string>? onFetched = null, int parallel = 1)
     {
+        var site = new Uri(page.Url);
         var pages = new List<IPage> { page };
         for (var i = 1; i < parallel; i++)
         {
@@ -62,7 +63,9 @@ internal static partial class UiPages
                     round.Add(queue.Dequeue());
                 }
 
-                var links = await Task.WhenAll(round.Select((path, i) => VisitAsync(pages[i], path)));
+                // Decided before the round starts: onPage of the round's pages may change what render answers.
+                var shown = round.Select(path => render is null || render(path)).ToList();
+                var links = await Task.WhenAll(round.Select((path, i) => VisitAsync(pages[i], path, shown[i])));
                 for (var i = 0; i < round.Count; i++)
                 {
                     if (links[i] is null)
@@ -93,11 +96,11 @@ internal static partial class UiPages
         return found;
 
         // The page's links, or null when it is not found, forbidden or redirects elsewhere.
-        async Task<IReadOnlyList<string>?> VisitAsync(IPage browserPage, string path)
+        async Task<IReadOnlyList<string>?> VisitAsync(IPage browserPage, string path, bool show)
         {
-            if (render is not null && !render(path))
+            if (!show)
             {
-                var fetched = await browserPage.Context.APIRequest.GetAsync(new Uri(new Uri(page.Url), path).ToString());
+                var fetched = await browserPage.Context.APIRequest.GetAsync(new Uri(site, path).ToString());
                 if (fetched.Status >= 400 || new Uri(fetched.Url).AbsolutePath != new Uri(new Uri(fetched.Url), path).AbsolutePath)
                 {
                     return null;
