@@ -17,69 +17,111 @@ internal static partial class UiPages
     /// <summary>
     /// Every page reachable from the dashboard by links (breadth first), one page per route shape: a route with a
     /// different id is the same page. Files, the API, the job dashboard and the language switch are left out.
-    /// <paramref name="onPage"/> runs on each found page while it is open, so a caller that checks every page
-    /// need not load it a second time. Where <paramref name="render"/> says a page need not be shown (a caller that
-    /// has already checked its kind), its links are read from the HTML over HTTP with the same cookies: several
-    /// times faster than rendering it in the browser; <paramref name="onFetched"/> then gets its path and HTML.
+    /// <paramref name="onPage"/> runs on each found page while it is open (with the browser page showing it), so a
+    /// caller that checks every page need not load it a second time. Where <paramref name="render"/> says a page need
+    /// not be shown (a caller that has already checked its kind), its links are read from the HTML over HTTP with the
+    /// same cookies: several times faster than rendering it in the browser; <paramref name="onFetched"/> then gets its
+    /// path and HTML. Up to <paramref name="parallel"/> queued pages are loaded at once, each in its own browser page
+    /// of the same context (same cookies): while one page waits for the host, another is rendered or checked. The
+    /// links of a round are queued in the order the pages were queued, so the crawl finds the same pages (the same
+    /// ids) as one page at a time. <paramref name="onPage"/> may then run for several pages at the same time.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> CrawlAsync(IPage page, int limit = 80, Func<string, Task>? onPage = null,
-        Func<string, bool>? render = null, Action<string, string>? onFetched = null)
+    public static async Task<IReadOnlyList<string>> CrawlAsync(IPage page, int limit = 80, Func<IPage, string, Task>? onPage = null,
+        Func<string, bool>? render = null, Action<string, string>? onFetched = null, int parallel = 1)
     {
+        var site = new Uri(page.Url);
+        var pages = new List<IPage> { page };
+        for (var i = 1; i < parallel; i++)
+        {
+            var extra = await page.Context.NewPageAsync();
+            if (page.ViewportSize is { } size)
+            {
+                await extra.SetViewportSizeAsync(size.Width, size.Height);
+            }
+
+            pages.Add(extra);
+        }
+
         var seenShapes = new HashSet<string>(StringComparer.Ordinal);
         var found = new List<string>();
         var queue = new Queue<string>();
         queue.Enqueue("/");
         seenShapes.Add(Shape("/"));
-        while (queue.Count > 0 && found.Count < limit)
+        try
         {
-            var path = queue.Dequeue();
-            if (render is not null && !render(path))
+            while (queue.Count > 0 && found.Count < limit)
             {
-                var fetched = await page.Context.APIRequest.GetAsync(new Uri(new Uri(page.Url), path).ToString());
-                if (fetched.Status >= 400 || new Uri(fetched.Url).AbsolutePath != new Uri(new Uri(fetched.Url), path).AbsolutePath)
+                var round = new List<string>();
+                while (queue.Count > 0 && round.Count < Math.Min(pages.Count, limit - found.Count))
                 {
-                    continue;
+                    round.Add(queue.Dequeue());
                 }
 
-                found.Add(path);
-                var html = await fetched.TextAsync();
-                onFetched?.Invoke(path, html);
-                foreach (Match link in Href().Matches(html))
+                // Decided before the round starts: onPage of the round's pages may change what render answers.
+                var shown = round.Select(path => render is null || render(path)).ToList();
+                var links = await Task.WhenAll(round.Select((path, i) => VisitAsync(pages[i], path, shown[i])));
+                for (var i = 0; i < round.Count; i++)
                 {
-                    Enqueue(System.Net.WebUtility.HtmlDecode(link.Groups[1].Value));
+                    if (links[i] is null)
+                    {
+                        continue;
+                    }
+
+                    found.Add(round[i]);
+                    foreach (var href in links[i]!)
+                    {
+                        var target = Normalise(href);
+                        if (target is not null && seenShapes.Add(Shape(target)))
+                        {
+                            queue.Enqueue(target);
+                        }
+                    }
                 }
-
-                continue;
             }
-
-            var response = await page.GotoAsync(path);
-            if (response is null || response.Status >= 400 || new Uri(page.Url).AbsolutePath != new Uri(new Uri(page.Url), path).AbsolutePath)
+        }
+        finally
+        {
+            foreach (var extra in pages.Skip(1))
             {
-                continue;
-            }
-
-            found.Add(path);
-            var hrefs = await page.EvalOnSelectorAllAsync<string[]>("a[href]", "links => links.map(a => a.getAttribute('href'))");
-            foreach (var href in hrefs)
-            {
-                Enqueue(href);
-            }
-
-            if (onPage is not null)
-            {
-                await onPage(path);
+                await extra.CloseAsync();
             }
         }
 
         return found;
 
-        void Enqueue(string? href)
+        // The page's links, or null when it is not found, forbidden or redirects elsewhere.
+        async Task<IReadOnlyList<string>?> VisitAsync(IPage browserPage, string path, bool show)
         {
-            var target = Normalise(href);
-            if (target is not null && seenShapes.Add(Shape(target)))
+            if (!show)
             {
-                queue.Enqueue(target);
+                var fetched = await browserPage.Context.APIRequest.GetAsync(new Uri(site, path).ToString());
+                if (fetched.Status >= 400 || new Uri(fetched.Url).AbsolutePath != new Uri(new Uri(fetched.Url), path).AbsolutePath)
+                {
+                    return null;
+                }
+
+                var html = await fetched.TextAsync();
+                lock (found)
+                {
+                    onFetched?.Invoke(path, html);
+                }
+
+                return Href().Matches(html).Select(link => System.Net.WebUtility.HtmlDecode(link.Groups[1].Value)).ToList();
             }
+
+            var response = await browserPage.GotoAsync(path);
+            if (response is null || response.Status >= 400 || new Uri(browserPage.Url).AbsolutePath != new Uri(new Uri(browserPage.Url), path).AbsolutePath)
+            {
+                return null;
+            }
+
+            var hrefs = await browserPage.EvalOnSelectorAllAsync<string[]>("a[href]", "links => links.map(a => a.getAttribute('href'))");
+            if (onPage is not null)
+            {
+                await onPage(browserPage, path);
+            }
+
+            return hrefs;
         }
     }
 
