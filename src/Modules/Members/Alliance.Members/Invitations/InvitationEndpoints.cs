@@ -1,10 +1,13 @@
 using Alliance.Members.Accounts;
+using Alliance.Members.Resources;
+using Alliance.Shared.Errors;
 using Alliance.Shared.Web;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Localization;
 
 namespace Alliance.Members.Invitations;
 
@@ -30,14 +33,18 @@ internal static class InvitationEndpoints
             .RequireRateLimiting(AbuseLimits.TokenLink)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        anonymous.MapGet("/{token}", async Task<Results<Ok<InvitationView>, NotFound<InvitationView>>> (IMediator mediator, string token, CancellationToken ct) =>
+        anonymous.MapGet("/{token}", async Task<Ok<InvitationView>> (
+                IMediator mediator, IStringLocalizer<AccountText> text, string token, CancellationToken ct) =>
             {
-                // An unknown link is 404 (with the same body): what the token-guess limit counts.
                 var view = await mediator.Send(new GetInvitation(token), ct);
-                return view.Status == InvitationStatus.Unknown ? TypedResults.NotFound(view) : TypedResults.Ok(view);
+                // An unknown link is a 404 problem, like accepting it: what the token-guess limit counts.
+                return view.Status == InvitationStatus.Unknown
+                    ? throw new NotFoundException(text["Invitation_Unknown"])
+                    : TypedResults.Ok(view);
             })
             .WithName("GetInvitation")
-            .WithSummary("Whom an invitation link is for and whether it can still be used (status Used, Expired, AccountExists); 404 with status Unknown for a link that does not exist.");
+            .WithSummary("Whom an invitation link is for and whether it can still be used (status Open, Used, Expired, AccountExists); 404 for a link that does not exist.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         anonymous.MapPost("/{token}/accept", async Task<NoContent> (
                 IMediator mediator, string token, AcceptInvitationBody body, HttpContext http, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
+using Alliance.Shared.Errors;
 using Alliance.Shared.Localization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -110,7 +111,17 @@ public static class AbuseLimits
             return;
         }
 
-        await next(context);
+        try
+        {
+            await next(context);
+        }
+        catch (NotFoundException)
+        {
+            // Becomes the 404 problem in the exception handler, further out in the pipeline.
+            throttle.CountUnknown(address);
+            throw;
+        }
+
         if (context.Response.StatusCode == StatusCodes.Status404NotFound)
         {
             throttle.CountUnknown(address);
