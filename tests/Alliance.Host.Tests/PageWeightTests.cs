@@ -60,7 +60,7 @@ public sealed class PageWeightTests(AllianceApp app, ITestOutputHelper output) :
     {
         var labId = await ScalarAsync<Guid>("""SELECT "Id" FROM labs.labs WHERE "Status" <> 3 ORDER BY "Title" LIMIT 1""");
         var proposalId = await ScalarAsync<Guid>("""SELECT "Id" FROM labs.proposals WHERE "Status" = 0 ORDER BY "CreatedAt" LIMIT 1""");
-        var start = DateTime.UtcNow.Date.AddDays(21).AddHours(18);
+        var start = AllianceClock.Today.AddDays(21).AddHours(18);
         var meetingId = await CreatedIdAsync(await staff.PostAsJsonAsync("/api/meetings", new
         {
             title = "Gewichtsprobe", kind = "NetworkMeeting", startsAtLocal = start, endsAtLocal = start.AddHours(2),

@@ -138,7 +138,7 @@ public sealed class LabPickerTests(AllianceApp app) : IClassFixture<AllianceApp>
         var labId = await app.RetailLabAsync();
         var labTitle = await ScalarAsync<string>($"""SELECT "Title" FROM labs.labs WHERE "Id" = '{labId}'""");
         using var staff = await app.SignedInAsync(DemoUsers.Staff);
-        var start = DateTime.Today.AddDays(40).AddHours(18);
+        var start = AllianceClock.Today.AddDays(40).AddHours(18);
         var fields = new Dictionary<string, string>
         {
             ["Input.Title"] = "Laborabend mit Suche",

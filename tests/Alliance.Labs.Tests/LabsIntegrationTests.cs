@@ -54,7 +54,7 @@ public sealed class LabsIntegrationTests(AllianceApp app) : IClassFixture<Allian
         var office = (await app.SendAsync(new GetActiveOrganizations())).Single(o => o.Name == "Amt für Wirtschaftsförderung").Id;
         var decisionId = Guid.NewGuid();
         var first = new ActionItemDecided(Guid.NewGuid(), decisionId, lab, "Konzept für die weitere Zusammenarbeit vorlegen", null, office,
-            new DateOnly(DateTime.UtcNow.Year + 1, 9, 30), "8. Allianztreffen", "/meetings/abc#decision-1") { ActionItemId = Guid.NewGuid() };
+            new DateOnly(AllianceClock.Today.Year + 1, 9, 30), "8. Allianztreffen", "/meetings/abc#decision-1") { ActionItemId = Guid.NewGuid() };
         var second = first with { EventId = Guid.NewGuid(), ActionItemId = Guid.NewGuid(), Title = "Finanzierung klären" };
 
         // The first action item delivered twice (a redelivery under a new event id), the second once: two tasks.

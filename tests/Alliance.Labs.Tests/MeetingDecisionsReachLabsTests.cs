@@ -20,7 +20,7 @@ public sealed class MeetingDecisionsReachLabsTests(AllianceApp app) : IClassFixt
         var owners = await staff.GetFromJsonAsync<JsonElement>("/api/members/organizations?search=Modehaus%20Brandt");
         var ownerId = owners.GetProperty("items")[0].GetProperty("id").GetGuid();
 
-        var start = DateTime.UtcNow.Date.AddDays(14).AddHours(18);
+        var start = AllianceClock.Today.AddDays(14).AddHours(18);
         var meetingId = await (await staff.PostAsJsonAsync("/api/meetings", new
         {
             title = "Werkstatt Handel der Zukunft", kind = "LabWorkshop", startsAtLocal = start, endsAtLocal = start.AddHours(2),
@@ -66,7 +66,7 @@ public sealed class MeetingDecisionsReachLabsTests(AllianceApp app) : IClassFixt
         var owners = await staff.GetFromJsonAsync<JsonElement>("/api/members/organizations?search=Modehaus%20Brandt");
         var ownerId = owners.GetProperty("items")[0].GetProperty("id").GetGuid();
 
-        var start = DateTime.UtcNow.Date.AddDays(21).AddHours(18);
+        var start = AllianceClock.Today.AddDays(21).AddHours(18);
         var meetingId = await (await staff.PostAsJsonAsync("/api/meetings", new
         {
             title = "Werkstatt drei Aufgaben", kind = "LabWorkshop", startsAtLocal = start, endsAtLocal = start.AddHours(2),
@@ -76,7 +76,7 @@ public sealed class MeetingDecisionsReachLabsTests(AllianceApp app) : IClassFixt
         {
             title = "Nächste Schritte", presenter = "Thomas Brandt", plannedMinutes = 30, labId,
         })).CreatedIdAsync();
-        var due = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(3).ToString("yyyy-MM-dd");
+        var due = DateOnly.FromDateTime(AllianceClock.Today).AddMonths(3).ToString("yyyy-MM-dd");
         var titles = new[] { "Lieferzonen kartieren", "Händler befragen", "Förderantrag skizzieren" };
         var decisionId = await (await staff.PostAsJsonAsync($"/api/meetings/agenda/{agendaItemId}/decisions", new
         {

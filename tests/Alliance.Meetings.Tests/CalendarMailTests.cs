@@ -48,7 +48,7 @@ public sealed class CalendarMailTests(AllianceApp app) : IClassFixture<AllianceA
     {
         var staff = await app.PrincipalAsync(DemoUsers.Staff);
         // A winter date (CET, UTC+1) moved into summer time (CEST, UTC+2): the offsets must come out of the file right.
-        var year = DateTime.Today.Year + 1;
+        var year = AllianceClock.Today.Year + 1;
         var start = new DateTime(year, 1, 14, 18, 0, 0);
         var meetingId = await MeetingScenario.CreateMeetingAsync(app, capacity: 1, startLocal: start, organizations: [Guid.NewGuid()]);
         var german = await MailablePersonAsync("de");
@@ -123,7 +123,7 @@ public sealed class CalendarMailTests(AllianceApp app) : IClassFixture<AllianceA
     public async Task A_registrant_who_cancels_gets_a_cancel_ics_for_the_entry_and_the_next_person_moves_up()
     {
         var staff = await app.PrincipalAsync(DemoUsers.Staff);
-        var meetingId = await MeetingScenario.CreateMeetingAsync(app, capacity: 1, startLocal: new DateTime(DateTime.Today.Year + 1, 2, 4, 18, 0, 0), organizations: [Guid.NewGuid()]);
+        var meetingId = await MeetingScenario.CreateMeetingAsync(app, capacity: 1, startLocal: new DateTime(AllianceClock.Today.Year + 1, 2, 4, 18, 0, 0), organizations: [Guid.NewGuid()]);
         var german = await MailablePersonAsync("de");
         var english = await MailablePersonAsync("en");
         await app.SendAsync(new Register(meetingId, german), staff);
@@ -162,7 +162,7 @@ public sealed class CalendarMailTests(AllianceApp app) : IClassFixture<AllianceA
     public async Task Registering_again_after_cancelling_sends_a_newer_request_and_the_mail_links_the_personal_feed()
     {
         var staff = await app.PrincipalAsync(DemoUsers.Staff);
-        var meetingId = await MeetingScenario.CreateMeetingAsync(app, capacity: 5, startLocal: new DateTime(DateTime.Today.Year + 1, 3, 11, 18, 0, 0), organizations: [Guid.NewGuid()]);
+        var meetingId = await MeetingScenario.CreateMeetingAsync(app, capacity: 5, startLocal: new DateTime(AllianceClock.Today.Year + 1, 3, 11, 18, 0, 0), organizations: [Guid.NewGuid()]);
         var person = await MailablePersonAsync("de");
         await app.SendAsync(new Register(meetingId, person), staff);
         var email = await EmailOfAsync(person);
@@ -191,7 +191,7 @@ public sealed class CalendarMailTests(AllianceApp app) : IClassFixture<AllianceA
 
         // A change of the meeting afterwards still counts up from what she was sent last.
         var version = (await app.SendAsync(new GetMeeting(meetingId), staff)).Version;
-        var start = new DateTime(DateTime.Today.Year + 1, 3, 11, 19, 0, 0);
+        var start = new DateTime(AllianceClock.Today.Year + 1, 3, 11, 19, 0, 0);
         await app.SendAsync(new MoveMeeting(meetingId, start, start.AddHours(2), "Rathaus", null, version), staff);
         var (_, moved) = await CalendarOfAsync(await app.WaitForMailAsync(email, "Geänderter Termin"));
         Assert.True(moved.Sequence > newRequest.Sequence, $"change {moved.Sequence} after REQUEST {newRequest.Sequence}");

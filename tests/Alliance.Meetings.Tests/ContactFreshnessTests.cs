@@ -26,7 +26,7 @@ public sealed class ContactFreshnessTests(AllianceApp app) : IClassFixture<Allia
 
         using var staff = await app.SignedInAsync(DemoUsers.Staff);
         var meeting = await MeetingScenario.DbAsync(app, db => db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meetingId));
-        var start = DateTime.Today.AddDays(33).AddHours(18);
+        var start = AllianceClock.Today.AddDays(33).AddHours(18);
         var moved = await staff.PutAsJsonAsync($"/api/meetings/{meetingId}/schedule",
             new { startsAtLocal = start, endsAtLocal = start.AddHours(2), place = "Rathaus", version = meeting.Version });
         Assert.Equal(HttpStatusCode.NoContent, moved.StatusCode);

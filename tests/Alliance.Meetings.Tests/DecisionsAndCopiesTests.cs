@@ -81,7 +81,7 @@ public sealed class DecisionsAndCopiesTests(AllianceApp app) : IClassFixture<All
         using var staff = await app.SignedInAsync(DemoUsers.Staff);
         var response = await staff.PostAsJsonAsync("/api/meetings/series", new
         {
-            title = "Sofort da", kind = "Plenary", recurrenceRule = "FREQ=WEEKLY;BYDAY=TU", firstDate = DateTime.Today.AddDays(1).ToString("yyyy-MM-dd"),
+            title = "Sofort da", kind = "Plenary", recurrenceRule = "FREQ=WEEKLY;BYDAY=TU", firstDate = AllianceClock.Today.AddDays(1).ToString("yyyy-MM-dd"),
             startTime = "18:00:00", durationMinutes = 90, place = "Lokschuppen", capacity = 20,
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);

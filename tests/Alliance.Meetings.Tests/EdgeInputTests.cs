@@ -10,7 +10,7 @@ namespace Alliance.Meetings.Tests;
 /// <summary>Issue 9, "numbers and dates at the edges" and "unbounded collections" for Meetings: 400 with field errors, nothing stored.</summary>
 public sealed partial class EdgeInputTests(AllianceApp app) : IClassFixture<AllianceApp>
 {
-    private static readonly DateTime Start = DateTime.Today.AddDays(40).AddHours(18);
+    private static readonly DateTime Start = AllianceClock.Today.AddDays(40).AddHours(18);
 
     [Fact]
     public async Task An_empty_meeting_and_dates_at_the_edges_are_field_errors_and_store_nothing()
@@ -42,7 +42,7 @@ public sealed partial class EdgeInputTests(AllianceApp app) : IClassFixture<Alli
 
         await AssertFieldErrorAsync(await staff.PutAsJsonAsync($"/api/meetings/{meetingId}/schedule",
             new { startsAtLocal = "0001-01-01T00:00:00", endsAtLocal = "0001-01-01T02:00:00", place = "Rathaus", version = meeting.Version }), "startsAtLocal");
-        var yesterday = DateTime.Today.AddDays(-2).AddHours(18);
+        var yesterday = AllianceClock.Today.AddDays(-2).AddHours(18);
         await AssertFieldErrorAsync(await staff.PutAsJsonAsync($"/api/meetings/{meetingId}/schedule",
             new { startsAtLocal = Iso(yesterday), endsAtLocal = Iso(yesterday.AddHours(2)), place = "Rathaus", version = meeting.Version }), "startsAtLocal");
 
@@ -64,7 +64,7 @@ public sealed partial class EdgeInputTests(AllianceApp app) : IClassFixture<Alli
 
         await AssertFieldErrorAsync(await staff.PostAsJsonAsync("/api/meetings/series", new
         {
-            title = "Zu lange Regel", kind = "Plenary", recurrenceRule = rule, firstDate = Iso(DateTime.Today)[..10], startTime = "18:00:00",
+            title = "Zu lange Regel", kind = "Plenary", recurrenceRule = rule, firstDate = Iso(AllianceClock.Today)[..10], startTime = "18:00:00",
             durationMinutes = 60, place = "Lokschuppen", capacity = 10,
         }), "recurrenceRule");
         await AssertFieldErrorAsync(await staff.PostAsJsonAsync("/api/meetings/series", new

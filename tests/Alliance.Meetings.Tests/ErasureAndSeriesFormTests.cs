@@ -117,7 +117,7 @@ public sealed class ErasureAndSeriesFormTests(AllianceApp app) : IClassFixture<A
         Assert.True(byField.ContainsKey(nameof(CreateSeries.Capacity)));
         Assert.Equal(0, await MeetingScenario.DbAsync(app, db => db.Series.CountAsync(x => x.Place == "Saal")));
         var lastMonth = await Assert.ThrowsAsync<FluentValidation.ValidationException>(() => app.SendAsync(
-            new CreateSeries("Rückblick", MeetingKind.Plenary, "FREQ=WEEKLY", DateOnly.FromDateTime(DateTime.Today.AddDays(-30)), new TimeOnly(18, 0), 60, null, "Saal", null, 10),
+            new CreateSeries("Rückblick", MeetingKind.Plenary, "FREQ=WEEKLY", DateOnly.FromDateTime(AllianceClock.Today.AddDays(-30)), new TimeOnly(18, 0), 60, null, "Saal", null, 10),
             staffPrincipal));
         Assert.Equal(["Das erste Datum darf nicht in der Vergangenheit liegen."], lastMonth.Errors.Where(e => e.PropertyName == nameof(CreateSeries.FirstDate)).Select(e => e.ErrorMessage));
 

@@ -80,7 +80,7 @@ public sealed class MeetingChangeTests(AllianceApp app) : IClassFixture<Alliance
         var staff = await app.PrincipalAsync(DemoUsers.Staff);
         var organization = Guid.NewGuid();
         var seriesId = await app.SendAsync(new CreateSeries("Kapazitätsreihe", MeetingKind.NetworkMeeting, "FREQ=WEEKLY;BYDAY=WE",
-            DateOnly.FromDateTime(DateTime.Today.AddDays(1)), new TimeOnly(18, 0), 60, "Europe/Berlin", "Saal", null, 2,
+            DateOnly.FromDateTime(AllianceClock.Today.AddDays(1)), new TimeOnly(18, 0), 60, "Europe/Berlin", "Saal", null, 2,
             Audience: AudienceKind.ChosenOrganizations, OrganizationIds: [organization]), staff);
         await app.SendAsync(new MaterializeOccurrences(seriesId));
         var meetingId = await MeetingScenario.DbAsync(app, db => db.Meetings.Where(m => m.SeriesId == seriesId).OrderBy(m => m.StartsAt).Select(m => m.Id).FirstAsync());
@@ -149,7 +149,7 @@ public sealed class MeetingChangeTests(AllianceApp app) : IClassFixture<Alliance
     public async Task Changing_the_end_raises_sequence_and_dtstamp_and_mails_the_registrants_in_their_language()
     {
         var staff = await app.PrincipalAsync(DemoUsers.Staff);
-        var start = DateTime.Today.AddDays(40).AddHours(18);
+        var start = AllianceClock.Today.AddDays(40).AddHours(18);
         var meetingId = await MeetingScenario.CreateMeetingAsync(app, capacity: 10, startLocal: start, organizations: [Guid.NewGuid()]);
         var people = await MailablePeopleAsync(app, 2);
         await SetLanguageAsync(app, people[1], "en");
@@ -197,7 +197,7 @@ public sealed class MeetingChangeTests(AllianceApp app) : IClassFixture<Alliance
     {
         var staff = await app.PrincipalAsync(DemoUsers.Staff);
         var seriesId = await app.SendAsync(new CreateSeries("Dauerreihe", MeetingKind.NetworkMeeting, "FREQ=WEEKLY;BYDAY=MO;COUNT=3",
-            DateOnly.FromDateTime(DateTime.Today.AddDays(1)), new TimeOnly(18, 0), 60, "Europe/Berlin", "Saal", null, 5,
+            DateOnly.FromDateTime(AllianceClock.Today.AddDays(1)), new TimeOnly(18, 0), 60, "Europe/Berlin", "Saal", null, 5,
             Audience: AudienceKind.ChosenOrganizations, OrganizationIds: [Guid.NewGuid()]), staff);
         await app.SendAsync(new MaterializeOccurrences(seriesId));
         var meetingId = await MeetingScenario.DbAsync(app, db => db.Meetings.Where(m => m.SeriesId == seriesId).OrderBy(m => m.StartsAt).Select(m => m.Id).FirstAsync());
@@ -218,7 +218,7 @@ public sealed class MeetingChangeTests(AllianceApp app) : IClassFixture<Alliance
     public async Task A_moved_meeting_is_reminded_again_for_its_new_start_but_never_twice_for_one_start()
     {
         var staff = await app.PrincipalAsync(DemoUsers.Staff);
-        var start = DateTime.Now.AddHours(20);
+        var start = AllianceClock.Now.AddHours(20);
         var meetingId = await MeetingScenario.CreateMeetingAsync(app, capacity: 10, startLocal: start, organizations: [Guid.NewGuid()]);
         var person = (await MailablePeopleAsync(app, 1))[0];
         await app.SendAsync(new Register(meetingId, person), staff);
@@ -266,7 +266,7 @@ public sealed class MeetingChangeTests(AllianceApp app) : IClassFixture<Alliance
             ["Input.Title"] = "",
             ["Input.Kind"] = "NetworkMeeting",
             ["Input.StartsAtLocal"] = "morgen abend",
-            ["Input.EndsAtLocal"] = $"{DateTime.Today.Year + 1}-05-06T20:00",
+            ["Input.EndsAtLocal"] = $"{AllianceClock.Today.Year + 1}-05-06T20:00",
             ["Input.TimeZone"] = "Europe/Berlin",
             ["Input.Capacity"] = "",
             ["Input.DelegateLimit"] = "zwei",

@@ -89,7 +89,7 @@ public sealed class MeetingFormsTests(AllianceApp app, Browser browser) : IClass
     {
         var staffPrincipal = await app.PrincipalAsync(DemoUsers.Staff);
         var seriesId = await app.SendAsync(new CreateSeries("Stammtisch", MeetingKind.NetworkMeeting, "FREQ=WEEKLY;BYDAY=WE",
-            DateOnly.FromDateTime(DateTime.Today.AddDays(1)), new TimeOnly(18, 0), 90, "Europe/Berlin", "Café am Markt", null, 30), staffPrincipal);
+            DateOnly.FromDateTime(AllianceClock.Today.AddDays(1)), new TimeOnly(18, 0), 90, "Europe/Berlin", "Café am Markt", null, 30), staffPrincipal);
         await app.SendAsync(new MaterializeOccurrences(seriesId), staffPrincipal);
 
         var staff = await SignInAsync(DemoUsers.Staff, "de");

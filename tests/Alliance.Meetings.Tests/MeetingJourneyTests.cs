@@ -82,7 +82,7 @@ public sealed class MeetingJourneyTests(AllianceApp app, Browser browser) : ICla
         await staff.FillAsync("#decision-text", "Die Allianz wird als Verbund mit Geschäftsstelle fortgeführt");
         await staff.FillAsync("#action-title", "Konzept für die weitere Zusammenarbeit vorlegen");
         await Pickers.ChooseAsync(staff, "action-owner", "Wirtschaftsförderung", "Amt für Wirtschaftsförderung");
-        await staff.FillAsync("#action-due", $"{DateTime.Today.Year + 1}-09-30");
+        await staff.FillAsync("#action-due", $"{AllianceClock.Today.Year + 1}-09-30");
         await staff.Locator("form:has(#decision-text) button.btn-primary[type=submit]").ClickAsync();
         await Assertions.Expect(staff.Locator(".border-success")).ToContainTextAsync("Konzept für die weitere Zusammenarbeit vorlegen");
         await Browser.ScreenshotAsync(staff, $"journey-4-{language}-03-minutes");

@@ -13,7 +13,7 @@ internal static class MeetingScenario
     public static async Task<Guid> CreateMeetingAsync(AllianceApp app, int capacity, DateTime? startLocal = null, IReadOnlyList<Guid>? organizations = null)
     {
         var staff = await app.PrincipalAsync(DemoUsers.Staff);
-        var start = startLocal ?? DateTime.Today.AddDays(30).AddHours(18);
+        var start = startLocal ?? AllianceClock.Today.AddDays(30).AddHours(18);
         return await app.SendAsync(new CreateMeeting("Testtreffen " + Guid.NewGuid().ToString("N")[..6], MeetingKind.NetworkMeeting, start, start.AddHours(2),
             "Europe/Berlin", "Rathaus", null, capacity, Audience: organizations is null ? AudienceKind.AllMembers : AudienceKind.ChosenOrganizations,
             OrganizationIds: organizations), staff);

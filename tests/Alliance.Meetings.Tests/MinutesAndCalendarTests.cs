@@ -116,7 +116,7 @@ public sealed class MinutesAndCalendarTests(AllianceApp app) : IClassFixture<All
     [Fact]
     public async Task The_ics_carries_the_time_zone_and_local_time_and_feeds_need_their_token()
     {
-        var start = new DateTime(DateTime.Today.Year + 1, 7, 15, 18, 0, 0);
+        var start = new DateTime(AllianceClock.Today.Year + 1, 7, 15, 18, 0, 0);
         var meetingId = await MeetingScenario.CreateMeetingAsync(app, capacity: 20, startLocal: start);
         using var representative = await app.SignedInAsync(DemoUsers.Representative);
 

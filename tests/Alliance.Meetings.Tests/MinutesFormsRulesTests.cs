@@ -86,7 +86,7 @@ public sealed class MinutesFormsRulesTests(AllianceApp app) : IClassFixture<Alli
 
         Assert.Equal(0, await MeetingScenario.DbAsync(app, db => db.Decisions.CountAsync(d => d.AgendaItemId == itemId)));
 
-        var due = DateOnly.FromDateTime(DateTime.Today.AddDays(14));
+        var due = DateOnly.FromDateTime(AllianceClock.Today.AddDays(14));
         var decisionId = await app.SendAsync(new RecordDecision(itemId, "Beschluss", [new ActionItemInput("Aufgabe", person, null, due)], lab.Id), staff);
         var decision = await MeetingScenario.DbAsync(app, db => db.Decisions.Include(d => d.ActionItems).SingleAsync(d => d.Id == decisionId));
         Assert.Equal(lab.Id, decision.LabId);

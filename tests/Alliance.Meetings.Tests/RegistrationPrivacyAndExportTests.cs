@@ -93,7 +93,7 @@ public sealed class RegistrationPrivacyAndExportTests(AllianceApp app) : IClassF
             await insert.ExecuteNonQueryAsync();
         }
 
-        var start = DateTime.Today.AddDays(21).AddHours(17);
+        var start = AllianceClock.Today.AddDays(21).AddHours(17);
         var meetingId = await app.SendAsync(new CreateMeeting("Labortreffen " + suffix, MeetingKind.LabWorkshop, start, start.AddHours(2), null, "Laden", null, 40,
             Audience: AudienceKind.Lab, LabId: labId), await app.PrincipalAsync(DemoUsers.Staff));
         return (meetingId, hidden, shown);

@@ -229,7 +229,7 @@ public sealed class RegistrationTests(AllianceApp app) : IClassFixture<AllianceA
     [Fact]
     public async Task Reminders_go_out_once_however_often_the_job_runs()
     {
-        var meetingId = await MeetingScenario.CreateMeetingAsync(app, capacity: 10, startLocal: DateTime.Now.AddHours(20), organizations: [Guid.NewGuid()]);
+        var meetingId = await MeetingScenario.CreateMeetingAsync(app, capacity: 10, startLocal: AllianceClock.Now.AddHours(20), organizations: [Guid.NewGuid()]);
         var staff = await app.PrincipalAsync(DemoUsers.Staff);
         var representativeId = await MeetingScenario.PersonIdAsync(app, DemoUsers.Representative);
         await app.SendAsync(new Register(meetingId, representativeId), staff);

@@ -29,7 +29,7 @@ public sealed class SchedulingTests(AllianceApp app) : IClassFixture<AllianceApp
     {
         var staff = await app.PrincipalAsync(DemoUsers.Staff);
         var seriesId = await app.SendAsync(new CreateSeries("Netzwerkfrühstück", MeetingKind.NetworkMeeting, "FREQ=WEEKLY;BYDAY=TU",
-            DateOnly.FromDateTime(DateTime.Today), new TimeOnly(8, 0), 90, "Europe/Berlin", "Gründerzentrum", null, 30,
+            DateOnly.FromDateTime(AllianceClock.Today), new TimeOnly(8, 0), 90, "Europe/Berlin", "Gründerzentrum", null, 30,
             Audience: AudienceKind.ChosenOrganizations, OrganizationIds: [await MeetingScenario.OrganizationOfAsync(app, await MeetingScenario.PersonIdAsync(app, DemoUsers.Representative))]), staff);
 
         var runs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => app.SendAsync(new MaterializeOccurrences(seriesId))));
@@ -76,7 +76,7 @@ public sealed class SchedulingTests(AllianceApp app) : IClassFixture<AllianceApp
     {
         using var staff = await app.SignedInAsync(DemoUsers.Staff);
         var before = await MeetingScenario.DbAsync(app, db => db.Meetings.CountAsync());
-        var start = DateTime.Today.AddDays(20).AddHours(18);
+        var start = AllianceClock.Today.AddDays(20).AddHours(18);
 
         var response = await staff.PostAsJsonAsync("/api/meetings", new
         {

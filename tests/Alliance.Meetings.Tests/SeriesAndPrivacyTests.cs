@@ -22,7 +22,7 @@ public sealed class SeriesAndPrivacyTests(AllianceApp app) : IClassFixture<Allia
     {
         var staff = await app.PrincipalAsync(DemoUsers.Staff);
         var seriesId = await app.SendAsync(new CreateSeries("Werkstattgespräch", MeetingKind.LabWorkshop, "FREQ=MONTHLY;BYDAY=TU;BYSETPOS=1",
-            DateOnly.FromDateTime(DateTime.Today), new TimeOnly(18, 0), 120, null, "Gewerbehof", null, 25,
+            DateOnly.FromDateTime(AllianceClock.Today), new TimeOnly(18, 0), 120, null, "Gewerbehof", null, 25,
             Audience: AudienceKind.ChosenOrganizations, OrganizationIds: [Guid.NewGuid()]), staff);
         await app.SendAsync(new MaterializeOccurrences(seriesId));
         var meetings = await MeetingScenario.DbAsync(app, db => db.Meetings.AsNoTracking().Where(m => m.SeriesId == seriesId).OrderBy(m => m.StartsAt).ToListAsync());
@@ -106,7 +106,7 @@ public sealed class SeriesAndPrivacyTests(AllianceApp app) : IClassFixture<Allia
         Assert.Equal("—", registration.PersonName);
         Assert.Null(registration.Email);
         Assert.NotNull(registration.CheckedInAt);
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = DateOnly.FromDateTime(AllianceClock.Today);
         var statistics = await app.SendAsync(new GetMeetingStatistics(today.AddYears(-3), today));
         Assert.Equal(7, statistics.MeetingsHeld);
         Assert.True(statistics.Attendances > 7 * 30);

@@ -30,7 +30,7 @@ public sealed partial class SeriesPickerTests(LongHorizonApp app, Browser browse
         using var staff = await app.SignedInAsync(DemoUsers.Staff);
         var schedule = new
         {
-            recurrenceRule = "FREQ=MONTHLY;INTERVAL=3;BYDAY=TH;BYSETPOS=3", firstDate = DateOnly.FromDateTime(DateTime.Today.AddDays(1)).ToString("yyyy-MM-dd"),
+            recurrenceRule = "FREQ=MONTHLY;INTERVAL=3;BYDAY=TH;BYSETPOS=3", firstDate = DateOnly.FromDateTime(AllianceClock.Today.AddDays(1)).ToString("yyyy-MM-dd"),
             startTime = "18:00:00", durationMinutes = 150, timeZone = "Europe/Berlin", numberOffset = 7,
         };
 
@@ -66,7 +66,7 @@ public sealed partial class SeriesPickerTests(LongHorizonApp app, Browser browse
     public async Task Bad_picker_input_and_bad_rules_are_field_errors_and_store_nothing()
     {
         var staff = await app.PrincipalAsync(DemoUsers.Staff);
-        var first = DateOnly.FromDateTime(DateTime.Today.AddDays(7));
+        var first = DateOnly.FromDateTime(AllianceClock.Today.AddDays(7));
         var weekly = new ComposeRecurrenceRule(RepeatFrequency.Weekly, 1, [DayOfWeek.Thursday], MonthlyBy.DayOfMonth, 1, 1, DayOfWeek.Thursday, 1,
             RepeatEnd.Never, null, null, first);
         Assert.Equal("FREQ=WEEKLY;BYDAY=TH", await app.SendAsync(weekly, staff));
@@ -112,7 +112,7 @@ public sealed partial class SeriesPickerTests(LongHorizonApp app, Browser browse
     public async Task Ending_a_series_sets_until_and_cancels_later_occurrences_with_mails_to_registrants()
     {
         var staff = await app.PrincipalAsync(DemoUsers.Staff);
-        var first = DateOnly.FromDateTime(DateTime.Today.AddDays(1));
+        var first = DateOnly.FromDateTime(AllianceClock.Today.AddDays(1));
         var representative = await MeetingScenario.PersonIdAsync(app, DemoUsers.Representative);
         // Only the representative's organisation is invited, so her mails are not queued behind thousands of invitations.
         var seriesId = await app.SendAsync(new CreateSeries("Sprechstunde", Domain.MeetingKind.NetworkMeeting, "FREQ=MONTHLY;BYMONTHDAY=10", first,
@@ -150,7 +150,7 @@ public sealed partial class SeriesPickerTests(LongHorizonApp app, Browser browse
         var staff = await app.PrincipalAsync(DemoUsers.Staff);
         var representative = await MeetingScenario.PersonIdAsync(app, DemoUsers.Representative);
         var seriesId = await app.SendAsync(new CreateSeries("Werkstattgespräch", Domain.MeetingKind.NetworkMeeting, "FREQ=WEEKLY;BYDAY=TU",
-            DateOnly.FromDateTime(DateTime.Today.AddDays(1)), new TimeOnly(17, 0), 60, "Europe/Berlin", "Rathaus", null, 20,
+            DateOnly.FromDateTime(AllianceClock.Today.AddDays(1)), new TimeOnly(17, 0), 60, "Europe/Berlin", "Rathaus", null, 20,
             Audience: Domain.AudienceKind.ChosenOrganizations, OrganizationIds: [await MeetingScenario.OrganizationOfAsync(app, representative)], NumberOffset: 7), staff);
         var before = await MeetingScenario.DbAsync(app, db => db.Meetings.AsNoTracking().Where(m => m.SeriesId == seriesId).OrderBy(m => m.StartsAt).ToListAsync());
         var firstTuesdays = before.Where(m => Recurrence.ToLocal(m.StartsAt, "Europe/Berlin").Day <= 7).ToList();
@@ -202,7 +202,7 @@ public sealed partial class SeriesPickerTests(LongHorizonApp app, Browser browse
         await page.SelectOptionAsync("#weekday", "Thursday");
         // An end before the first date is named at its field (the browser itself keeps the interval and count in range).
         await page.Locator("#ends-on").CheckAsync();
-        await page.FillAsync("#until", DateTime.Today.AddDays(-1).ToString("yyyy-MM-dd"));
+        await page.FillAsync("#until", AllianceClock.Today.AddDays(-1).ToString("yyyy-MM-dd"));
         await page.Locator("#preview").ClickAsync();
         await Assertions.Expect(page.Locator("#ends-error")).Not.ToBeEmptyAsync();
         await page.Locator("#ends-never").CheckAsync();

@@ -36,7 +36,7 @@ public sealed class StoredTextLimitsTests(AllianceApp app) : IClassFixture<Allia
 
         // A series and its first occurrences are written in one request, her invitations included.
         var seriesId = await app.SendAsync(new CreateSeries("Lange Namen", MeetingKind.NetworkMeeting, "FREQ=WEEKLY;BYDAY=WE",
-            DateOnly.FromDateTime(DateTime.Today.AddDays(1)), new TimeOnly(18, 0), 60, null, "Rathaus", null, 500), staff);
+            DateOnly.FromDateTime(AllianceClock.Today.AddDays(1)), new TimeOnly(18, 0), 60, null, "Rathaus", null, 500), staff);
         var occurrences = await MeetingScenario.DbAsync(app, db => db.Meetings.Where(m => m.SeriesId == seriesId).Select(m => m.Id).ToListAsync());
         Assert.NotEmpty(occurrences);
         Assert.Equal(occurrences.Count, await MeetingScenario.DbAsync(app, db => db.Registrations.CountAsync(r => occurrences.Contains(r.MeetingId) && r.PersonId == personId)));
@@ -49,7 +49,7 @@ public sealed class StoredTextLimitsTests(AllianceApp app) : IClassFixture<Allia
 
         // A decision whose action item she and her organisation own: "person — organisation" is 404 characters.
         var decisionId = await app.SendAsync(new RecordDecision(itemId, new string('B', TextLimits.DecisionText),
-            [new ActionItemInput(new string('A', TextLimits.ActionItemTitle), personId, organizationId, DateOnly.FromDateTime(DateTime.Today.AddDays(30)))]), staff);
+            [new ActionItemInput(new string('A', TextLimits.ActionItemTitle), personId, organizationId, DateOnly.FromDateTime(AllianceClock.Today.AddDays(30)))]), staff);
         var owner = await MeetingScenario.DbAsync(app, db => db.ActionItems.Where(a => a.DecisionId == decisionId).Select(a => a.OwnerName).SingleAsync());
         Assert.Equal($"{First} {Last} — {LongOrganization}", owner);
         Assert.Equal(TextLimits.OwnerName, owner!.Length);

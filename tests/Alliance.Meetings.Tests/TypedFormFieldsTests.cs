@@ -258,8 +258,8 @@ public sealed class TypedFormFieldsTests(AllianceApp app) : IClassFixture<Allian
         var move = await client.PostFormAsync($"/meetings/{meetingId}/edit", "move-meeting", new Dictionary<string, string>
         {
             ["MoveInput.Version"] = (await MeetingScenario.DbAsync(app, db => db.Meetings.Where(m => m.Id == meetingId).Select(m => m.Version).SingleAsync())).ToString(),
-            ["MoveInput.StartsAtLocal"] = DateTime.Today.AddDays(20).ToString("yyyy-MM-dd'T'18:00", System.Globalization.CultureInfo.InvariantCulture),
-            ["MoveInput.EndsAtLocal"] = DateTime.Today.AddDays(20).ToString("yyyy-MM-dd'T'20:00", System.Globalization.CultureInfo.InvariantCulture),
+            ["MoveInput.StartsAtLocal"] = AllianceClock.Today.AddDays(20).ToString("yyyy-MM-dd'T'18:00", System.Globalization.CultureInfo.InvariantCulture),
+            ["MoveInput.EndsAtLocal"] = AllianceClock.Today.AddDays(20).ToString("yyyy-MM-dd'T'20:00", System.Globalization.CultureInfo.InvariantCulture),
             ["MoveInput.Place"] = new string('x', TextLimits.Place + 1),
             ["MoveInput.OnlineLink"] = "",
         });
@@ -276,5 +276,5 @@ public sealed class TypedFormFieldsTests(AllianceApp app) : IClassFixture<Allian
 
     private async Task<Guid> CreateSeriesAsync(string language) =>
         await app.SendAsync(new CreateSeries($"Formularreihe {language} {Guid.NewGuid():N}"[..24], MeetingKind.Plenary, "FREQ=MONTHLY;BYMONTHDAY=15",
-            DateOnly.FromDateTime(DateTime.Today.AddDays(7)), new TimeOnly(18, 0), 120, "Europe/Berlin", "Rathaus", null, 30), await app.PrincipalAsync(DemoUsers.Staff));
+            DateOnly.FromDateTime(AllianceClock.Today.AddDays(7)), new TimeOnly(18, 0), 120, "Europe/Berlin", "Rathaus", null, 30), await app.PrincipalAsync(DemoUsers.Staff));
 }

@@ -26,7 +26,7 @@ public sealed partial class EdgeInputTests
         Assert.Contains($"<option value=\"UTC\">{utc}</option>", form);
         Assert.Contains($"<option value=\"Asia/Tokyo\">{tokyo.Split(' ')[^1].Trim('(', ')')} – ", form);
 
-        var start = DateTime.Today.AddDays(35).AddHours(10);
+        var start = AllianceClock.Today.AddDays(35).AddHours(10);
         var id = await app.SendAsync(new CreateMeeting($"Tokio-Runde {language}", MeetingKind.NetworkMeeting, start, start.AddHours(1), "Asia/Tokyo", "Online", null, 20,
             Audience: AudienceKind.AllMembers), await app.PrincipalAsync(DemoUsers.Staff));
         Assert.Equal("Asia/Tokyo", await MeetingScenario.DbAsync(app, db => Task.FromResult(db.Meetings.Single(m => m.Id == id).TimeZone)));

@@ -25,7 +25,7 @@ public sealed class MeetingNotificationsTests(AllianceApp app) : IClassFixture<A
         using var staff = await app.SignedInAsync(DemoUsers.Staff);
         using var ida = await app.SignedInAsync("eins@notify.example");
         using var zeno = await app.SignedInAsync("zwei@notify.example");
-        var start = DateTime.Today.AddDays(40).AddHours(18);
+        var start = AllianceClock.Today.AddDays(40).AddHours(18);
         var meeting = await (await staff.PostAsJsonAsync("/api/meetings", new
         {
             title = "Glockentreffen", kind = "NetworkMeeting", startsAtLocal = start, endsAtLocal = start.AddHours(2), timeZone = "Europe/Berlin",
