@@ -12,7 +12,7 @@ source build/lib.sh
 started=$SECONDS
 # One call, so a fresh machine runs apt-get update once. Besides the database and the browser: readers for the
 # document tests: python-docx, openpyxl (workbooks) and LibreOffice (converts to PDF, as people open the files).
-ensure_packages postgresql chromium fonts-dejavu-core poppler-utils python3-docx python3-openpyxl libreoffice-writer-nogui
+ensure_packages postgresql chromium-headless-shell fonts-dejavu-core poppler-utils python3-docx python3-openpyxl libreoffice-writer-nogui
 
 pg_dir="$(mktemp -d /tmp/alliance-test-pg.XXXXXX)"
 cleanup() { stop_postgres "$pg_dir"; rm -rf "$pg_dir"; }
