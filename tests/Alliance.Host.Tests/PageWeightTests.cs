@@ -7,12 +7,12 @@ namespace Alliance.Host.Tests;
 
 /// <summary>
 /// Issue 13, "page weight flat as the alliance grows": the people list and every form with a picker of people,
-/// organisations, labs, proposals or funding calls weigh the same with 1,000 organisations, 5,000 people, 200 labs,
-/// 500 proposals and 100 open calls as with twice that, stay under a bound and name none of the grown rows — pickers search as you type and
+/// organisations, labs, proposals, funding calls or offers weigh the same with 1,000 organisations, 5,000 people, 200 labs,
+/// 500 proposals, 100 open calls and 500 open offers as with twice that, stay under a bound and name none of the grown rows — pickers search as you type and
 /// lists are paged, so no page carries a whole table. (Before the pickers the people page carried every active
 /// organisation in its filter, /labs/new every contact: 19 KB → 434 KB and 2.4 MB on 5,000 organisations; the meeting
 /// forms listed every lab, 200 in the large seed, the proposal answer form every lab and up to 200 proposals, the new
-/// application form every open call.) The
+/// application form every open call, a need's match form every open offer, cut at 200.) The
 /// alliance grows by set-based SQL, a second each step.
 /// </summary>
 public sealed class PageWeightTests(AllianceApp app, ITestOutputHelper output) : IClassFixture<AllianceApp>
@@ -24,7 +24,7 @@ public sealed class PageWeightTests(AllianceApp app, ITestOutputHelper output) :
     private const int MaxGrowthBytes = 200;
 
     /// <summary>The names the growth gives its labs, proposals and organisations: none may appear on a form.</summary>
-    private static readonly string[] GrownNames = ["Gewicht-Reallabor", "Gewicht-Vorschlag", "Gewicht-Aufruf", "Gewicht "];
+    private static readonly string[] GrownNames = ["Gewicht-Reallabor", "Gewicht-Vorschlag", "Gewicht-Aufruf", "Gewicht-Angebot", "Gewicht "];
 
     [Fact]
     public async Task Pages_and_forms_with_pickers_weigh_the_same_with_twice_the_alliance()
@@ -32,14 +32,14 @@ public sealed class PageWeightTests(AllianceApp app, ITestOutputHelper output) :
         using var staff = await app.SignedInAsync(DemoUsers.Staff);
         var pages = await PagesAsync(staff);
 
-        await GrowAsync(from: 0, organizations: 1_000, labs: 200, proposals: 500, calls: 100);
+        await GrowAsync(from: 0, organizations: 1_000, labs: 200, proposals: 500, calls: 100, offers: 500);
         var first = await SizesAsync(staff, pages);
-        await GrowAsync(from: 1_000, organizations: 1_000, labs: 200, proposals: 500, calls: 100);
+        await GrowAsync(from: 1_000, organizations: 1_000, labs: 200, proposals: 500, calls: 100, offers: 500);
         var second = await SizesAsync(staff, pages);
 
         foreach (var page in pages)
         {
-            output.WriteLine($"{page}: {first[page].Bytes:N0} bytes with 1,000 seeded organisations, 200 labs, 500 proposals and 100 calls, {second[page].Bytes:N0} with twice that");
+            output.WriteLine($"{page}: {first[page].Bytes:N0} bytes with 1,000 seeded organisations, 200 labs, 500 proposals, 100 calls and 500 offers, {second[page].Bytes:N0} with twice that");
             Assert.True(second[page].Bytes <= MaxPageBytes, $"{page} weighs {second[page].Bytes:N0} bytes");
             Assert.True(second[page].Bytes - first[page].Bytes <= MaxGrowthBytes, $"{page} grew from {first[page].Bytes:N0} to {second[page].Bytes:N0} bytes");
             if (page != "/people")
@@ -54,12 +54,13 @@ public sealed class PageWeightTests(AllianceApp app, ITestOutputHelper output) :
     /// The pages to weigh: the people list, the lab, meeting and series forms, and — on a meeting of its own with an
     /// agenda item linked to a demo lab, a draft survey and an open demo proposal — the agenda form on the meeting's
     /// page, the agenda item's edit form, the minutes' decision form, the survey's audience form and the proposal's
-    /// answer form; and the new application form (its call picker).
+    /// answer form; the new application form (its call picker) and a demo need's page with its match form (the offer picker).
     /// </summary>
     private async Task<List<string>> PagesAsync(HttpClient staff)
     {
         var labId = await ScalarAsync<Guid>("""SELECT "Id" FROM labs.labs WHERE "Status" <> 3 ORDER BY "Title" LIMIT 1""");
         var proposalId = await ScalarAsync<Guid>("""SELECT "Id" FROM labs.proposals WHERE "Status" = 0 ORDER BY "CreatedAt" LIMIT 1""");
+        var needId = await ScalarAsync<Guid>("""SELECT "Id" FROM labs.needs WHERE NOT "IsClosed" ORDER BY "CreatedAt" LIMIT 1""");
         var start = AllianceClock.Today.AddDays(21).AddHours(18);
         var meetingId = await CreatedIdAsync(await staff.PostAsJsonAsync("/api/meetings", new
         {
@@ -76,7 +77,7 @@ public sealed class PageWeightTests(AllianceApp app, ITestOutputHelper output) :
         [
             "/people", "/labs/new", "/meetings/new", "/meetings/series/new",
             $"/meetings/{meetingId}", $"/meetings/{meetingId}/agenda/{itemId}/edit", $"/meetings/{meetingId}/minutes",
-            $"/surveys/{surveyId}/audience", $"/labs/proposals/{proposalId}", "/funding/applications/new",
+            $"/surveys/{surveyId}/audience", $"/labs/proposals/{proposalId}", "/funding/applications/new", $"/labs/needs/{needId}",
         ];
     }
 
@@ -111,9 +112,9 @@ public sealed class PageWeightTests(AllianceApp app, ITestOutputHelper output) :
     /// <summary>
     /// Active organisations (Members and the Labs copy) with five people each, every one with an e-mail address
     /// and consent to be contacted, names shown — the most a picker could be tempted to list —, active labs in the
-    /// first action field, open topic proposals of the new organisations and funding calls open for another year.
+    /// first action field, open topic proposals and open offers of the new organisations and funding calls open for another year.
     /// </summary>
-    private async Task GrowAsync(int from, int organizations, int labs, int proposals, int calls)
+    private async Task GrowAsync(int from, int organizations, int labs, int proposals, int calls, int offers)
     {
         await using var connection = new NpgsqlConnection(app.ConnectionString);
         await connection.OpenAsync();
@@ -152,12 +153,18 @@ public sealed class PageWeightTests(AllianceApp app, ITestOutputHelper output) :
             SELECT md5('weight-call' || c)::uuid, 'Land', 'Gewichtsprogramm', format('Gewicht-Aufruf %s', c), NULL, current_date + 365 + c % 30, 50, NULL,
                    'FederalAza', '{Staff}', NULL, NULL, NULL, now()
             FROM generate_series(@from, @from + @calls - 1) AS c;
+
+            INSERT INTO labs.offers ("Id", "OrganizationId", "PostedByPersonId", "Title", "Description", "Quantity", "IsClosed", "CreatedAt")
+            SELECT md5('weight-offer' || f)::uuid, md5('weight-org' || (@from + f % @count))::uuid, NULL, format('Gewicht-Angebot %s', f),
+                   'Ein Angebot der Gewichtsprobe.', 1, false, now()
+            FROM generate_series(@from, @from + @offers - 1) AS f;
             """, connection);
         command.Parameters.AddWithValue("from", from);
         command.Parameters.AddWithValue("count", organizations);
         command.Parameters.AddWithValue("labs", labs);
         command.Parameters.AddWithValue("proposals", proposals);
         command.Parameters.AddWithValue("calls", calls);
+        command.Parameters.AddWithValue("offers", offers);
         await using var transaction = await connection.BeginTransactionAsync();
         command.Transaction = transaction;
         await command.ExecuteNonQueryAsync();

@@ -144,10 +144,11 @@ public sealed partial class JourneyBrowserTests(AllianceApp app, Browser browser
 
         var staff = await SignInAsync(DemoUsers.Staff, language);
         await staff.GotoAsync($"/labs/needs/{needId}");
-        await staff.CheckAsync($"label:has-text('Zwei Praktikumsplätze im Modehaus ({language})') >> xpath=preceding-sibling::input");
-        await staff.CheckAsync($"label:has-text('Ein Platz in der Werkstatt ({language})') >> xpath=preceding-sibling::input");
+        // The offers are searched by title (the exchange grows with the alliance: no checkbox per open offer).
+        await Alliance.Tests.Support.Pickers.ChooseAsync(staff, "offers", "Praktikumsplätze im Modehaus", $"Zwei Praktikumsplätze im Modehaus ({language})");
+        await Alliance.Tests.Support.Pickers.ChooseAsync(staff, "offers", $"Werkstatt ({language})", $"Ein Platz in der Werkstatt ({language})");
         await Browser.ScreenshotAsync(staff, $"journey-6-{language}-02-match");
-        await SubmitAsync(staff, () => staff.ClickAsync("form:has(input[name='Act.OfferIds']) button[type=submit]"));
+        await SubmitAsync(staff, () => staff.ClickAsync("form:has(#offers-search) button[type=submit]"));
         Assert.Equal(2, await staff.Locator("#matches > li").CountAsync());
 
         await staff.SelectOptionAsync("#matches > li >> nth=0 >> select", "Done");

@@ -68,6 +68,68 @@ public sealed class LabPickerTests(AllianceApp app) : IClassFixture<AllianceApp>
     }
 
     [Fact]
+    public async Task Offer_search_pages_open_offers_with_the_offering_organisation_and_leaves_withdrawn_ones_out()
+    {
+        var organization = await ScalarAsync<Guid>("""SELECT "Id" FROM labs.organizations ORDER BY "Name" LIMIT 1""");
+        var organizationName = await ScalarAsync<string>("""SELECT "Name" FROM labs.organizations ORDER BY "Name" LIMIT 1""");
+        // 25 offers named "Suchangebot …", the last one withdrawn.
+        await ExecuteAsync($"""
+            INSERT INTO labs.offers ("Id", "OrganizationId", "Title", "IsClosed", "CreatedAt")
+            SELECT md5('search-offer' || n)::uuid, '{organization}', format('Suchangebot %s', lpad(n::text, 2, '0')), n = 25, now()
+            FROM generate_series(1, 25) AS n;
+            """);
+        using var representative = await app.SignedInAsync(DemoUsers.Representative);
+
+        var first = await representative.GetFromJsonAsync<JsonElement>("/api/labs/offers/search?q=suchangebot&pageSize=50");
+        Assert.Equal(24, first.GetProperty("totalCount").GetInt32());
+        Assert.Equal([.. Enumerable.Range(1, 20).Select(n => $"Suchangebot {n:00}")],
+            first.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()).ToList());
+        Assert.All(first.GetProperty("items").EnumerateArray(), i => Assert.Equal(organizationName, i.GetProperty("hint").GetString()));
+        var second = await representative.GetFromJsonAsync<JsonElement>("/api/labs/offers/search?q=Suchangebot&page=2");
+        Assert.Equal(["Suchangebot 21", "Suchangebot 22", "Suchangebot 23", "Suchangebot 24"],
+            second.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()).ToList());
+
+        // The withdrawn offer is no choice, but a form that already holds it still names it.
+        var withdrawn = await ScalarAsync<Guid>("""SELECT "Id" FROM labs.offers WHERE "Title" = 'Suchangebot 25'""");
+        Assert.Equal("Suchangebot 25", Assert.Single(await app.SendAsync(new GetPickedOffers([withdrawn]), await app.PrincipalAsync(DemoUsers.Staff))).Name);
+    }
+
+    /// <summary>
+    /// A need's match form without JavaScript: "Search" lists the matching open offers; an offer of the need's own
+    /// organisation is refused at the field with the reason (nothing stored); another organisation's offer is matched.
+    /// </summary>
+    [Fact]
+    public async Task The_match_form_searches_offers_refuses_one_of_the_needs_own_organisation_and_matches_another()
+    {
+        var own = await ScalarAsync<Guid>("""SELECT "Id" FROM labs.organizations ORDER BY "Name" LIMIT 1""");
+        var other = await ScalarAsync<Guid>("""SELECT "Id" FROM labs.organizations ORDER BY "Name" DESC LIMIT 1""");
+        await ExecuteAsync($"""
+            INSERT INTO labs.needs ("Id", "OrganizationId", "Title", "IsClosed", "CreatedAt")
+            VALUES (md5('match-need')::uuid, '{own}', 'Bedarf Lastenrad', false, now());
+            INSERT INTO labs.offers ("Id", "OrganizationId", "Title", "IsClosed", "CreatedAt")
+            VALUES (md5('match-own')::uuid, '{own}', 'Lastenrad eigene Firma', false, now()),
+                   (md5('match-other')::uuid, '{other}', 'Lastenrad zum Ausleihen', false, now());
+            """);
+        var needId = await ScalarAsync<Guid>("""SELECT "Id" FROM labs.needs WHERE "Title" = 'Bedarf Lastenrad'""");
+        var ownOffer = await ScalarAsync<Guid>("""SELECT "Id" FROM labs.offers WHERE "Title" = 'Lastenrad eigene Firma'""");
+        var otherOffer = await ScalarAsync<Guid>("""SELECT "Id" FROM labs.offers WHERE "Title" = 'Lastenrad zum Ausleihen'""");
+        using var staff = await app.SignedInAsync(DemoUsers.Staff);
+
+        var searched = await staff.PostFormAsync($"/labs/needs/{needId}", "match",
+            new Dictionary<string, string> { ["picker-search"] = "offers", ["picker-q-offers"] = "Lastenrad" });
+        Assert.Contains($"value=\"{ownOffer}\"", searched, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{otherOffer}\"", searched, StringComparison.Ordinal);
+
+        var refused = await staff.PostFormAsync($"/labs/needs/{needId}", "match", new Dictionary<string, string> { ["Match.OfferIds"] = ownOffer.ToString() });
+        Assert.Contains("derselben Organisation", FormPosts.ErrorOf(refused, "offers"), StringComparison.Ordinal);
+        Assert.Equal(0, await ScalarAsync<long>($"""SELECT count(*) FROM labs.matches WHERE "NeedId" = '{needId}'"""));
+
+        using var matched = await staff.SubmitFormAsync($"/labs/needs/{needId}", "match", new Dictionary<string, string> { ["Match.OfferIds"] = otherOffer.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, matched.StatusCode);
+        Assert.Equal(otherOffer, await ScalarAsync<Guid>($"""SELECT "OfferId" FROM labs.matches WHERE "NeedId" = '{needId}'"""));
+    }
+
+    [Fact]
     public async Task The_answer_form_merges_a_proposal_into_one_chosen_with_the_proposal_picker()
     {
         var organization = await ScalarAsync<Guid>("""SELECT "Id" FROM labs.organizations ORDER BY "Name" LIMIT 1""");
@@ -99,6 +161,7 @@ public sealed class LabPickerTests(AllianceApp app) : IClassFixture<AllianceApp>
     [InlineData("/api/labs/search")]
     [InlineData("/api/labs/search?q=%20")]
     [InlineData("/api/labs/proposals/search?q=")]
+    [InlineData("/api/labs/offers/search?q=")]
     public async Task A_search_without_a_term_is_a_bad_request_naming_q_in_the_callers_language(string url)
     {
         using var staff = await app.SignedInAsync(DemoUsers.Staff);
@@ -126,10 +189,12 @@ public sealed class LabPickerTests(AllianceApp app) : IClassFixture<AllianceApp>
             var pattern = Alliance.Shared.Components.PickerSearch.ContainsPattern("Handel");
             return (
                 Labs: await PlanAsync(db, () => db.Labs.AsNoTracking().Where(l => EF.Functions.ILike(l.Title, pattern, "\\")).Select(l => l.Id).ToListAsync()),
-                Proposals: await PlanAsync(db, () => db.Proposals.AsNoTracking().Where(p => EF.Functions.ILike(p.Title, pattern, "\\")).Select(p => p.Id).ToListAsync()));
+                Proposals: await PlanAsync(db, () => db.Proposals.AsNoTracking().Where(p => EF.Functions.ILike(p.Title, pattern, "\\")).Select(p => p.Id).ToListAsync()),
+                Offers: await PlanAsync(db, () => db.Offers.AsNoTracking().Where(o => EF.Functions.ILike(o.Title, pattern, "\\")).Select(o => o.Id).ToListAsync()));
         });
         Assert.True(plans.Labs.Contains("IX_labs_Title_Trigram", StringComparison.Ordinal), plans.Labs);
         Assert.True(plans.Proposals.Contains("IX_proposals_Title_Trigram", StringComparison.Ordinal), plans.Proposals);
+        Assert.True(plans.Offers.Contains("IX_offers_Title_Trigram", StringComparison.Ordinal), plans.Offers);
     }
 
     [Fact]

@@ -43,6 +43,7 @@ public sealed class LabsModule : IModule
         services.AddScoped<LabsJobs>();
         services.AddPickerSource<Pickers.LabPickerSource>();
         services.AddPickerSource<Pickers.ProposalPickerSource>();
+        services.AddPickerSource<Pickers.OfferPickerSource>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => LabsEndpoints.Map(endpoints);

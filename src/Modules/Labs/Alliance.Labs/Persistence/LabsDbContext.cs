@@ -179,6 +179,8 @@ internal sealed class LabsDbContext(DbContextOptions<LabsDbContext> options) : D
             e.Property(x => x.Title).HasMaxLength(200).UseCollation(GermanOrder.Collation);
             e.Property(x => x.Description).HasMaxLength(4000);
             e.HasIndex(x => new { x.IsClosed, x.CreatedAt });
+            // The offer picker's "title contains" search (SearchOffers).
+            e.HasIndex(x => x.Title, "IX_offers_Title_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
             e.HasIndex(x => x.OrganizationId);
         });
 

@@ -26,3 +26,15 @@ internal sealed class ProposalPickerSource(IMediator mediator) : IPickerSource
     public async Task<IReadOnlyList<PickerChoice>> ChosenAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         await mediator.Send(new GetPickedProposals([.. ids]), cancellationToken);
 }
+
+/// <summary>The offer picker's data (<see cref="PickerSources.Offers"/>): a need's match form.</summary>
+internal sealed class OfferPickerSource(IMediator mediator) : IPickerSource
+{
+    public string Source => PickerSources.Offers;
+
+    public async Task<IReadOnlyList<PickerChoice>> SearchAsync(string term, CancellationToken cancellationToken) =>
+        (await mediator.Send(new SearchOffers(term), cancellationToken)).Items;
+
+    public async Task<IReadOnlyList<PickerChoice>> ChosenAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        await mediator.Send(new GetPickedOffers([.. ids]), cancellationToken);
+}

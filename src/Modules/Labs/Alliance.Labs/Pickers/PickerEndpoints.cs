@@ -23,5 +23,11 @@ internal static class PickerEndpoints
             .WithName("SearchProposals")
             .WithSummary("Topic proposals not merged whose title contains q, for pickers (paged, at most 20 a page; the proposing organisation as hint).")
             .ProducesValidationProblem();
+
+        api.MapGet("/offers/search", async Task<Ok<PagedResult<PickerChoice>>> (IMediator mediator, string? q, int? page, int? pageSize, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new SearchOffers(q, page ?? 1, pageSize ?? PickerLimits.Results), ct)))
+            .WithName("SearchOffers")
+            .WithSummary("Open offers whose title contains q, for a need's match form (paged, at most 20 a page; the offering organisation as hint).")
+            .ProducesValidationProblem();
     }
 }

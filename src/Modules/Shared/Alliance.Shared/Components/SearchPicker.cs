@@ -274,6 +274,9 @@ public static class PickerSources
     /// <summary>Topic proposals that are not merged (Labs module).</summary>
     public const string Proposals = "/api/labs/proposals/search";
 
+    /// <summary>Open offers of the needs-and-offers exchange (Labs module): a need's match form.</summary>
+    public const string Offers = "/api/labs/offers/search";
+
     /// <summary>Open funding calls, deadline today or later (Funding module, staff).</summary>
     public const string FundingCalls = "/api/funding/calls/search";
 }

@@ -488,6 +488,11 @@ namespace Alliance.Labs.Persistence.Migrations
 
                     b.HasIndex("IsClosed", "CreatedAt");
 
+                    b.HasIndex(new[] { "Title" }, "IX_offers_Title_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Title" }, "IX_offers_Title_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Title" }, "IX_offers_Title_Trigram"), new[] { "gin_trgm_ops" });
+
                     b.ToTable("offers", "labs");
                 });
 
