@@ -1,5 +1,4 @@
 using Alliance.Funding.Common;
-using Alliance.Funding.Resources;
 using Alliance.Shared.Components;
 using Alliance.Shared.Contracts;
 using Alliance.Shared.Localization;
@@ -22,11 +21,7 @@ internal sealed record SearchCalls(string? Q, int Page = 1, int PageSize = Picke
 
 internal sealed class SearchCallsValidator : AbstractValidator<SearchCalls>
 {
-    public SearchCallsValidator(IStringLocalizer<FundingText> text)
-    {
-        RuleFor(r => r.Q).Must(q => !string.IsNullOrWhiteSpace(q)).WithMessage(_ => text["Picker_TermRequired"])
-            .MaximumLength(PickerLimits.TermLength).WithMessage(_ => text["Picker_TermTooLong", PickerLimits.TermLength]);
-    }
+    public SearchCallsValidator(IStringLocalizer<SharedText> text) => RuleFor(r => r.Q).SearchTerm(text);
 }
 
 internal sealed class SearchCallsHandler(FundingPermissions permissions, TimeProvider clock) : IRequestHandler<SearchCalls, PagedResult<PickerChoice>>

@@ -1,7 +1,7 @@
 using Alliance.Labs.Common;
-using Alliance.Labs.Resources;
 using Alliance.Shared.Components;
 using Alliance.Shared.Contracts;
+using Alliance.Shared.Localization;
 using Alliance.Shared.Persistence;
 using FluentValidation;
 using MediatR;
@@ -20,11 +20,7 @@ internal sealed record SearchLabs(string? Q, int Page = 1, int PageSize = Picker
 
 internal sealed class SearchLabsValidator : AbstractValidator<SearchLabs>
 {
-    public SearchLabsValidator(IStringLocalizer<LabsText> text)
-    {
-        RuleFor(r => r.Q).Must(q => !string.IsNullOrWhiteSpace(q)).WithMessage(_ => text["Picker_TermRequired"])
-            .MaximumLength(PickerLimits.TermLength).WithMessage(_ => text["Picker_TermTooLong", PickerLimits.TermLength]);
-    }
+    public SearchLabsValidator(IStringLocalizer<SharedText> text) => RuleFor(r => r.Q).SearchTerm(text);
 }
 
 internal sealed class SearchLabsHandler(LabPermissions permissions) : IRequestHandler<SearchLabs, PagedResult<PickerChoice>>

@@ -1,7 +1,7 @@
 using Alliance.Labs.Persistence;
-using Alliance.Labs.Resources;
 using Alliance.Shared.Components;
 using Alliance.Shared.Contracts;
+using Alliance.Shared.Localization;
 using Alliance.Shared.Persistence;
 using FluentValidation;
 using MediatR;
@@ -21,11 +21,7 @@ internal sealed record SearchOffers(string? Q, int Page = 1, int PageSize = Pick
 
 internal sealed class SearchOffersValidator : AbstractValidator<SearchOffers>
 {
-    public SearchOffersValidator(IStringLocalizer<LabsText> text)
-    {
-        RuleFor(r => r.Q).Must(q => !string.IsNullOrWhiteSpace(q)).WithMessage(_ => text["Picker_TermRequired"])
-            .MaximumLength(PickerLimits.TermLength).WithMessage(_ => text["Picker_TermTooLong", PickerLimits.TermLength]);
-    }
+    public SearchOffersValidator(IStringLocalizer<SharedText> text) => RuleFor(r => r.Q).SearchTerm(text);
 }
 
 internal sealed class SearchOffersHandler(LabsDbContext db) : IRequestHandler<SearchOffers, PagedResult<PickerChoice>>

@@ -1,8 +1,8 @@
 using Alliance.Labs.Common;
 using Alliance.Labs.Persistence;
-using Alliance.Labs.Resources;
 using Alliance.Shared.Components;
 using Alliance.Shared.Contracts;
+using Alliance.Shared.Localization;
 using Alliance.Shared.Persistence;
 using FluentValidation;
 using MediatR;
@@ -22,11 +22,7 @@ internal sealed record SearchProposals(string? Q, int Page = 1, int PageSize = P
 
 internal sealed class SearchProposalsValidator : AbstractValidator<SearchProposals>
 {
-    public SearchProposalsValidator(IStringLocalizer<LabsText> text)
-    {
-        RuleFor(r => r.Q).Must(q => !string.IsNullOrWhiteSpace(q)).WithMessage(_ => text["Picker_TermRequired"])
-            .MaximumLength(PickerLimits.TermLength).WithMessage(_ => text["Picker_TermTooLong", PickerLimits.TermLength]);
-    }
+    public SearchProposalsValidator(IStringLocalizer<SharedText> text) => RuleFor(r => r.Q).SearchTerm(text);
 }
 
 internal sealed class SearchProposalsHandler(LabsDbContext db, LabPermissions permissions) : IRequestHandler<SearchProposals, PagedResult<PickerChoice>>

@@ -1,8 +1,8 @@
 using Alliance.Members.Organizations;
 using Alliance.Members.Persistence;
-using Alliance.Members.Resources;
 using Alliance.Shared.Components;
 using Alliance.Shared.Contracts;
+using Alliance.Shared.Localization;
 using Alliance.Shared.Persistence;
 using FluentValidation;
 using MediatR;
@@ -20,11 +20,7 @@ internal sealed record SearchOrganizations(string? Q, int Page = 1, int PageSize
 
 internal sealed class SearchOrganizationsValidator : AbstractValidator<SearchOrganizations>
 {
-    public SearchOrganizationsValidator(IStringLocalizer<DirectoryText> text)
-    {
-        RuleFor(r => r.Q).Must(q => !string.IsNullOrWhiteSpace(q)).WithMessage(_ => text["Picker_TermRequired"])
-            .MaximumLength(PickerLimits.TermLength).WithMessage(_ => text["Picker_TermTooLong", PickerLimits.TermLength]);
-    }
+    public SearchOrganizationsValidator(IStringLocalizer<SharedText> text) => RuleFor(r => r.Q).SearchTerm(text);
 }
 
 internal sealed class SearchOrganizationsHandler(MembersDbContext db)

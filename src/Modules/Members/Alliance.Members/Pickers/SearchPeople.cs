@@ -1,8 +1,8 @@
 using Alliance.Members.People;
 using Alliance.Members.Persistence;
-using Alliance.Members.Resources;
 using Alliance.Shared.Components;
 using Alliance.Shared.Contracts;
+using Alliance.Shared.Localization;
 using Alliance.Shared.Persistence;
 using FluentValidation;
 using MediatR;
@@ -21,11 +21,7 @@ internal sealed record SearchPeople(string? Q, int Page = 1, int PageSize = Pick
 
 internal sealed class SearchPeopleValidator : AbstractValidator<SearchPeople>
 {
-    public SearchPeopleValidator(IStringLocalizer<DirectoryText> text)
-    {
-        RuleFor(r => r.Q).Must(q => !string.IsNullOrWhiteSpace(q)).WithMessage(_ => text["Picker_TermRequired"])
-            .MaximumLength(PickerLimits.TermLength).WithMessage(_ => text["Picker_TermTooLong", PickerLimits.TermLength]);
-    }
+    public SearchPeopleValidator(IStringLocalizer<SharedText> text) => RuleFor(r => r.Q).SearchTerm(text);
 }
 
 internal sealed class SearchPeopleHandler(MembersDbContext db, MemberPermissions permissions)
