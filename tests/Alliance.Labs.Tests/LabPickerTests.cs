@@ -120,8 +120,20 @@ public sealed class LabPickerTests(AllianceApp app) : IClassFixture<AllianceApp>
         Assert.Contains($"value=\"{ownOffer}\"", searched, StringComparison.Ordinal);
         Assert.Contains($"value=\"{otherOffer}\"", searched, StringComparison.Ordinal);
 
-        var refused = await staff.PostFormAsync($"/labs/needs/{needId}", "match", new Dictionary<string, string> { ["Match.OfferIds"] = ownOffer.ToString() });
-        Assert.Contains("derselben Organisation", FormPosts.ErrorOf(refused, "offers"), StringComparison.Ordinal);
+        // Refused at the field, in the page's language; nothing stored. Nothing chosen is refused the same way.
+        foreach (var (language, reason, required) in new[]
+        {
+            ("de", "Ein Bedarf kann nicht mit einem Angebot derselben Organisation zusammengebracht werden.", "Bitte mindestens ein Angebot wählen."),
+            ("en", "A need cannot be matched with an offer of the same organisation.", "Please choose at least one offer."),
+        })
+        {
+            using var office = await app.SignedInWithLanguageAsync(DemoUsers.Staff, language);
+            var refused = await office.PostFormAsync($"/labs/needs/{needId}", "match", new Dictionary<string, string> { ["Match.OfferIds"] = ownOffer.ToString() });
+            Assert.Equal(reason, FormPosts.ErrorOf(refused, "offers").Trim());
+            var empty = await office.PostFormAsync($"/labs/needs/{needId}", "match", new Dictionary<string, string>());
+            Assert.Equal(required, FormPosts.ErrorOf(empty, "offers").Trim());
+        }
+
         Assert.Equal(0, await ScalarAsync<long>($"""SELECT count(*) FROM labs.matches WHERE "NeedId" = '{needId}'"""));
 
         using var matched = await staff.SubmitFormAsync($"/labs/needs/{needId}", "match", new Dictionary<string, string> { ["Match.OfferIds"] = otherOffer.ToString() });
