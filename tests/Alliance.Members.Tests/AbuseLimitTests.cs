@@ -250,6 +250,12 @@ public sealed class AbuseLimitTests(LimitedApp app) : IClassFixture<LimitedApp>
                 ? await client.GetAsync($"/api/members/account/invitations/geraten-{guess}")
                 : await client.GetAsync($"/account/invitation/geraten-{guess}");
             Assert.NotEqual((HttpStatusCode)429, answer.StatusCode);
+            if (guess % 2 == 1)
+            {
+                // An unknown link's page is the localized "not found" page, not an empty 404.
+                Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
+                Assert.Contains("Seite nicht gefunden", WebUtility.HtmlDecode(await answer.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+            }
         }
 
         var api = await client.GetAsync("/api/members/account/invitations/geraten-4");

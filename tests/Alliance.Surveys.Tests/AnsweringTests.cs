@@ -274,6 +274,11 @@ public sealed class AnsweringTests(AllianceApp app) : IClassFixture<AllianceApp>
         var unknown = await stranger.GetAsync("/s/kein-gueltiger-link");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Contains("Seite nicht gefunden", WebUtility.HtmlDecode(await unknown.Content.ReadAsStringAsync()));
+        using var englishVisitor = app.Anonymous();
+        await englishVisitor.UseLanguageAsync("en");
+        var unknownEnglish = await englishVisitor.GetAsync("/s/kein-gueltiger-link");
+        Assert.Equal(HttpStatusCode.NotFound, unknownEnglish.StatusCode);
+        Assert.Contains("Page not found", WebUtility.HtmlDecode(await unknownEnglish.Content.ReadAsStringAsync()));
 
         var organization = await app.RepresentativeOrganizationAsync();
         var survey = await app.CreateKindsSurveyAsync(title: "Alle Fehler auf einmal");
