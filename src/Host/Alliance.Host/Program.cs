@@ -14,9 +14,6 @@ using Microsoft.AspNetCore.Localization;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
-// The build output serves its CSS, scripts and Blazor's script in every environment (outside Development they would
-// answer 404 there); published output has no such manifest and serves its own copies, so this changes nothing there.
-builder.WebHost.UseStaticWebAssets();
 
 // Pages show instants in the alliance's time zone, whatever zone the server's clock is set to.
 AllianceTime.Zone = TimeZoneInfo.FindSystemTimeZoneById(builder.Configuration["App:TimeZone"] ?? AllianceTime.DefaultZone);
