@@ -12,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Alliance.Funding.Tests;
 
 /// <summary>Applications: figures, the workflow with its audit trail, expenses and drawdowns, bad input and who sees what.</summary>
-public sealed class ApplicationsTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class ApplicationsTests(AllianceApp app)
 {
     [Fact]
     public async Task Figures_are_computed_in_cents_with_flat_rate_funding_rate_and_gap()

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Alliance.Funding.Tests;
 
 /// <summary>The calls radar: order by deadline, bad input, and the reminder job (one reminder per call and threshold).</summary>
+// Own host: the radar is asserted against the demo's open calls as seeded.
 public sealed class CallsTests(AllianceApp app) : IClassFixture<AllianceApp>
 {
     [Fact]

@@ -16,7 +16,8 @@ namespace Alliance.Funding.Tests;
 /// by openpyxl and MiniExcel and checked against the database's sums; only administrators export; documents attached
 /// to an application.
 /// </summary>
-public sealed class FunderExportsTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class FunderExportsTests(AllianceApp app)
 {
     /// <summary>A running project with expenses in two categories and both years and two drawdowns.</summary>
     private async Task<Guid> ProjectWithSpendingAsync()

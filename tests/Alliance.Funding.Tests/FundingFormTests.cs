@@ -13,7 +13,8 @@ namespace Alliance.Funding.Tests;
 /// typed values are text"): every field's message at once, inline, in the page's language, the validator's too, no
 /// English binder message, nothing stored. Amounts are read as the page's language writes them.
 /// </summary>
-public sealed class FundingFormTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class FundingFormTests(AllianceApp app)
 {
     /// <summary>An amount written the other language's way: refused, never misread by a factor of 1,000.</summary>
     private static string ForeignAmount(string language) => language == "de" ? "1,234.56" : "1.234,56";

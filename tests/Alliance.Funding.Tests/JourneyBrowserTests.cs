@@ -14,6 +14,7 @@ namespace Alliance.Funding.Tests;
 /// background and downloads the finished files, which are read back (German: XLSX with openpyxl and DOCX with
 /// python-docx; English: PDF with pdftotext). Arithmetic, workflow rules and access are covered by the API tests.
 /// </summary>
+// Own host: the journey reads the demo's reports table as seeded.
 public sealed class JourneyBrowserTests(AllianceApp app, Browser browser) : IClassFixture<AllianceApp>, IClassFixture<Browser>
 {
     private static readonly Dictionary<string, Dictionary<string, string>> Words = new()

@@ -21,7 +21,8 @@ namespace Alliance.Funding.Tests;
 /// staff write the narrative (stale versions are refused), a refresh runs as a background job, a submitted report is
 /// locked, and representatives reach none of it.
 /// </summary>
-public sealed class ReportsTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class ReportsTests(AllianceApp app)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

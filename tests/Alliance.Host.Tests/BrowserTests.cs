@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 namespace Alliance.Host.Tests;
 
 /// <summary>What a person sees of the host itself: the API reference and the status pages, in Chromium.</summary>
-public sealed class BrowserTests(AllianceApp app, Browser browser) : IClassFixture<AllianceApp>, IClassFixture<Browser>
+[Collection(SharedAlliance.Collection)]
+public sealed class BrowserTests(AllianceApp app, Browser browser) : IClassFixture<Browser>
 {
     [Fact]
     public async Task The_api_reference_loads_the_openapi_document_for_a_signed_in_user()

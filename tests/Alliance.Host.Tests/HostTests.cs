@@ -13,7 +13,8 @@ using Alliance.Shared.Mail;
 
 namespace Alliance.Host.Tests;
 
-public sealed partial class HostTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed partial class HostTests(AllianceApp app)
 {
     private IReadOnlyList<RouteEndpoint> Endpoints =>
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();

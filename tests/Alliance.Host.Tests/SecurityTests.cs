@@ -5,7 +5,8 @@ using Alliance.Shared.Web;
 namespace Alliance.Host.Tests;
 
 /// <summary>Issue 9, "Sessions and headers" and two 500s: response headers, HTTPS behind a proxy, safe redirects, the jobs dashboard.</summary>
-public sealed class SecurityTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class SecurityTests(AllianceApp app)
 {
     private static string Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)

@@ -9,7 +9,8 @@ namespace Alliance.Labs.Tests;
 /// In Chromium, German and English: a representative asks to join a lab, the lab's coordinator finds it on her
 /// dashboard, and the link leads to the request list filtered to the requests she decides on.
 /// </summary>
-public sealed class DashboardBrowserTests(AllianceApp app, Browser browser) : IClassFixture<AllianceApp>, IClassFixture<Browser>
+[Collection(SharedAlliance.Collection)]
+public sealed class DashboardBrowserTests(AllianceApp app, Browser browser) : IClassFixture<Browser>
 {
     private static readonly Dictionary<string, (string Join, string Waiting, string Title)> Words = new()
     {

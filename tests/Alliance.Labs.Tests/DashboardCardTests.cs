@@ -12,7 +12,8 @@ namespace Alliance.Labs.Tests;
 /// The "what needs me now" cards on the demo data: each count equals the same count taken in SQL, a new membership
 /// request shows up for the office and for the lab's coordinator, and the request list shows exactly those requests.
 /// </summary>
-public sealed class DashboardCardTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class DashboardCardTests(AllianceApp app)
 {
     private async Task<int> CountAsync(string sql, params (string Name, object Value)[] parameters)
     {

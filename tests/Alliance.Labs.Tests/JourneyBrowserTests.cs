@@ -10,6 +10,7 @@ using Microsoft.Playwright;
 namespace Alliance.Labs.Tests;
 
 /// <summary>Journeys 2 (lab), 6 (matching) and 8 (follow-up) of domain.md in Chromium, in German and English, with screenshots.</summary>
+// Own host: the journeys walk the demo alliance's labs, needs and offers as seeded.
 public sealed partial class JourneyBrowserTests(AllianceApp app, Browser browser) : IClassFixture<AllianceApp>, IClassFixture<Browser>
 {
     private static readonly Dictionary<string, Dictionary<string, string>> Words = new()

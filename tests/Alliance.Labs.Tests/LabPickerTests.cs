@@ -16,7 +16,8 @@ namespace Alliance.Labs.Tests;
 /// and merged proposals left out, 400 without a term, served by their trigram indexes) and the lab picker on
 /// /meetings/new used without JavaScript: "Search" lists the matches, choosing one saves the meeting for that lab.
 /// </summary>
-public sealed class LabPickerTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class LabPickerTests(AllianceApp app)
 {
     [Fact]
     public async Task Lab_search_pages_at_most_twenty_open_labs_with_their_action_field_and_leaves_concluded_labs_out()

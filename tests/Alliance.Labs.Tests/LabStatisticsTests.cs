@@ -12,7 +12,8 @@ namespace Alliance.Labs.Tests;
 /// <see cref="GetLabStatistics"/> for funding reports: known rows of 2016 (no demo data then) with instants just
 /// inside and outside the period in the alliance's zone, and the demo year cross-checked by counting rows in C#.
 /// </summary>
-public sealed class LabStatisticsTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class LabStatisticsTests(AllianceApp app)
 {
     private static readonly DateOnly From = new(2016, 1, 1);
     private static readonly DateOnly To = new(2016, 12, 31);

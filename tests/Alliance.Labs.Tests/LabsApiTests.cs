@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Alliance.Labs.Tests;
 
 /// <summary>Labs, lifecycle and membership through HTTP and MediatR against PostgreSQL.</summary>
+// Own host: asserts the demo's programme as seeded (17 participants) and adds people with fixed addresses.
 public sealed class LabsApiTests(AllianceApp app) : IClassFixture<AllianceApp>
 {
     [Fact]

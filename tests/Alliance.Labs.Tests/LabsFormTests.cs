@@ -10,7 +10,8 @@ namespace Alliance.Labs.Tests;
 /// are text"): every field's message at once, inline, in the page's language, the validator's too, no English binder
 /// message, nothing stored; the collapsible forms on the lab and programme pages stay open with their errors.
 /// </summary>
-public sealed class LabsFormTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class LabsFormTests(AllianceApp app)
 {
     private static bool IsOpen(string html, string detailsId) => Regex.IsMatch(html, $"<details open[^>]*id=\"{Regex.Escape(detailsId)}\"");
 

@@ -15,6 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Alliance.Labs.Tests;
 
 /// <summary>What other modules see: Contracts requests, consumed events, personal data and erasure.</summary>
+// Own host: asserts the demo alliance's labs as seeded (list, order, counts).
 public sealed class LabsIntegrationTests(AllianceApp app) : IClassFixture<AllianceApp>
 {
     [Fact]

@@ -15,7 +15,8 @@ namespace Alliance.Labs.Tests;
 /// The rules every labs request shares: edge dates and oversized lists refused with field errors (nothing stored),
 /// messages in the caller's language, the <c>Can…</c> flags of the lab page, German order, counted texts.
 /// </summary>
-public sealed class LabsRulesTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class LabsRulesTests(AllianceApp app)
 {
     [Fact]
     public async Task Dates_at_the_edges_are_refused_with_a_field_error_and_nothing_is_stored()

@@ -11,7 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Alliance.Labs.Tests;
 
 /// <summary>Proposals, outcomes, action items with the overdue job, needs ↔ offers, programme follow-up.</summary>
-public sealed class LabsWorkTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class LabsWorkTests(AllianceApp app)
 {
     private const string Kaiser = "kaiser@elektro-kaiser.example";
 

@@ -10,7 +10,8 @@ namespace Alliance.Labs.Tests;
 /// meeting's minutes reaches the lab's and the owner's task lists (through the Meetings outbox), and the lab page
 /// shows the lab's upcoming meetings (asked from Meetings through its Contracts).
 /// </summary>
-public sealed class MeetingDecisionsReachLabsTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class MeetingDecisionsReachLabsTests(AllianceApp app)
 {
     [Fact]
     public async Task A_decision_recorded_in_the_minutes_becomes_an_action_item_of_the_lab_and_its_owner()

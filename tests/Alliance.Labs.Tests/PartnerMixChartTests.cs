@@ -6,7 +6,8 @@ using Npgsql;
 namespace Alliance.Labs.Tests;
 
 /// <summary>Issue 10: the lab page draws its partner-group mix as a chart whose data table holds the counts SQL counts.</summary>
-public sealed partial class PartnerMixChartTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed partial class PartnerMixChartTests(AllianceApp app)
 {
     [Theory]
     [InlineData("de", "Partnergruppen im Reallabor")]

@@ -10,7 +10,8 @@ using Npgsql;
 namespace Alliance.Meetings.Tests;
 
 /// <summary>Agenda items can be changed (API and page) while the minutes are open; the erase preview leads staff to a presenter's item.</summary>
-public sealed class AgendaEditTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class AgendaEditTests(AllianceApp app)
 {
     [Fact]
     public async Task Staff_change_an_agenda_item_and_the_trimmed_values_are_stored()

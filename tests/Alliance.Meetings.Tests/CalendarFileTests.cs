@@ -6,7 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Alliance.Meetings.Tests;
 
 /// <summary>Calendar files read back by a third-party reader (ical.js) at the true UTC instants.</summary>
-public sealed class CalendarFileTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class CalendarFileTests(AllianceApp app)
 {
     [Fact]
     public async Task Every_meeting_of_a_file_whatever_its_year_reads_at_its_true_utc_instant_in_ical_js()

@@ -14,7 +14,8 @@ namespace Alliance.Meetings.Tests;
 /// after every significant change (raised SEQUENCE, DTSTART at the new UTC instant), CANCEL on cancellation, REQUEST
 /// again after the cancellation is withdrawn — with the registrations kept as they were.
 /// </summary>
-public sealed class CalendarMailTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class CalendarMailTests(AllianceApp app)
 {
     private async Task<Guid> MailablePersonAsync(string language)
     {

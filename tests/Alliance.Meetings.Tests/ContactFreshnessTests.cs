@@ -9,7 +9,8 @@ namespace Alliance.Meetings.Tests;
 /// Issue 7, "contact data freshness": Meetings reads a registrant's address and e-mail consent from Members when it sends,
 /// so a withdrawn consent stops mail at once and a changed address is used at once.
 /// </summary>
-public sealed class ContactFreshnessTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class ContactFreshnessTests(AllianceApp app)
 {
     [Fact]
     public async Task A_withdrawn_consent_stops_meeting_mail_at_once_and_a_changed_address_is_used_at_once()

@@ -13,7 +13,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Alliance.Meetings.Tests;
 
 /// <summary>Issue 7 for Meetings: one event per action item, fresh person copies, localized refusals, a series written in one request.</summary>
-public sealed class DecisionsAndCopiesTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class DecisionsAndCopiesTests(AllianceApp app)
 {
     [Fact]
     public async Task A_decision_with_three_action_items_publishes_three_ActionItemDecided_events_each_with_its_own_id()

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Alliance.Meetings.Tests;
 
 /// <summary>Issue 9, "numbers and dates at the edges" and "unbounded collections" for Meetings: 400 with field errors, nothing stored.</summary>
-public sealed partial class EdgeInputTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed partial class EdgeInputTests(AllianceApp app)
 {
     private static readonly DateTime Start = AllianceClock.Today.AddDays(40).AddHours(18);
 

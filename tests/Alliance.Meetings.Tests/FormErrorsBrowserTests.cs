@@ -9,7 +9,8 @@ namespace Alliance.Meetings.Tests;
 /// 1999 is flagged inline together with the other errors, a decision without an owner shows the error under the
 /// owner field (not under another one), no framework text leaks, one navigation item is current on a sub-page, and the meeting's date reads one way.
 /// </summary>
-public sealed class FormErrorsBrowserTests(AllianceApp app, Browser browser) : IClassFixture<AllianceApp>, IClassFixture<Browser>
+[Collection(SharedAlliance.Collection)]
+public sealed class FormErrorsBrowserTests(AllianceApp app, Browser browser) : IClassFixture<Browser>
 {
     [Theory]
     [InlineData("de", "Bitte ein Datum ab heute und höchstens zehn Jahre im Voraus angeben.", "Bitte eine verantwortliche Person oder Organisation angeben.", "Beschluss speichern")]

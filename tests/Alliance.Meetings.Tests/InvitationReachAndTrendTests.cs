@@ -20,7 +20,8 @@ namespace Alliance.Meetings.Tests;
 /// keine E-Mail"), counted like the invitations themselves; the meeting page charts how registrations came in, by day in
 /// the alliance's zone, counted in SQL.
 /// </summary>
-public sealed partial class InvitationReachAndTrendTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed partial class InvitationReachAndTrendTests(AllianceApp app)
 {
     [Fact]
     public async Task The_reach_counts_the_invitees_without_consent_or_address_exactly_as_the_invitations_then_do()

@@ -12,7 +12,8 @@ using Npgsql;
 namespace Alliance.Meetings.Tests;
 
 /// <summary>Capacity changes and the waitlist, SEQUENCE/DTSTAMP and mails on changes, reminders per start.</summary>
-public sealed class MeetingChangeTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class MeetingChangeTests(AllianceApp app)
 {
     /// <summary>Extra people who agreed to mails, in the given language.</summary>
     private static async Task<List<Guid>> MailablePeopleAsync(AllianceApp app, int count, string language = "de")

@@ -9,7 +9,8 @@ using Microsoft.Playwright;
 namespace Alliance.Meetings.Tests;
 
 /// <summary>The pages for what used to be API-only: single meetings with an audience, moving, cancelling, series edits, agenda uploads.</summary>
-public sealed class MeetingFormsTests(AllianceApp app, Browser browser) : IClassFixture<AllianceApp>, IClassFixture<Browser>
+[Collection(SharedAlliance.Collection)]
+public sealed class MeetingFormsTests(AllianceApp app, Browser browser) : IClassFixture<Browser>
 {
     [Theory]
     [InlineData("de", "Neues Treffen", "Dokument hinzugefügt", "Dieses Treffen wurde abgesagt")]

@@ -5,7 +5,8 @@ using Microsoft.Playwright;
 namespace Alliance.Meetings.Tests;
 
 /// <summary>Journeys 3 (meeting series, registration) and 4 (meeting day: check-in, poll, minutes) in Chromium, German and English.</summary>
-public sealed class MeetingJourneyTests(AllianceApp app, Browser browser) : IClassFixture<AllianceApp>, IClassFixture<Browser>
+[Collection(SharedAlliance.Collection)]
+public sealed class MeetingJourneyTests(AllianceApp app, Browser browser) : IClassFixture<Browser>
 {
     [Theory]
     [InlineData("de", "Neue Reihe", "Anmelden", "angemeldet")]

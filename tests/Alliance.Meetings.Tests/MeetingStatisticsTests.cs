@@ -13,7 +13,8 @@ namespace Alliance.Meetings.Tests;
 /// <see cref="GetMeetingStatistics"/> for funding reports: period bounds in the alliance's zone, held meetings only,
 /// participants by partner group and month — checked against known rows and against counting the demo data in C#.
 /// </summary>
-public sealed class MeetingStatisticsTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class MeetingStatisticsTests(AllianceApp app)
 {
     private static readonly Guid OrganizationA = Guid.NewGuid();
     private static readonly Guid OrganizationB = Guid.NewGuid();

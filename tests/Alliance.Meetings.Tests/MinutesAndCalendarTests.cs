@@ -13,7 +13,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Alliance.Meetings.Tests;
 
-public sealed class MinutesAndCalendarTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class MinutesAndCalendarTests(AllianceApp app)
 {
     [Fact]
     public async Task One_vote_per_present_organisation_for_its_own_organisation_only()

@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Alliance.Meetings.Tests;
 
 /// <summary>Minutes notes are edited with their version (409 with the other version), decisions: person owners, a lab, one due-date rule.</summary>
-public sealed class MinutesFormsRulesTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class MinutesFormsRulesTests(AllianceApp app)
 {
     [Fact]
     public async Task A_concurrent_notes_edit_answers_409_with_the_other_version_in_both_languages_and_stores_nothing()

@@ -13,7 +13,8 @@ namespace Alliance.Meetings.Tests;
 /// Issue 9's consent leak and issue 7's exports: a lab coordinator sees a registrant's name only where the directory would
 /// show it (API, CSV, XLSX, check-in page); the exports are use cases that files open in spreadsheet tools.
 /// </summary>
-public sealed class RegistrationPrivacyAndExportTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class RegistrationPrivacyAndExportTests(AllianceApp app)
 {
     [Fact]
     public async Task A_lab_coordinator_does_not_see_names_withheld_from_other_members_anywhere()

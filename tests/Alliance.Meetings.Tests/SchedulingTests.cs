@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Alliance.Meetings.Tests;
 
-public sealed class SchedulingTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class SchedulingTests(AllianceApp app)
 {
     [Fact]
     public void Third_thursday_of_the_quarter_stays_at_18_00_local_across_daylight_saving()

@@ -15,7 +15,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Alliance.Meetings.Tests;
 
-public sealed class SeriesAndPrivacyTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class SeriesAndPrivacyTests(AllianceApp app)
 {
     [Fact]
     public async Task Editing_a_series_changes_only_future_occurrences_that_still_follow_it()

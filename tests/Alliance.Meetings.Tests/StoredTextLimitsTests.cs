@@ -16,7 +16,8 @@ namespace Alliance.Meetings.Tests;
 /// Issue 9, "stored copies longer than their columns": every copy Meetings keeps fits the longest value its source
 /// allows, composed texts fit their parts, and the schema agrees with the validators.
 /// </summary>
-public sealed class StoredTextLimitsTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class StoredTextLimitsTests(AllianceApp app)
 {
     private static readonly string First = new('F', 100);
     private static readonly string Last = new('L', 100);

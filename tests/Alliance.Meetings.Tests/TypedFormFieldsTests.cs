@@ -14,7 +14,8 @@ namespace Alliance.Meetings.Tests;
 /// empty and mistyped values and one validator error. Each field's message shows inline in the page's language, all at
 /// once, the framework's English "is not valid for" never appears, and nothing is stored.
 /// </summary>
-public sealed class TypedFormFieldsTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class TypedFormFieldsTests(AllianceApp app)
 {
     /// <summary>The shared texts of <c>FormFields</c> and the module's own messages the posts should meet, per language.</summary>
     public static TheoryData<string> Languages => ["de", "en"];

@@ -7,7 +7,8 @@ using static Alliance.Members.Tests.AccessHelpers;
 namespace Alliance.Members.Tests;
 
 /// <summary>The access pages as people use them: profile, own data, password reset, lockout message, account admin, erase.</summary>
-public sealed class AccessPagesTests(AccessApp app, Browser browser) : IClassFixture<AccessApp>, IClassFixture<Browser>
+[Collection(SharedAlliance.Collection)]
+public sealed class AccessPagesTests(AllianceApp app, Browser browser) : IClassFixture<Browser>
 {
     private async Task<IPage> SignInAsync(string email, string password = DemoUsers.Password)
     {

@@ -6,7 +6,8 @@ using static Alliance.Members.Tests.AccessHelpers;
 
 namespace Alliance.Members.Tests;
 
-public sealed class AccountAdminTests(AccessApp app) : IClassFixture<AccessApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class AccountAdminTests(AllianceApp app)
 {
     private Task<Guid> AccountIdAsync(string email) =>
         WithDbAsync(app, db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());

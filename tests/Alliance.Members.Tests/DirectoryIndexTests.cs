@@ -14,7 +14,8 @@ namespace Alliance.Members.Tests;
 /// same connection), with sequential scans priced out, so a query whose expression drifts from its index's shows
 /// up as a sequential scan however small the test database is.
 /// </summary>
-public sealed class DirectoryIndexTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class DirectoryIndexTests(AllianceApp app)
 {
     [Fact]
     public async Task Searches_use_the_trigram_indexes_and_the_list_walks_the_directory_index()

@@ -9,7 +9,8 @@ namespace Alliance.Members.Tests;
 /// The directory rule: a representative sees other organisations' people by name only with their consent and never
 /// their contact details; their own organisation's people in full; staff everything.
 /// </summary>
-public sealed class DirectoryRuleTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class DirectoryRuleTests(AllianceApp app)
 {
     private async Task<(Guid Hidden, Guid Shared, Guid Colleague)> ArrangeAsync()
     {

@@ -9,7 +9,8 @@ namespace Alliance.Members.Tests;
 /// no framework text ("The value '' is not valid for 'OrganizationId'"), every field error at once in the page's
 /// language, and a person without an organisation is saved (the directory allows it).
 /// </summary>
-public sealed class EmptyChoiceBrowserTests(AllianceApp app, Browser browser) : IClassFixture<AllianceApp>, IClassFixture<Browser>
+[Collection(SharedAlliance.Collection)]
+public sealed class EmptyChoiceBrowserTests(AllianceApp app, Browser browser) : IClassFixture<Browser>
 {
     private sealed record Texts(string None, string Create, string FirstName, string LastName, string Email,
         string InviteFirstName, string InviteLastName, string InviteEmail, string Send, string Sent);

@@ -15,6 +15,7 @@ namespace Alliance.Members.Tests;
 /// of every text, varchar and jsonb column of every schema finds neither her e-mail address nor her full name. Counts
 /// (aggregates) may stay; text may not.
 /// </summary>
+// Own host: it erases demo people and searches every column for their traces.
 public sealed class ErasureLeavesNoTraceTests(AllianceApp app) : IClassFixture<AllianceApp>
 {
     internal sealed record Column(string Schema, string Table, string Name);

@@ -4,7 +4,8 @@ using Alliance.Members.Domain;
 namespace Alliance.Members.Tests;
 
 /// <summary>One German order (ICU de-DE) for every sorted list, in SQL and in C#: "Bäckerei" before "Buchhandlung".</summary>
-public sealed class GermanOrderTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class GermanOrderTests(AllianceApp app)
 {
     [Fact]
     public async Task The_organisation_list_puts_Baeckerei_before_Buchhandlung()

@@ -8,7 +8,8 @@ using static Alliance.Members.Tests.AccessHelpers;
 
 namespace Alliance.Members.Tests;
 
-public sealed class InvitationTests(AccessApp app) : IClassFixture<AccessApp>
+// Own host: it invites people with fixed addresses, which must be new.
+public sealed class InvitationTests(AllianceApp app) : IClassFixture<AllianceApp>
 {
     [Fact]
     public async Task Staff_invite_a_new_person_who_sets_a_password_and_is_signed_in()

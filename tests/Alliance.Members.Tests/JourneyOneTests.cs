@@ -7,7 +7,8 @@ namespace Alliance.Members.Tests;
 /// Journey 1 of domain.md in a real browser: staff invite a new representative for a member organisation, the
 /// invitee opens the link from the mail in a fresh browser, sets a password and lands on the dashboard.
 /// </summary>
-public sealed class JourneyOneTests(AccessApp app, Browser browser) : IClassFixture<AccessApp>, IClassFixture<Browser>
+[Collection(SharedAlliance.Collection)]
+public sealed class JourneyOneTests(AllianceApp app, Browser browser) : IClassFixture<Browser>
 {
     private sealed record Language(
         string Code, string Locale, string SwitchLink, string InviteTitle, string FirstName, string LastName, string Email, string LanguageOption,

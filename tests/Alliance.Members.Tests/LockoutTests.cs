@@ -9,7 +9,8 @@ using static Alliance.Members.Tests.AccessHelpers;
 
 namespace Alliance.Members.Tests;
 
-public sealed class LockoutTests(AccessApp app) : IClassFixture<AccessApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class LockoutTests(AllianceApp app)
 {
     [Fact]
     public async Task Five_wrong_passwords_make_the_address_wait_and_the_right_one_is_refused_until_the_wait_ends()

@@ -9,7 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Alliance.Members.Tests;
 
 /// <summary>What other modules ask Members through its Contracts (sent as the dispatcher would: nobody signed in).</summary>
-public sealed class MembersContractsTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class MembersContractsTests(AllianceApp app)
 {
     [Fact]
     public async Task Organisations_by_ids_come_back_in_one_batch_and_unknown_ids_are_left_out()

@@ -12,7 +12,8 @@ namespace Alliance.Members.Tests;
 /// <see cref="GetMembershipStatistics"/>: member organisations by partner group at a period's end and joined/left in it,
 /// with known organisations of 2016 (the demo's members joined from 2019 on) and the demo cross-checked in C#.
 /// </summary>
-public sealed class MembershipStatisticsTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class MembershipStatisticsTests(AllianceApp app)
 {
     [Fact]
     public async Task A_past_year_counts_members_at_its_end_and_who_joined_and_left_by_partner_group()

@@ -4,6 +4,7 @@ using System.Text.Json;
 
 namespace Alliance.Members.Tests;
 
+// Own host: it creates the journey's Elektro Kaiser GmbH, whose name must be new.
 public sealed class OrganizationApiTests(AllianceApp app) : IClassFixture<AllianceApp>
 {
     [Fact]

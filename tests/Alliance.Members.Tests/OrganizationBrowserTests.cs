@@ -104,6 +104,7 @@ public abstract class OrganizationBrowserTests(AllianceApp app, Browser browser,
     }
 }
 
+// Own hosts: each language creates the journey's Elektro Kaiser GmbH, whose name must be new.
 public sealed class OrganizationBrowserTestsGerman(AllianceApp app, Browser browser)
     : OrganizationBrowserTests(app, browser, "de"), IClassFixture<AllianceApp>, IClassFixture<Browser>;
 

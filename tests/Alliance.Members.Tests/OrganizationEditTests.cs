@@ -10,7 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Alliance.Members.Tests;
 
 /// <summary>Detail, update, deactivation of organisations: the happy paths, every validation error, every forbidden path.</summary>
-public sealed class OrganizationEditTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class OrganizationEditTests(AllianceApp app)
 {
     private async Task<Guid> CreateAsync(HttpClient staff, string name, object? extra = null)
     {

@@ -6,7 +6,8 @@ using CsvHelper;
 namespace Alliance.Members.Tests;
 
 /// <summary>The organisation directory: paging, filters, and the CSV export read back by a real CSV reader.</summary>
-public sealed class OrganizationListTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class OrganizationListTests(AllianceApp app)
 {
     [Fact]
     public async Task Pages_cover_every_active_organisation_exactly_once()

@@ -5,7 +5,8 @@ using static Alliance.Members.Tests.AccessHelpers;
 
 namespace Alliance.Members.Tests;
 
-public sealed class PasswordResetTests(AccessApp app) : IClassFixture<AccessApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class PasswordResetTests(AllianceApp app)
 {
     private async Task<string> AccountAsync(string email, string language = "de")
     {

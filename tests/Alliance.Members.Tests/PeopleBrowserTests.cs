@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 namespace Alliance.Members.Tests;
 
 /// <summary>Staff add Ms Kaiser to her organisation through the person form and later record her consent to show her name.</summary>
+// Own host: it adds the journey's Karin Kaiser, whose address must be new.
 public sealed class PeopleBrowserTests(AllianceApp app, Browser browser) : IClassFixture<AllianceApp>, IClassFixture<Browser>
 {
     [Fact]

@@ -10,7 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Alliance.Members.Tests;
 
 /// <summary>People: create and edit (staff), validation, consents with their dates, stale writes, paging and search.</summary>
-public sealed class PeopleTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class PeopleTests(AllianceApp app)
 {
     private static async Task<Guid> CreateAsync(HttpClient staff, Dictionary<string, object?> body)
     {

@@ -8,7 +8,8 @@ namespace Alliance.Members.Tests;
 /// down, Enter), and in a second browser context without JavaScript as a search field with a "Search" button and a
 /// plain select of the matches. Both save the chosen organisation.
 /// </summary>
-public sealed class PickerBrowserTests(AllianceApp app, Browser browser) : IClassFixture<AllianceApp>, IClassFixture<Browser>
+[Collection(SharedAlliance.Collection)]
+public sealed class PickerBrowserTests(AllianceApp app, Browser browser) : IClassFixture<Browser>
 {
     private async Task<IPage> StaffPageAsync(bool javaScript)
     {

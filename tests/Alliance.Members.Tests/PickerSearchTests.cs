@@ -9,6 +9,7 @@ namespace Alliance.Members.Tests;
 /// The pickers' search APIs on the demo data (counts cross-checked in SQL): at most 20 a page, paged, only names the
 /// caller may see, 400 for a missing or too long term; and the forms that used to load whole tables stay small.
 /// </summary>
+// Own host: it weighs the people and organisation lists of the demo alliance as seeded.
 public sealed class PickerSearchTests(AllianceApp app) : IClassFixture<AllianceApp>
 {
     private async Task<long> CountAsync(string sql, params (string Name, object Value)[] parameters)

@@ -8,7 +8,8 @@ using static Alliance.Members.Tests.AccessHelpers;
 
 namespace Alliance.Members.Tests;
 
-public sealed class PrivacyTests(AccessApp app) : IClassFixture<AccessApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class PrivacyTests(AllianceApp app)
 {
     private async Task<(HttpClient Client, Guid PersonId)> NewMemberAsync(string email)
     {

@@ -6,7 +6,8 @@ using static Alliance.Members.Tests.AccessHelpers;
 
 namespace Alliance.Members.Tests;
 
-public sealed class ProfileTests(AccessApp app) : IClassFixture<AccessApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class ProfileTests(AllianceApp app)
 {
     private async Task<(HttpClient Client, Guid PersonId)> NewMemberAsync(string email)
     {

@@ -6,7 +6,8 @@ using static Alliance.Members.Tests.AccessHelpers;
 namespace Alliance.Members.Tests;
 
 /// <summary>Issue 9, "Sessions": a login cookie stops working after sign-out, password change or reset, and role change.</summary>
-public sealed class SessionTests(AccessApp app) : IClassFixture<AccessApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class SessionTests(AllianceApp app)
 {
     /// <summary>Signs in and returns the client together with its login cookie, as someone could copy it out of the browser.</summary>
     private async Task<(HttpClient Client, string Cookie)> SignInAsync(string email, string password = DemoUsers.Password)

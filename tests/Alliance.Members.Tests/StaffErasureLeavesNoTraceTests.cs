@@ -10,6 +10,7 @@ namespace Alliance.Members.Tests;
 /// project's workflow steps, so Funding's audit trail must name her by id (not only by a copy of her name) for the
 /// erasure to blank it. A class of its own: erasing the staff member would sign out the other class's staff tests.
 /// </summary>
+// Own host: it erases the demo staff member, whom the other classes sign in as.
 public sealed class StaffErasureLeavesNoTraceTests(AllianceApp app) : IClassFixture<AllianceApp>
 {
     [Fact]

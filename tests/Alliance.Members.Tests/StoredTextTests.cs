@@ -11,7 +11,8 @@ namespace Alliance.Members.Tests;
 /// Every stored text has one maximum shared by validator and column: a value at the maximum is stored, one more
 /// character is a localized 400 — never a 500 from PostgreSQL.
 /// </summary>
-public sealed class StoredTextTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class StoredTextTests(AllianceApp app)
 {
     private static readonly Dictionary<(string Table, string Column), int> Expected = new()
     {

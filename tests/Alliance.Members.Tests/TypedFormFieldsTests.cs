@@ -14,7 +14,8 @@ namespace Alliance.Members.Tests;
 /// Each message shows inline under its field in the page's language, all at once, the framework's English "is not
 /// valid for" never appears, and nothing is stored.
 /// </summary>
-public sealed class TypedFormFieldsTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class TypedFormFieldsTests(AllianceApp app)
 {
     public static TheoryData<string> Languages => ["de", "en"];
 

@@ -9,7 +9,8 @@ namespace Alliance.Notifications.Tests;
 /// Meetings mails registrants itself (with the calendar entry); each mail also shows up in-app, and "in-app only"
 /// leaves the mail out — never two mails.
 /// </summary>
-public sealed class MeetingNotificationsTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class MeetingNotificationsTests(AllianceApp app)
 {
     [Fact]
     public async Task Registration_waitlist_move_up_change_and_cancellation_arrive_in_app_and_the_mail_follows_the_choice()

@@ -6,7 +6,8 @@ using Alliance.Labs.Contracts;
 namespace Alliance.Notifications.Tests;
 
 /// <summary>Consent and per-kind choices decide the mail, never the in-app notification; each person sees and marks only their own.</summary>
-public sealed class NotificationInboxTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class NotificationInboxTests(AllianceApp app)
 {
     [Fact]
     public async Task No_mail_without_consent_or_with_in_app_only_but_the_notification_arrives_for_everyone()

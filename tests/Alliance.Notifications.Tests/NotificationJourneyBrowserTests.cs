@@ -10,7 +10,8 @@ namespace Alliance.Notifications.Tests;
 /// In Chromium, per language: a representative asks to join a lab, the coordinator sees the bell's count, opens the
 /// list and follows the notification to the request; list and settings pass axe-core (WCAG 2.1 AA).
 /// </summary>
-public sealed partial class NotificationJourneyBrowserTests(AllianceApp app, Browser browser) : IClassFixture<AllianceApp>, IClassFixture<Browser>
+[Collection(SharedAlliance.Collection)]
+public sealed partial class NotificationJourneyBrowserTests(AllianceApp app, Browser browser) : IClassFixture<Browser>
 {
     private static readonly Dictionary<string, Dictionary<string, string>> Words = new()
     {

@@ -10,7 +10,8 @@ namespace Alliance.Notifications.Tests;
 /// Each kind arrives in-app for the right people and by mail in the recipient's language, through the real Labs use
 /// cases and the outboxes; names and addresses only where the named person's consent allows.
 /// </summary>
-public sealed class NotificationKindsTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class NotificationKindsTests(AllianceApp app)
 {
     private static readonly DateOnly Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Europe/Berlin"));
 

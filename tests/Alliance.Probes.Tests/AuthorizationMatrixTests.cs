@@ -19,6 +19,8 @@ namespace Alliance.Probes.Tests;
 /// Answers: ok (2xx), login (sent to sign in), forbidden (sent to the forbidden page), 401, 403, 404, 405,
 /// rejected (400/409/413/422: reached the use case, refused there), redirect (elsewhere).
 /// </summary>
+// Own host: the matrix deletes and creates the probe's fixed rows (a lab membership, an action field), which the
+// other probes' generated writes may already have changed.
 public sealed partial class AuthorizationMatrixTests(ProbeApp app, ITestOutputHelper output) : IClassFixture<ProbeApp>
 {
     [Fact]

@@ -10,7 +10,8 @@ namespace Alliance.Probes.Tests;
 /// every error a problem details body, and a rejected write stores nothing (row counts of every table unchanged).
 /// Replay a failing run with ALLIANCE_PROBE_SEED=&lt;seed printed in the failure&gt;.
 /// </summary>
-public sealed class BadInputTests(ProbeApp app, ITestOutputHelper output) : IClassFixture<ProbeApp>
+[Collection(ProbeApp.Collection)]
+public sealed class BadInputTests(ProbeApp app, ITestOutputHelper output)
 {
     /// <summary>
     /// Requests asked for per run (the probe of the issue sent 7,500), spread over the operations, at least 20 each.

@@ -12,7 +12,8 @@ namespace Alliance.Probes.Tests;
 /// that module, matched by property name (request property = entity property = column name). Where a module has
 /// the name in several tables, the table named like the request ("CreateLab" → labs) decides, else the shortest.
 /// </summary>
-public sealed class ColumnLengthTests(ProbeApp app, ITestOutputHelper output) : IClassFixture<ProbeApp>
+[Collection(ProbeApp.Collection)]
+public sealed class ColumnLengthTests(ProbeApp app, ITestOutputHelper output)
 {
     private static readonly string[] Verbs = ["Create", "Update", "Edit", "Add", "Post", "Submit", "Record", "Save", "Invite", "Set", "Rename", "Change", "Open", "Register", "Move", "Cancel"];
 

@@ -11,7 +11,8 @@ namespace Alliance.Probes.Tests;
 /// refused characters, paging edges, malformed and incomplete JSON, null elements, the date range, the item cap,
 /// a refused character in the path; German by default, English on request.
 /// </summary>
-public sealed class InputRulesTests(ProbeApp app) : IClassFixture<ProbeApp>
+[Collection(ProbeApp.Collection)]
+public sealed class InputRulesTests(ProbeApp app)
 {
     private static async Task<(HttpStatusCode Status, string? MediaType, JsonNode? Body)> PostAsync(HttpClient client, string url, string json)
     {

@@ -7,7 +7,8 @@ namespace Alliance.Probes.Tests;
 /// Key forms posted with NUL, non-characters and lone surrogates in every text field: pages drop those characters
 /// (RequestInputFilter), so the form is answered like any other input — never a 500.
 /// </summary>
-public sealed partial class PageFormTests(ProbeApp app) : IClassFixture<ProbeApp>
+[Collection(ProbeApp.Collection)]
+public sealed partial class PageFormTests(ProbeApp app)
 {
     [Theory]
     [InlineData("anonymous", "/account/login")]

@@ -12,6 +12,12 @@ namespace Alliance.Probes.Tests;
 /// </summary>
 public sealed class ProbeApp : AllianceApp
 {
+    /// <summary>
+    /// The probe classes share one <see cref="ProbeApp"/> (one host start instead of five, see
+    /// <see cref="SharedAlliance"/>): every probe compares row counts around its own requests only.
+    /// </summary>
+    public const string Collection = "Probes on one host";
+
     /// <summary>Representative B: Elektro Kaiser GmbH, no lab, no meeting.</summary>
     public const string RepresentativeB = "kaiser@elektro-kaiser.example";
 
@@ -126,3 +132,7 @@ public sealed class ProbeApp : AllianceApp
         await base.DisposeAsync();
     }
 }
+
+/// <summary>The probe classes' shared host (<see cref="ProbeApp.Collection"/>).</summary>
+[CollectionDefinition(ProbeApp.Collection)]
+public sealed class ProbeAppCollection : ICollectionFixture<ProbeApp>;

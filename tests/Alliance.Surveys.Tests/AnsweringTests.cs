@@ -12,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Alliance.Surveys.Tests;
 
 /// <summary>Answering through the personal link: round trips, conditions, drafts, bad input, anonymity, immutability.</summary>
-public sealed class AnsweringTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class AnsweringTests(AllianceApp app)
 {
     [Fact]
     public async Task Every_question_kind_round_trips_into_one_row_per_value()

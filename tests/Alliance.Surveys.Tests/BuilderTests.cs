@@ -14,7 +14,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Alliance.Surveys.Tests;
 
 /// <summary>The builder through the API and MediatR: templates, order, duplicates, conditions, waves, statistics, demo data.</summary>
-public sealed class BuilderTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class BuilderTests(AllianceApp app)
 {
     [Theory]
     [InlineData(SurveyTemplates.EnvironmentAndHealth, "Unternehmensbefragung Umwelt- und Gesundheitsmanagement", 10)]

@@ -9,7 +9,8 @@ namespace Alliance.Surveys.Tests;
 /// The raw responses (CSV and XLSX) and the results workbook, read back by readers we did not write: CsvHelper,
 /// MiniExcel, openpyxl and exceljs. A formula-looking answer arrives as text; numbers and dates are typed.
 /// </summary>
-public sealed class ExportTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class ExportTests(AllianceApp app)
 {
     [Fact]
     public async Task The_csv_is_for_german_excel_with_one_row_per_response_and_a_neutralised_formula()

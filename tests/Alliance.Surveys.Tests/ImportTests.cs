@@ -14,7 +14,8 @@ namespace Alliance.Surveys.Tests;
 /// Importing an earlier survey from a spreadsheet: the preview maps columns by their headers and lists errors per
 /// row while storing nothing; the import stores the valid rows as the wave before, which the results then compare.
 /// </summary>
-public sealed class ImportTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class ImportTests(AllianceApp app)
 {
     private const string Csv = """
         Abgeschickt am;Partnergruppe;1. Nutzen Sie ein Umweltmanagementsystem?;3. Wie zufrieden sind Sie?;2. Welche Mobilitätsmaßnahmen gibt es?: X;Bemerkung

@@ -14,7 +14,8 @@ namespace Alliance.Surveys.Tests;
 /// the answer counted, and the demo's closed survey's results by partner group with their charts (axe-core: no
 /// WCAG 2.1 AA violation). Reminders, closing, the figures and exports are covered by their own tests.
 /// </summary>
-public sealed partial class JourneyBrowserTests(AllianceApp app, Browser browser) : IClassFixture<AllianceApp>, IClassFixture<Browser>
+[Collection(SharedAlliance.Collection)]
+public sealed partial class JourneyBrowserTests(AllianceApp app, Browser browser) : IClassFixture<Browser>
 {
     private static readonly Dictionary<string, Dictionary<string, string>> Words = new()
     {

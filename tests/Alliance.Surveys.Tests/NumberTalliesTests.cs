@@ -14,7 +14,8 @@ namespace Alliance.Surveys.Tests;
 /// must equal what C# computes from the same values — for numbers over many buckets (negative, zero, fractions,
 /// thousands, repeats), after responses were added in two saves and after some were removed (tallies counted afresh).
 /// </summary>
-public sealed class NumberTalliesTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class NumberTalliesTests(AllianceApp app)
 {
     private static readonly string[] Groups = ["Company", "Science", "Administration"];
 

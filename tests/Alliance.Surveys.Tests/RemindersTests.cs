@@ -9,7 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Alliance.Surveys.Tests;
 
 /// <summary>The daily jobs: reminders (never twice, never to those who answered) and closing.</summary>
-public sealed class RemindersTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class RemindersTests(AllianceApp app)
 {
     [Fact]
     public async Task Two_runs_send_one_reminder_and_none_to_those_who_answered()

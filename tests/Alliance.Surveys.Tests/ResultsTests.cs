@@ -13,7 +13,8 @@ namespace Alliance.Surveys.Tests;
 /// that hide small groups and the group that would give them away; the change against the previous wave in
 /// percentage points; staff only.
 /// </summary>
-public sealed class ResultsTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class ResultsTests(AllianceApp app)
 {
     private async Task<SurveyResultsView> ResultsAsync(Guid surveyId, Breakdown breakdown = Breakdown.None)
     {

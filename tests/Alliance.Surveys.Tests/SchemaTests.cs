@@ -5,7 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Alliance.Surveys.Tests;
 
 /// <summary>The columns the results (hand-written SQL) rely on exist with these names and types.</summary>
-public sealed class SchemaTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class SchemaTests(AllianceApp app)
 {
     [Theory]
     [InlineData("surveys", "series_id", "uuid")]

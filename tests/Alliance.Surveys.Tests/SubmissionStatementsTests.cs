@@ -16,7 +16,8 @@ namespace Alliance.Surveys.Tests;
 /// questionnaire in three, Members' organisation, the "answered" update, the draft's delete, and EF Core's savepoint,
 /// one batch of 13 inserts (the response and 12 answers through the change tracker) and the savepoint's release.
 /// </summary>
-public sealed class SubmissionStatementsTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class SubmissionStatementsTests(AllianceApp app)
 {
     [Fact]
     public async Task A_submission_sends_three_statements_once_the_questionnaire_is_known_and_stores_every_answer()

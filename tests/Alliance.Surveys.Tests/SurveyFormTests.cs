@@ -10,7 +10,8 @@ namespace Alliance.Surveys.Tests;
 /// typed values are text"): every field's message at once, inline, in the page's language, the validator's too, no
 /// English binder message, nothing stored.
 /// </summary>
-public sealed class SurveyFormTests(AllianceApp app) : IClassFixture<AllianceApp>
+[Collection(SharedAlliance.Collection)]
+public sealed class SurveyFormTests(AllianceApp app)
 {
     [Theory]
     [InlineData("de")]

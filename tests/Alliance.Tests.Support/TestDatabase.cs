@@ -84,14 +84,15 @@ public static class TestDatabase
     }
 
     /// <summary>
-    /// Changes whenever the code that migrates or seeds changes: a hash over this build's Alliance assemblies, so a
-    /// template of an older build (on a developer's long-running server) is never reused.
+    /// Changes whenever the code that migrates or seeds changes: a hash over this build's Alliance assemblies (the
+    /// product's and Tests.Support's, which prepares the template), so a template of an older build (on a developer's
+    /// long-running server) is never reused.
     /// </summary>
     private static string BuildFingerprint()
     {
         using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
         foreach (var file in Directory.GetFiles(AppContext.BaseDirectory, "Alliance.*.dll").Order(StringComparer.Ordinal)
-                     .Where(f => !Path.GetFileName(f).Contains(".Tests", StringComparison.Ordinal)))
+                     .Where(f => !Path.GetFileName(f).EndsWith(".Tests.dll", StringComparison.Ordinal)))
         {
             hash.AppendData(File.ReadAllBytes(file));
         }

@@ -12,8 +12,9 @@ namespace Alliance.Host.Tests.Ui;
 /// dashboard, the pages seen without signing in and the forms showing errors) and finds nothing. Also the states axe
 /// cannot reach by links: a form showing validation errors.
 /// </summary>
+[Collection(SharedAlliance.Collection)]
 public sealed class AccessibilityTests(AllianceApp app, Browser browser, ITestOutputHelper output)
-    : IClassFixture<AllianceApp>, IClassFixture<Browser>
+    : IClassFixture<Browser>
 {
     private static readonly AxeRunOptions Wcag21AA = new()
     {

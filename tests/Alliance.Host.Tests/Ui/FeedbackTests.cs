@@ -13,7 +13,8 @@ namespace Alliance.Host.Tests.Ui;
 /// Feedback and safety: a success message after a change (once, as a status), destructive actions that ask first
 /// (also without JavaScript), no double submit, and the searchable picker over the API.
 /// </summary>
-public sealed partial class FeedbackTests(AllianceApp app, Browser browser) : IClassFixture<AllianceApp>, IClassFixture<Browser>
+[Collection(SharedAlliance.Collection)]
+public sealed partial class FeedbackTests(AllianceApp app, Browser browser) : IClassFixture<Browser>
 {
     [Theory]
     [InlineData("de", "Änderungen gespeichert.")]

@@ -7,7 +7,8 @@ namespace Alliance.Host.Tests.Ui;
 /// The shell on phones and desks, on paper and without JavaScript: collapsing navigation, no horizontal overflow at
 /// 360 px, cards instead of tables, one current navigation link, focus that shows only where it helps, print view.
 /// </summary>
-public sealed partial class LayoutTests(AllianceApp app, Browser browser) : IClassFixture<AllianceApp>, IClassFixture<Browser>
+[Collection(SharedAlliance.Collection)]
+public sealed partial class LayoutTests(AllianceApp app, Browser browser) : IClassFixture<Browser>
 {
     [Fact]
     public async Task On_a_phone_the_navigation_collapses_behind_a_menu_toggle_that_works_without_javascript()

@@ -21,27 +21,38 @@ public sealed class EmailSender(
     IOptions<MessagingOptions> messaging,
     TimeProvider clock,
     MessagingMetrics metrics,
+    MailSignal signal,
     ILogger<EmailSender> logger)
 {
-    /// <summary>Mails one run sends at most; the minute sweep or the next signal takes the rest.</summary>
+    /// <summary>Mails one run sends at most before it asks for another run behind whatever else is queued.</summary>
     public const int MaxPerRun = 50;
 
-    /// <summary>Sends what is due (at most <see cref="MaxPerRun"/>). Returns how many went out.</summary>
+    /// <summary>
+    /// Sends what is due (at most <see cref="MaxPerRun"/>; if that many were claimed, asks for another run, since
+    /// one waiting run serves many queued mails). Returns how many went out.
+    /// </summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken = default)
     {
         var sent = 0;
-        for (var i = 0; i < MaxPerRun && !cancellationToken.IsCancellationRequested; i++)
+        var claimed = 0;
+        while (claimed < MaxPerRun && !cancellationToken.IsCancellationRequested)
         {
             var message = await ClaimNextAsync(cancellationToken);
             if (message is null)
             {
-                break;
+                return sent;
             }
 
+            claimed++;
             if (await SendAsync(message, cancellationToken))
             {
                 sent++;
             }
+        }
+
+        if (claimed == MaxPerRun)
+        {
+            signal.AfterCommit();
         }
 
         return sent;

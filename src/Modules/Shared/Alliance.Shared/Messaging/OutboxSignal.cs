@@ -1,19 +1,22 @@
+using Alliance.Shared.Jobs;
 using Hangfire;
 using Microsoft.Extensions.Logging;
 
 namespace Alliance.Shared.Messaging;
 
 /// <summary>
-/// Asks Hangfire to dispatch a module's outbox right away, instead of waiting for the minute sweeper.
+/// Asks Hangfire to dispatch a module's outbox right away, instead of waiting for the minute sweeper; one waiting
+/// dispatch job per module serves every event committed before it starts (<see cref="WakeUpJobs"/>).
 /// Losing a signal (crash, Hangfire storage down) delays delivery until the sweeper; it loses nothing.
 /// </summary>
-public sealed class OutboxSignal(IBackgroundJobClient jobs, ILogger<OutboxSignal> logger)
+public sealed class OutboxSignal(IBackgroundJobClient jobs, WakeUpJobs wakeUp, ILogger<OutboxSignal> logger)
 {
+    /// <summary>Asks for a dispatch of the module's outbox. Never throws (a lost signal is logged).</summary>
     public void Notify(string moduleName)
     {
         try
         {
-            jobs.Enqueue<OutboxDispatcher>(dispatcher => dispatcher.DispatchAsync(moduleName, CancellationToken.None));
+            wakeUp.Enqueue<OutboxDispatcher>("outbox:" + moduleName, dispatcher => dispatcher.DispatchAsync(moduleName, CancellationToken.None));
         }
         catch (Exception exception)
         {

@@ -37,6 +37,7 @@ public static class KernelRegistration
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<Web.FlashMessages>();
+        services.AddSingleton<WakeUpJobs>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxInterceptor>();
         services.AddScoped<OutboxDispatcher>();
