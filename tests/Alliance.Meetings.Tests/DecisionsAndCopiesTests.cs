@@ -13,8 +13,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Alliance.Meetings.Tests;
 
 /// <summary>Issue 7 for Meetings: one event per action item, fresh person copies, localized refusals, a series written in one request.</summary>
-[Collection(SharedAlliance.Collection)]
-public sealed class DecisionsAndCopiesTests(AllianceApp app)
+// Own host: it creates weekly series for every organisation: each writes 90 days of occurrences and about 1,700 invitation events and mails, whose delivery would hold up the mail the next classes wait for.
+public sealed class DecisionsAndCopiesTests(AllianceApp app) : IClassFixture<AllianceApp>
 {
     [Fact]
     public async Task A_decision_with_three_action_items_publishes_three_ActionItemDecided_events_each_with_its_own_id()

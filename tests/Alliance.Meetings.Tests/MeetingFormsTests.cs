@@ -9,8 +9,8 @@ using Microsoft.Playwright;
 namespace Alliance.Meetings.Tests;
 
 /// <summary>The pages for what used to be API-only: single meetings with an audience, moving, cancelling, series edits, agenda uploads.</summary>
-[Collection(SharedAlliance.Collection)]
-public sealed class MeetingFormsTests(AllianceApp app, Browser browser) : IClassFixture<Browser>
+// Own host: it creates weekly series for every organisation: each writes 90 days of occurrences and about 1,700 invitation events and mails, whose delivery would hold up the mail the next classes wait for.
+public sealed class MeetingFormsTests(AllianceApp app, Browser browser) : IClassFixture<AllianceApp>, IClassFixture<Browser>
 {
     [Theory]
     [InlineData("de", "Neues Treffen", "Dokument hinzugefügt", "Dieses Treffen wurde abgesagt")]

@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Alliance.Meetings.Tests;
 
-[Collection(SharedAlliance.Collection)]
-public sealed class SchedulingTests(AllianceApp app)
+// Own host: it creates weekly series for every organisation: each writes 90 days of occurrences and about 1,700 invitation events and mails, whose delivery would hold up the mail the next classes wait for.
+public sealed class SchedulingTests(AllianceApp app) : IClassFixture<AllianceApp>
 {
     [Fact]
     public void Third_thursday_of_the_quarter_stays_at_18_00_local_across_daylight_saving()
