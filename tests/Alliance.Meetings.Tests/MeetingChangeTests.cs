@@ -12,8 +12,8 @@ using Npgsql;
 namespace Alliance.Meetings.Tests;
 
 /// <summary>Capacity changes and the waitlist, SEQUENCE/DTSTAMP and mails on changes, reminders per start.</summary>
-[Collection(SharedAlliance.Collection)]
-public sealed class MeetingChangeTests(AllianceApp app)
+// Own host: it runs the reminder job, which reminds every meeting of the database that is due, and counts what one run sent.
+public sealed class MeetingChangeTests(AllianceApp app) : IClassFixture<AllianceApp>
 {
     /// <summary>Extra people who agreed to mails, in the given language.</summary>
     private static async Task<List<Guid>> MailablePeopleAsync(AllianceApp app, int count, string language = "de")
