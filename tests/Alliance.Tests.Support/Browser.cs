@@ -95,7 +95,7 @@ public sealed class Browser : IAsyncLifetime
     }
 
     public static async Task ScreenshotAsync(IPage page, string name) =>
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts.Folder("screenshots"), name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts.Folder("screenshots"), name + ".jpg"), FullPage = true, Type = ScreenshotType.Jpeg, Quality = 80 });
 
     /// <summary>
     /// Closes every context the class opened (test classes of a process run one after another); the browser stays
