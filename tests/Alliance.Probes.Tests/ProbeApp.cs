@@ -53,6 +53,14 @@ public sealed class ProbeApp : AllianceApp
         await ExecuteAsync(
             "insert into labs.lab_coordinators (\"LabId\", \"PersonId\") select \"Id\", @person from labs.labs where \"Title\" = 'Handwerk 4.0 / Produktion'",
             ("person", coordinator));
+        // The probes take the oldest row for a route's {id}. The demo's first notifications (one action item, four
+        // recipients) share one instant, so which of them was oldest came down to random ids — sometimes the
+        // administrator's own. The oldest is now a notification of a member who is none of the six callers, so
+        // "mark as read" answers 404 to every caller on every run.
+        await ExecuteAsync(
+            "insert into notifications.notifications (\"Id\", \"PersonId\", \"Kind\", \"TextKey\", \"Arguments\", \"Link\", \"CreatedAt\") " +
+            "select gen_random_uuid(), \"Id\", 5, 'ActionItemAssigned_Due', array['t:Probe', 'd:2026-09-30'], '/labs/my-action-items', timestamptz '2000-01-01 00:00:00+00' " +
+            "from members.people where \"Email\" = 'anna.mueller0@mitglied.example'");
     }
 
     /// <summary>A signed-in client for one of <see cref="Callers"/> (one per caller, kept).</summary>
