@@ -9,6 +9,7 @@ namespace Alliance.Host.Tests;
 /// database, every table's row count equal, the mail folder back, and a host on the restored database accepting the
 /// sign-in cookie issued before the backup (the Data Protection keys travel with the database).
 /// </summary>
+// Own host: it restarts the host on the restored database.
 public sealed class BackupRestoreTests(AllianceApp app) : IClassFixture<AllianceApp>
 {
     [Fact]

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Alliance.Host.Tests;
 
 /// <summary>The key ring lives in the database: sign-ins survive a restart, and it is the database that decides.</summary>
+// Own host: it restarts the host and changes the key ring in the database.
 public sealed class DataProtectionTests(AllianceApp app) : IClassFixture<AllianceApp>
 {
     [Fact]

@@ -15,6 +15,7 @@ namespace Alliance.Host.Tests;
 /// application form every open call, a need's match form every open offer, cut at 200.) The
 /// alliance grows by set-based SQL, a second each step.
 /// </summary>
+// Own host: it grows the alliance step by step and weighs pages at each size.
 public sealed class PageWeightTests(AllianceApp app, ITestOutputHelper output) : IClassFixture<AllianceApp>
 {
     /// <summary>No page here comes near it with one page of rows; a page with a whole table of 1,000 names does.</summary>

@@ -19,6 +19,7 @@ namespace Alliance.Meetings.Tests;
 /// node that reads meetings and drops more than a handful of them. Before <c>MeetingWindow</c>, the upcoming page
 /// walked the start index from the first meeting ever held and dropped every past one.
 /// </summary>
+// Own host: it adds thousands of meetings for the plans it reads, which would slow every later class's lists.
 public sealed partial class MeetingListPlanTests(AllianceApp app, ITestOutputHelper output) : IClassFixture<AllianceApp>
 {
     private const int PastMeetings = 2_000;
