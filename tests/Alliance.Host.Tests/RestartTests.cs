@@ -28,6 +28,11 @@ public sealed class RestartTests(RestartApp app) : IClassFixture<RestartApp>
     [Fact]
     public async Task A_restart_after_a_kill_is_ready_at_once_and_the_recurring_jobs_still_register()
     {
+        // The running host registers its recurring jobs once it has started, which on a busy machine can come after
+        // the fixture is ready: wait for that, or its registration would undo the removal below.
+        await Eventually.Until(() => CountAsync("SELECT count(*) FROM hangfire.set WHERE key = 'recurring-jobs' AND value = 'mail-send'"),
+            count => count == 1, timeout: TimeSpan.FromSeconds(60), what: "the running host's recurring jobs registered");
+
         // As a process killed during its per-minute jobs leaves them: lock rows of this very moment for the
         // recurring jobs' bookkeeping. One job's registration is taken away so its coming back shows.
         await SqlAsync("""
