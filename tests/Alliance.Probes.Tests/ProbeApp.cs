@@ -60,7 +60,8 @@ public sealed class ProbeApp : AllianceApp
         await ExecuteAsync(
             "insert into notifications.notifications (\"Id\", \"PersonId\", \"Kind\", \"TextKey\", \"Arguments\", \"Link\", \"CreatedAt\") " +
             "select gen_random_uuid(), \"Id\", 5, 'ActionItemAssigned_Due', array['t:Probe', 'd:2026-09-30'], '/labs/my-action-items', timestamptz '2000-01-01 00:00:00+00' " +
-            "from members.people where \"Email\" = 'anna.mueller0@mitglied.example'");
+            "from members.people where \"Email\" is not null and \"Email\" <> all(@callers) order by \"Email\" limit 1",
+            ("callers", new[] { DemoUsers.Representative, RepresentativeB, Coordinator, DemoUsers.Staff, DemoUsers.Administrator }));
     }
 
     /// <summary>A signed-in client for one of <see cref="Callers"/> (one per caller, kept).</summary>
