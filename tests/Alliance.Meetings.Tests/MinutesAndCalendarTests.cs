@@ -8,6 +8,7 @@ using Alliance.Meetings.Meetings;
 using Alliance.Meetings.Minutes;
 using Alliance.Meetings.Polls;
 using Alliance.Meetings.Registrations;
+using Alliance.Meetings.Series;
 using Alliance.Shared.Messaging;
 using Microsoft.EntityFrameworkCore;
 
@@ -178,6 +179,43 @@ public sealed class MinutesAndCalendarTests(AllianceApp app)
         var uids = Ical.Net.Calendar.Load(await anonymous.GetStringAsync($"/calendar/{tokens[0]}.ics"))!.Events.Select(e => e.Uid).ToList();
         Assert.Contains($"{seated}@alliance", uids);
         Assert.DoesNotContain($"{full}@alliance", uids);
+    }
+
+    [Fact]
+    public async Task A_series_feed_lists_every_occurrence_answers_304_until_an_edit_and_its_link_is_on_the_series_page()
+    {
+        var staff = await app.PrincipalAsync(DemoUsers.Staff);
+        var seriesId = await app.SendAsync(new CreateSeries("Feedreihe", MeetingKind.NetworkMeeting, "FREQ=WEEKLY;BYDAY=TU;COUNT=3",
+            DateOnly.FromDateTime(AllianceClock.Today.AddDays(1)), new TimeOnly(9, 0), 60, "Europe/Berlin", "Saal", null, 10,
+            Audience: AudienceKind.ChosenOrganizations, OrganizationIds: [Guid.NewGuid()]), staff);
+        await app.SendAsync(new MaterializeOccurrences(seriesId));
+        var occurrences = await MeetingScenario.DbAsync(app, db => db.Meetings.Where(m => m.SeriesId == seriesId).Select(m => m.Id).ToListAsync());
+        Assert.Equal(3, occurrences.Count);
+
+        // The series page shows its managers the feed's address; the address alone opens the feed (calendar apps send no cookie).
+        using var office = await app.SignedInAsync(DemoUsers.Staff);
+        var html = await office.GetStringAsync($"/meetings/series/{seriesId}");
+        var url = System.Text.RegularExpressions.Regex.Match(html, "value=\"(?<url>[^\"]+/calendar/series/[0-9a-f]{64}\\.ics)\"").Groups["url"].Value;
+        Assert.NotEmpty(url);
+        using var anonymous = app.Anonymous();
+        var path = new Uri(url).PathAndQuery;
+        using var first = await anonymous.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var calendar = Ical.Net.Calendar.Load(await first.Content.ReadAsStringAsync())!;
+        Assert.Equal(occurrences.Select(id => $"{id}@alliance").Order(), calendar.Events.Select(e => e.Uid).Order());
+        Assert.Equal(HttpStatusCode.NotModified, (await FeedAsync(anonymous, path, first.Headers.ETag!)).StatusCode);
+
+        // Cancelling one occurrence changes the version: the old tag gets the new feed, which shows the cancellation.
+        await app.SendAsync(new CancelMeeting(occurrences[0]), staff);
+        using var changed = await FeedAsync(anonymous, path, first.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.NotEqual(first.Headers.ETag, changed.Headers.ETag);
+        Assert.Equal("CANCELLED", Ical.Net.Calendar.Load(await changed.Content.ReadAsStringAsync())!.Events.Single(e => e.Uid == $"{occurrences[0]}@alliance").Status);
+
+        // A wrong or malformed token reveals nothing.
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/calendar/series/" + new string('b', 64) + ".ics")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/calendar/series/kurz.ics")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/calendar/kurz.ics")).StatusCode);
     }
 
     private static async Task<HttpResponseMessage> FeedAsync(HttpClient client, string path, System.Net.Http.Headers.EntityTagHeaderValue etag)

@@ -32,6 +32,12 @@ internal sealed record CalendarFeedFile(ExportFile File, string ETag);
 /// </summary>
 internal sealed record CalendarFeedVersion(long Rows, decimal Stamp);
 
+/// <summary>A personal feed's owner and its <see cref="CalendarFeedVersion"/>, read with the token in one statement.</summary>
+internal sealed record PersonalFeedVersion(Guid PersonId, long Rows, decimal Stamp);
+
+/// <summary>A series feed's series, its title (the calendar's name) and its <see cref="CalendarFeedVersion"/>, read with the token in one statement.</summary>
+internal sealed record SeriesFeedVersion(Guid Id, string Title, long Rows, decimal Stamp);
+
 internal sealed class GetCalendarFeedHandler(MeetingsDbContext db, IcsWriter writer, CalendarFeedCache cache)
     : IRequestHandler<GetCalendarFeed, CalendarFeedFile>
 {
@@ -41,17 +47,23 @@ internal sealed class GetCalendarFeedHandler(MeetingsDbContext db, IcsWriter wri
     public async Task<CalendarFeedFile> Handle(GetCalendarFeed request, CancellationToken cancellationToken)
     {
         var token = request.Token.Length == TokenLength ? request.Token : null;
+        if (token is null)
+        {
+            throw NotFoundException.For("Calendar feed", request.Series ? "series" : "person");
+        }
+
         if (request.Series)
         {
-            var series = await db.Series.AsNoTracking().Where(s => s.FeedToken == token).Select(s => new { s.Id, s.Title })
-                .FirstOrDefaultAsync(cancellationToken) ?? throw NotFoundException.For("Calendar feed", "series");
-            // The series row's own version covers its title (the calendar's name).
-            var version = await db.Database.SqlQuery<CalendarFeedVersion>($"""
-                SELECT count(m."Id") AS "Rows",
-                       (SELECT s.xmin::text::bigint FROM meetings.series s WHERE s."Id" = {series.Id}) + coalesce(sum(m.xmin::text::bigint), 0) AS "Stamp"
-                FROM meetings.meetings m WHERE m."SeriesId" = {series.Id}
-                """).SingleAsync(cancellationToken);
-            return await cache.GetOrWriteAsync("series:" + token, version, async () =>
+            // The token, the calendar's name and the version in one statement; the series row's own version covers
+            // its title.
+            var series = await db.Database.SqlQuery<SeriesFeedVersion>($"""
+                SELECT s."Id", s."Title", m."Rows", s.xmin::text::bigint + m."Stamp" AS "Stamp"
+                FROM meetings.series s
+                CROSS JOIN LATERAL (SELECT count(*) AS "Rows", coalesce(sum(xmin::text::bigint), 0) AS "Stamp"
+                                    FROM meetings.meetings WHERE "SeriesId" = s."Id") m
+                WHERE s."FeedToken" = {token}
+                """).FirstOrDefaultAsync(cancellationToken) ?? throw NotFoundException.For("Calendar feed", "series");
+            return await cache.GetOrWriteAsync("series:" + token, new CalendarFeedVersion(series.Rows, series.Stamp), async () =>
             {
                 var meetings = await db.Meetings.AsNoTracking().Where(m => m.SeriesId == series.Id)
                     .OrderByDescending(m => m.StartsAt).Take(500).ToListAsync(cancellationToken);
@@ -59,15 +71,18 @@ internal sealed class GetCalendarFeedHandler(MeetingsDbContext db, IcsWriter wri
             });
         }
 
-        var personId = await db.CalendarFeeds.AsNoTracking().Where(f => f.Token == token).Select(f => (Guid?)f.PersonId)
-            .FirstOrDefaultAsync(cancellationToken) ?? throw NotFoundException.For("Calendar feed", "person");
-        // Every registration of the person counts, whatever its status: cancelling one updates its row and so the stamp.
-        var personal = await db.Database.SqlQuery<CalendarFeedVersion>($"""
-            SELECT count(*) AS "Rows", coalesce(sum(r.xmin::text::bigint + m.xmin::text::bigint), 0) AS "Stamp"
-            FROM meetings.registrations r JOIN meetings.meetings m ON m."Id" = r."MeetingId"
-            WHERE r."PersonId" = {personId}
-            """).SingleAsync(cancellationToken);
-        return await cache.GetOrWriteAsync("person:" + token, personal, async () =>
+        // The token and the version in one statement (a poll is one round trip): every registration of the person
+        // counts, whatever its status, since cancelling one updates its row and so the stamp. No row: unknown token.
+        var personal = await db.Database.SqlQuery<PersonalFeedVersion>($"""
+            SELECT f."PersonId", count(r."Id") AS "Rows", coalesce(sum(r.xmin::text::bigint + m.xmin::text::bigint), 0) AS "Stamp"
+            FROM meetings.calendar_feeds f
+            LEFT JOIN meetings.registrations r ON r."PersonId" = f."PersonId"
+            LEFT JOIN meetings.meetings m ON m."Id" = r."MeetingId"
+            WHERE f."Token" = {token}
+            GROUP BY f."PersonId"
+            """).FirstOrDefaultAsync(cancellationToken) ?? throw NotFoundException.For("Calendar feed", "person");
+        var personId = personal.PersonId;
+        return await cache.GetOrWriteAsync("person:" + token, new CalendarFeedVersion(personal.Rows, personal.Stamp), async () =>
         {
             var registered = await db.Meetings.AsNoTracking()
                 .Where(m => db.Registrations.Any(r => r.MeetingId == m.Id && r.PersonId == personId

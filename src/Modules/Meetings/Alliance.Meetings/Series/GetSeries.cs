@@ -13,17 +13,20 @@ using Microsoft.Extensions.Localization;
 namespace Alliance.Meetings.Series;
 
 /// <summary>
-/// A series' page for those who manage it (404 otherwise, like its edit form): the rule in words, its details and one
-/// page of its upcoming (or, with <see cref="Past"/>, its past) occurrences.
+/// A series' page for those who manage it (404 otherwise, like its edit form): the rule in words, its details, its
+/// calendar feed's token and one page of its upcoming (or, with <see cref="Past"/>, its past) occurrences.
 /// </summary>
 [AllowedFor(Who.SignedIn)]
 internal sealed record GetSeries(Guid SeriesId, bool Past = false, int Page = 1, int PageSize = Paging.DefaultPageSize) : IRequest<SeriesDetails>;
 
-/// <summary>A series with one page of occurrences; <see cref="FirstNumber"/> is the number of its first date.</summary>
+/// <summary>
+/// A series with one page of occurrences; <see cref="FirstNumber"/> is the number of its first date. <see cref="FeedToken"/>
+/// opens the series' calendar feed (<c>/calendar/series/{token}.ics</c>: every occurrence, for a team or room calendar).
+/// </summary>
 internal sealed record SeriesDetails(
     Guid Id, string Title, string RecurrenceRule, string Summary, bool IsExpertRule, string TimeZone, DateOnly FirstDate, TimeOnly StartTime,
     int DurationMinutes, string? Place, string? OnlineLink, int Capacity, int FirstNumber, DateOnly? EndsOn, int UpcomingCount, int PastCount,
-    PagedResult<SeriesOccurrence> Occurrences, bool CanManage, uint Version);
+    PagedResult<SeriesOccurrence> Occurrences, string FeedToken, bool CanManage, uint Version);
 
 /// <summary>One occurrence of a series as the series page lists it.</summary>
 internal sealed record SeriesOccurrence(Guid Id, string DisplayTitle, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string TimeZone, string? Place,
@@ -63,6 +66,6 @@ internal sealed class GetSeriesHandler(MeetingsDbContext db, MeetingPermissions 
         return new SeriesDetails(series.Id, series.Title, series.RecurrenceRule,
             RecurrenceSummary.Describe(text, series.RecurrenceRule, series.FirstDate, series.StartTime, series.DurationMinutes), choice is null,
             series.TimeZone, series.FirstDate, series.StartTime, series.DurationMinutes, series.Place, series.OnlineLink, series.Capacity,
-            series.NumberOffset + 1, choice?.Until ?? Recurrence.LastDay(series.RecurrenceRule, series.TimeZone), upcomingCount, pastCount, occurrences, CanManage: true, series.Version);
+            series.NumberOffset + 1, choice?.Until ?? Recurrence.LastDay(series.RecurrenceRule, series.TimeZone), upcomingCount, pastCount, occurrences, series.FeedToken, CanManage: true, series.Version);
     }
 }
