@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using Alliance.Labs.Contracts;
 using Alliance.Meetings.Domain;
+using Alliance.Meetings.Meetings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Alliance.Meetings.Tests;
@@ -53,6 +55,34 @@ public sealed class RegistrationStatementsTests(AllianceApp app)
         Assert.True(before.Count == 4, Describe(before));
         Assert.Contains("meetings.meetings", before[2], StringComparison.Ordinal);
         Assert.Contains("meetings.registrations", before[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_lab_coordinator_registers_anyone_for_her_labs_meeting_asking_labs_once_and_nobody_else_registers_another_organisations_person()
+    {
+        var labs = await app.SendAsync(new GetLabs());
+        var (retail, crafts) = (labs.Single(l => l.Title == "Handel der Zukunft").Id, labs.Single(l => l.Title == "Handwerk 4.0 / Produktion").Id);
+        var staff = await app.PrincipalAsync(DemoUsers.Staff);
+        var start = AllianceClock.Today.AddDays(30).AddHours(18);
+        // Her lab's meeting for one other organisation: she sees it only as the lab's coordinator (Labs' answer).
+        var hers = await app.SendAsync(new CreateMeeting("Laborrunde Handel", MeetingKind.LabWorkshop, start, start.AddHours(2), "Europe/Berlin", "Rathaus", null, 5,
+            Audience: AudienceKind.ChosenOrganizations, LabId: retail, OrganizationIds: [Guid.NewGuid()]), staff);
+        var other = await app.SendAsync(new CreateMeeting("Laborrunde Handwerk", MeetingKind.LabWorkshop, start, start.AddHours(2), "Europe/Berlin", "Rathaus", null, 5,
+            LabId: crafts), staff);
+        var person = (await MeetingScenario.AddPeopleAsync(app, 1))[0];
+        using var coordinator = await app.SignedInAsync(DemoUsers.Representative);
+
+        var (before, _) = await CountedAsync(() => coordinator.PostAsJsonAsync($"/api/meetings/{hers}/registrations", new { personId = person }));
+
+        // Session, person with organisation, the meeting with her registration, Labs once (seeing and managing ask the
+        // same), the mail choices.
+        Assert.True(before.Count == 5, Describe(before));
+        Assert.Single(before, s => s.Contains("labs.", StringComparison.Ordinal));
+        Assert.Equal(RegistrationStatus.Registered, Assert.Single(await MeetingScenario.RegistrationsAsync(app, hers)).Status);
+        // Another lab's meeting open to all members: she sees it, but registers only herself and her own organisation's people.
+        var refused = await coordinator.PostAsJsonAsync($"/api/meetings/{other}/registrations", new { personId = person });
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.DoesNotContain(await MeetingScenario.RegistrationsAsync(app, other), r => r.PersonId == person);
     }
 
     /// <summary>The statements of one request: those before its turn (up to the meeting's row lock) and those of the turn.</summary>
