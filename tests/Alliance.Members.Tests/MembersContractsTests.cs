@@ -49,6 +49,44 @@ public sealed class MembersContractsTests(AllianceApp app)
     }
 
     [Fact]
+    public async Task People_with_organisations_are_exactly_people_by_ids_and_organisations_by_ids_in_one_ask()
+    {
+        using var staff = await app.SignedInAsync(DemoUsers.Staff);
+        var sparkasse = await app.OrganizationIdAsync("Sparkasse");
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var open = await CreatePersonAsync(staff, ("lastName", "Offen" + suffix), ("organizationId", sparkasse), ("consentContactByEmail", true), ("consentNameVisible", true));
+        var closed = await CreatePersonAsync(staff, ("lastName", "Verschlossen" + suffix), ("consentContactByEmail", false), ("consentNameVisible", false));
+        var erased = await CreatePersonAsync(staff, ("lastName", "Gelöscht" + suffix), ("organizationId", sparkasse), ("consentContactByEmail", true), ("consentNameVisible", true));
+        await app.SendAsync(new Alliance.Members.Privacy.ErasePerson(erased), await app.PrincipalAsync(DemoUsers.Staff));
+        var staffPerson = await app.WithScopeAsync(sp => sp.GetRequiredService<MembersDbContext>().People.Where(p => p.Email == DemoUsers.Staff).Select(p => p.Id).SingleAsync());
+        Guid[] ids = [open, closed, erased, staffPerson, open, Guid.NewGuid()];
+
+        var both = await app.SendAsync(new GetPeopleWithOrganizations(ids));
+
+        // The same people, in the same order, with the same names, addresses and consent as GetPeopleByIds gives them
+        // (the erased one anonymised, the one without consent without address) …
+        Assert.Equal(await app.SendAsync(new GetPeopleByIds(ids)), both.Select(b => b.Person));
+        var byId = both.ToDictionary(b => b.Person.Id);
+        Assert.True(byId[open].Person is { MayContactByEmail: true, NameVisibleToMembers: true, IsErased: false });
+        Assert.True(byId[closed].Person is { MayContactByEmail: false, NameVisibleToMembers: false, OrganizationId: null });
+        Assert.True(byId[erased].Person is { IsErased: true, Email: null, MayContactByEmail: false, NameVisibleToMembers: false });
+        Assert.True(byId[staffPerson].Person.HasAccount);
+        // … each with her organisation as GetOrganizationsByIds gives it, none without one.
+        var organizations = (await app.SendAsync(new GetOrganizationsByIds([.. both.Select(b => b.Person.OrganizationId).OfType<Guid>()]))).ToDictionary(o => o.Id);
+        Assert.All(both, b => Assert.Equal(b.Person.OrganizationId is { } id ? organizations[id] : null, b.Organization));
+        Assert.Equal(PartnerGroup.Company, byId[open].Organization!.PartnerGroup);
+        Assert.Null(byId[closed].Organization);
+        Assert.Empty(await app.SendAsync(new GetPeopleWithOrganizations([])));
+    }
+
+    private static async Task<Guid> CreatePersonAsync(HttpClient staff, params (string, object?)[] fields)
+    {
+        var response = await staff.PostAsJsonAsync("/api/members/people", DirectoryTestData.PersonBody(fields));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    [Fact]
     public async Task Member_contacts_are_people_with_e_mail_of_active_organisations_only()
     {
         using var staff = await app.SignedInAsync(DemoUsers.Staff);

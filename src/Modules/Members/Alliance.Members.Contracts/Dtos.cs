@@ -25,3 +25,6 @@ public sealed record PersonSummary(
     bool NameVisibleToMembers,
     bool IsErased,
     bool HasAccount);
+
+/// <summary>A person with her organisation (null without one): the answer of <see cref="GetPeopleWithOrganizations"/>.</summary>
+public sealed record PersonWithOrganization(PersonSummary Person, OrganizationSummary? Organization);

@@ -12,6 +12,16 @@ public sealed record GetOrganizationsByIds(IReadOnlyCollection<Guid> Ids) : IReq
 public sealed record GetPeopleByIds(IReadOnlyCollection<Guid> Ids) : IRequest<IReadOnlyList<PersonSummary>>;
 
 /// <summary>
+/// People by id, each with their organisation, in one batch and one statement — for a caller that needs both (a
+/// registration copies the person's name, address and consent and her organisation's name and partner group). The
+/// person is exactly what <see cref="GetPeopleByIds"/> answers (erased people anonymised, consent applied); the
+/// organisation is what <see cref="GetOrganizationsByIds"/> answers for her organisation (also an inactive one), null
+/// when she has none. Unknown ids are left out.
+/// </summary>
+[AllowedFor(Who.Internal)]
+public sealed record GetPeopleWithOrganizations(IReadOnlyCollection<Guid> Ids) : IRequest<IReadOnlyList<PersonWithOrganization>>;
+
+/// <summary>
 /// The active people of active member organisations, e.g. to invite them to a meeting.
 /// <paramref name="OrganizationIds"/> null means all member organisations; otherwise only those.
 /// </summary>

@@ -8,7 +8,8 @@ namespace Alliance.Meetings.Calendar;
 /// Personal calendar feeds: one per person (the primary key), made on first need — when she asks for her feed link or a
 /// mail to her links it. Made with <c>INSERT … ON CONFLICT DO NOTHING</c> and read back, so two requests making the same
 /// person's first feed at once (two registrations, the meeting list and a mail job) both get the one token instead of
-/// the second failing on the key. Runs in the caller's transaction when there is one.
+/// the second failing on the key: the insert returns the feeds it made, and only the others are read back. Runs in the
+/// caller's transaction when there is one.
 /// </summary>
 internal static class PersonalFeeds
 {
@@ -28,14 +29,30 @@ internal static class PersonalFeeds
         }
 
         var tokens = missing.Select(_ => CreateSeriesHandler.NewToken()).ToArray();
-        await db.Database.ExecuteSqlAsync($"""
+        // The rows this statement made come back with it (their tokens are the ones just drawn); only a feed another
+        // transaction made meanwhile has to be read back.
+        var made = await db.Database.SqlQuery<Guid>($"""
             INSERT INTO meetings.calendar_feeds ("PersonId", "Token", "CreatedAt")
             SELECT person, token, {now} FROM unnest({missing}, {tokens}) AS wanted(person, token)
             ON CONFLICT ("PersonId") DO NOTHING
-            """, cancellationToken);
-        foreach (var (person, token) in await TokensAsync(db, missing, cancellationToken))
+            RETURNING "PersonId" AS "Value"
+            """).ToListAsync(cancellationToken);
+        var madeHere = made.ToHashSet();
+        for (var i = 0; i < missing.Length; i++)
         {
-            feeds[person] = token;
+            if (madeHere.Contains(missing[i]))
+            {
+                feeds[missing[i]] = tokens[i];
+            }
+        }
+
+        var madeElsewhere = missing.Where(p => !madeHere.Contains(p)).ToArray();
+        if (madeElsewhere.Length > 0)
+        {
+            foreach (var (person, token) in await TokensAsync(db, madeElsewhere, cancellationToken))
+            {
+                feeds[person] = token;
+            }
         }
 
         return feeds;

@@ -54,16 +54,35 @@ internal sealed class MeetingMails(
             return new HashSet<Guid>();
         }
 
-        var kind = notice switch
-        {
-            RegistrantNotice.Registered => NotificationKind.RegistrationConfirmed,
-            RegistrantNotice.Waitlisted => NotificationKind.RegistrationWaitlisted,
-            RegistrantNotice.MovedUp => NotificationKind.RegistrationMovedUp,
-            RegistrantNotice.Cancelled => NotificationKind.MeetingCancelled,
-            _ => NotificationKind.MeetingChanged,
-        };
-        return (await mediator.Send(new GetMailOptOuts(kind, [.. people]), cancellationToken)).ToHashSet();
+        return (await mediator.Send(new GetMailOptOuts(KindOf(notice), [.. people]), cancellationToken)).ToHashSet();
     }
+
+    /// <summary>
+    /// Before a registration's turn, when it is not known yet whether she gets a seat or a waitlist place: did the
+    /// person choose "in-app only" for the confirmation of a seat, and for that of a waitlist place? One ask of
+    /// Notifications for both (neither without it).
+    /// </summary>
+    public async Task<(bool Registered, bool Waitlisted)> RegistrationMailOptOutsAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        if (!catalog.Handles(typeof(GetMailOptOutsOfKinds)))
+        {
+            return (false, false);
+        }
+
+        var (registered, waitlisted) = (KindOf(RegistrantNotice.Registered), KindOf(RegistrantNotice.Waitlisted));
+        var optOuts = await mediator.Send(new GetMailOptOutsOfKinds([registered, waitlisted], [personId]), cancellationToken);
+        return (optOuts.Any(o => o.PersonId == personId && o.Kind == registered), optOuts.Any(o => o.PersonId == personId && o.Kind == waitlisted));
+    }
+
+    /// <summary>The kind of notification a notice to registrants is (people choose "in-app only" per kind).</summary>
+    private static NotificationKind KindOf(RegistrantNotice notice) => notice switch
+    {
+        RegistrantNotice.Registered => NotificationKind.RegistrationConfirmed,
+        RegistrantNotice.Waitlisted => NotificationKind.RegistrationWaitlisted,
+        RegistrantNotice.MovedUp => NotificationKind.RegistrationMovedUp,
+        RegistrantNotice.Cancelled => NotificationKind.MeetingCancelled,
+        _ => NotificationKind.MeetingChanged,
+    };
 
     /// <summary>The in-app side of a notice: <see cref="RegistrantsTold"/> into this module's outbox (with the change's commit).</summary>
     public void RecordTold(MeetingsDbContext db, Meeting meeting, RegistrantNotice notice, IReadOnlyCollection<Guid> people, DateTimeOffset now)

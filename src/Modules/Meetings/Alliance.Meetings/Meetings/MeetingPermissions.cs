@@ -19,12 +19,19 @@ namespace Alliance.Meetings.Meetings;
 /// </summary>
 internal sealed class MeetingPermissions(ICurrentUser user, IMediator mediator, ModuleCatalog catalog, MeetingsDbContext db, IStringLocalizer<MeetingsText> text)
 {
+    /// <summary>Labs' answers to "does the caller coordinate this lab?" in this scope (one request).</summary>
+    private readonly Dictionary<Guid, bool> _coordinates = [];
+
     /// <summary>Staff (or administrators): create meetings and series, see counts everywhere.</summary>
     public bool IsStaff => user.IsStaff;
 
     /// <summary>May the caller create a meeting for this lab (or, without a lab, any meeting)?</summary>
     public Task<bool> CanCreateAsync(Guid? labId, CancellationToken cancellationToken) => CanManageAsync(labId, cancellationToken);
 
+    /// <summary>
+    /// Staff manage every meeting; a lab's coordinator her lab's meetings (Labs' answer, asked once per lab in this
+    /// scope: seeing a meeting and managing it often ask the same).
+    /// </summary>
     public async Task<bool> CanManageAsync(Guid? labId, CancellationToken cancellationToken)
     {
         if (user.IsStaff)
@@ -34,7 +41,13 @@ internal sealed class MeetingPermissions(ICurrentUser user, IMediator mediator, 
 
         if (labId is { } lab && user.PersonId is { } person && catalog.Handles(typeof(IsLabCoordinator)))
         {
-            return await mediator.Send(new IsLabCoordinator(lab, person), cancellationToken);
+            if (!_coordinates.TryGetValue(lab, out var coordinates))
+            {
+                coordinates = await mediator.Send(new IsLabCoordinator(lab, person), cancellationToken);
+                _coordinates[lab] = coordinates;
+            }
+
+            return coordinates;
         }
 
         return false;
@@ -48,15 +61,15 @@ internal sealed class MeetingPermissions(ICurrentUser user, IMediator mediator, 
         }
     }
 
-    public async Task<bool> CanSeeAsync(Meeting meeting, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the caller may know the meeting: staff, everyone signed in for a meeting open to all members, the
+    /// chosen organisations' people, whoever is registered or invited (<paramref name="callerRegistered"/>: a
+    /// registration of the caller's person exists, read with the meeting), and its managers.
+    /// </summary>
+    private async Task<bool> CanSeeAsync(Meeting meeting, bool callerRegistered, CancellationToken cancellationToken)
     {
         // Staff see every meeting: decided from the claims, before any query.
-        if ((meeting.Audience == AudienceKind.AllMembers && user.IsAuthenticated) || user.IsStaff)
-        {
-            return true;
-        }
-
-        if (user.PersonId is { } person && await db.Registrations.AnyAsync(r => r.MeetingId == meeting.Id && r.PersonId == person, cancellationToken))
+        if ((meeting.Audience == AudienceKind.AllMembers && user.IsAuthenticated) || user.IsStaff || callerRegistered)
         {
             return true;
         }
@@ -84,17 +97,48 @@ internal sealed class MeetingPermissions(ICurrentUser user, IMediator mediator, 
             || db.Registrations.Any(r => r.MeetingId == m.Id && r.PersonId == person));
     }
 
-    /// <summary>The meeting, or 404 when it does not exist or the caller may not know it does.</summary>
+    /// <summary>
+    /// The meeting, or 404 when it does not exist or the caller may not know it does. One statement: staff see every
+    /// meeting (decided from the claims); for anyone else whether she is registered or invited comes with the meeting.
+    /// Labs is asked only when nothing else lets her see it.
+    /// </summary>
     public async Task<Meeting> VisibleMeetingAsync(Guid meetingId, CancellationToken cancellationToken)
     {
-        var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == meetingId, cancellationToken)
+        if (user.IsStaff)
+        {
+            return await db.Meetings.FirstOrDefaultAsync(m => m.Id == meetingId, cancellationToken)
+                ?? throw NotFoundException.For("Meeting", meetingId);
+        }
+
+        var person = user.PersonId ?? Guid.Empty;
+        var found = await db.Meetings.Where(m => m.Id == meetingId)
+                .Select(m => new { Meeting = m, Registered = db.Registrations.Any(r => r.MeetingId == m.Id && r.PersonId == person) })
+                .FirstOrDefaultAsync(cancellationToken)
             ?? throw NotFoundException.For("Meeting", meetingId);
-        if (!await CanSeeAsync(meeting, cancellationToken))
+        if (!await CanSeeAsync(found.Meeting, found.Registered, cancellationToken))
         {
             throw NotFoundException.For("Meeting", meetingId);
         }
 
-        return meeting;
+        return found.Meeting;
+    }
+
+    /// <summary>
+    /// May the caller register this person for the meeting: she sees the meeting (else 404, as
+    /// <see cref="VisibleMeetingAsync"/>) and <see cref="MayRegister"/> allows it. Staff see and manage every meeting:
+    /// decided from the claims, without a query — whether the meeting exists and takes registrations is decided in the
+    /// registration's turn, which answers an unknown meeting with 404 too. Labs is asked only when the caller registers
+    /// someone outside her own organisation.
+    /// </summary>
+    public async Task<bool> MayRegisterAsync(Guid meetingId, Guid personId, Guid? personOrganizationId, CancellationToken cancellationToken)
+    {
+        if (user.IsStaff)
+        {
+            return true;
+        }
+
+        var meeting = await VisibleMeetingAsync(meetingId, cancellationToken);
+        return MayRegister(personId, personOrganizationId, managesMeeting: false) || await CanManageAsync(meeting.LabId, cancellationToken);
     }
 
     public async Task<Meeting> ManagedMeetingAsync(Guid meetingId, CancellationToken cancellationToken)

@@ -35,25 +35,19 @@ internal sealed class RegisterHandler(
     public async Task<RegistrationResult> Handle(Register request, CancellationToken cancellationToken)
     {
         var personId = request.PersonId ?? user.PersonId ?? throw new ForbiddenException();
-        var person = (await mediator.Send(new GetPeopleByIds([personId]), cancellationToken)).FirstOrDefault(p => !p.IsErased)
+        // Asked before the registration's turn: turns of one meeting are decided one batch after the other, so nothing
+        // that asks another module (or waits on anything but this database) runs inside one. One ask per module: the
+        // person with her organisation (Members), may the caller register her (none for staff; else the meeting with
+        // the caller's registration in one statement), her mail choices for a seat and for a waitlist place (Notifications).
+        var found = (await mediator.Send(new GetPeopleWithOrganizations([personId]), cancellationToken)).FirstOrDefault(p => !p.Person.IsErased)
             ?? throw NotFoundException.For("Person", personId);
-        var meetingForAccess = await access.VisibleMeetingAsync(request.MeetingId, cancellationToken);
-        var manages = await access.CanManageAsync(meetingForAccess.LabId, cancellationToken);
-        if (!access.MayRegister(personId, person.OrganizationId, manages))
+        if (!await access.MayRegisterAsync(request.MeetingId, personId, found.Person.OrganizationId, cancellationToken))
         {
             throw new ForbiddenException(text["Forbidden_RegisterOthers"]);
         }
 
-        var organization = person.OrganizationId is { } organizationId
-            ? (await mediator.Send(new GetOrganizationsByIds([organizationId]), cancellationToken)).FirstOrDefault()
-            : null;
-
-        // Asked before the registration's turn: turns of one meeting are decided one batch after the other, so nothing
-        // that asks another module (or waits on anything but this database) runs inside one.
-        var inAppOnlyIfRegistered = await mails.MailOptOutsAsync(RegistrantNotice.Registered, [personId], cancellationToken);
-        var inAppOnlyIfWaitlisted = await mails.MailOptOutsAsync(RegistrantNotice.Waitlisted, [personId], cancellationToken);
-
-        var ticket = new RegistrationTicket(person, organization, !inAppOnlyIfRegistered.Contains(personId), !inAppOnlyIfWaitlisted.Contains(personId));
+        var (inAppOnlyIfRegistered, inAppOnlyIfWaitlisted) = await mails.RegistrationMailOptOutsAsync(personId, cancellationToken);
+        var ticket = new RegistrationTicket(found.Person, found.Organization, !inAppOnlyIfRegistered, !inAppOnlyIfWaitlisted);
         if (await lanes.JoinAsync(request.MeetingId, ticket, cancellationToken))
         {
             await LeadAsync(request.MeetingId, ticket, cancellationToken);

@@ -11,10 +11,10 @@ namespace Alliance.Meetings.Registrations;
 /// Decides the seats of a batch of registrations for one meeting (<see cref="RegistrationLanes"/>) in ONE transaction
 /// under the meeting's row lock (<see cref="MeetingLock"/>): the lock, the batch's existing registrations, the seat
 /// and waitlist counts in one statement (and the delegates per organisation when the meeting limits them), then every
-/// decision in memory in order of arrival, then the rows and their outbox events in one save. Nothing inside asks
-/// another module: what a registration needs from Members and Notifications was read before its turn. The database
-/// work runs without the leader's cancellation token, so a leader whose own request ends cannot cancel the others'
-/// registrations.
+/// decision in memory in order of arrival, then the new calendar feeds, then the rows and their outbox events in one
+/// save (without a savepoint). Nothing inside asks another module: what a registration needs from Members and
+/// Notifications was read before its turn. The database work runs without the leader's cancellation token, so a
+/// leader whose own request ends cannot cancel the others' registrations.
 /// </summary>
 internal sealed class SeatDecisions(MeetingsDbContext db, MeetingMails mails, TimeProvider clock)
 {
@@ -54,6 +54,9 @@ internal sealed class SeatDecisions(MeetingsDbContext db, MeetingMails mails, Ti
         db.ChangeTracker.Clear();
         // Feeds made by an earlier, rolled-back attempt of this scope no longer exist.
         mails.ForgetPreparedFeeds();
+        // A batch that fails is rolled back whole and decided again: a savepoint around its one save would only cost two
+        // more round trips (SAVEPOINT, RELEASE) inside the turn.
+        db.Database.AutoSavepointsEnabled = false;
         try
         {
             var outcomes = await DecideInTransactionAsync(meetingId, tickets, none);
@@ -66,6 +69,7 @@ internal sealed class SeatDecisions(MeetingsDbContext db, MeetingMails mails, Ti
         {
             // Nothing of a failed batch may be saved later by the request's unit of work.
             db.ChangeTracker.Clear();
+            db.Database.AutoSavepointsEnabled = true;
         }
     }
 
