@@ -116,6 +116,11 @@ public sealed class NotificationKindsTests(AllianceApp app)
         using var zora = await app.SignedInAsync("zora@notify.example");
         await zora.SetConsentsAsync(contactByEmail: false, nameVisible: true);
 
+        // An owner person is a contact of one of the lab's member organisations: Aufgaben GmbH joins the lab first.
+        using var olga = await app.SignedInAsync("olga@notify.example");
+        var joining = await (await olga.PostAsJsonAsync($"/api/labs/{lab}/membership-requests", new { motivation = "Wir zeichnen Lieferzonen." })).CreatedIdAsync();
+        Assert.Equal(HttpStatusCode.OK, (await brandt.PostAsJsonAsync($"/api/labs/membership-requests/{joining}/approve", new { role = "Partner" })).StatusCode);
+
         var due = Today.AddDays(7);
         (await brandt.PostAsJsonAsync($"/api/labs/{lab}/action-items", new { title = "Lieferzonen zeichnen", ownerPersonId = owner, dueDate = due.ToString("yyyy-MM-dd") })).EnsureSuccessStatusCode();
         var toOwner = await app.WaitForMailAsync("olga@notify.example", "New action item: Lieferzonen zeichnen");
