@@ -47,9 +47,9 @@ public sealed class ActionItemOwnerPickerTests(AllianceApp app)
             VALUES ('{lab}', 'Kontaktlabor {tag}', (SELECT "Id" FROM labs.action_fields ORDER BY "Title" LIMIT 1), NULL, NULL, 0, 1, NULL, NULL, ARRAY[]::integer[], now());
             INSERT INTO labs.lab_coordinators ("LabId", "PersonId") VALUES ('{lab}', '{coordinator}');
             INSERT INTO labs.memberships ("Id", "LabId", "OrganizationId", "Role", "RequestId", "JoinedAt", "LeftAt")
-            SELECT gen_random_uuid(), '{lab}', id, 1, NULL, now() - interval '30 days', CASE WHEN member = 'left' THEN now() - interval '1 day' END
+            SELECT gen_random_uuid(), '{lab}'::uuid, id, 1, NULL::uuid, now() - interval '30 days', CASE WHEN member = 'left' THEN now() - interval '1 day' END
             FROM owner_orgs WHERE member <> 'none'
-            UNION ALL SELECT gen_random_uuid(), '{lab}', "OrganizationId", 0, NULL, now() - interval '30 days', NULL FROM members.people WHERE "Id" = '{coordinator}';
+            UNION ALL SELECT gen_random_uuid(), '{lab}'::uuid, "OrganizationId", 0, NULL::uuid, now() - interval '30 days', NULL FROM members.people WHERE "Id" = '{coordinator}';
 
             -- Alpha: 22 people shown to members; one hidden, one erased, one without an address. One shown person each elsewhere.
             INSERT INTO members.people ("Id", "FirstName", "LastName", "Email", "Phone", "Function", "OrganizationId", "PreferredLanguage",
