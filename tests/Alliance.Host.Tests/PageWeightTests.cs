@@ -37,6 +37,8 @@ public sealed class PageWeightTests(AllianceApp app, ITestOutputHelper output) :
 
         await GrowAsync(from: 0, organizations: 1_000, labs: 200, proposals: 500, calls: 100, offers: 500, lab: labId, contacts: 20);
         var first = await SizesAsync(staff, pages);
+        Assert.True(await ScalarAsync<long>("""SELECT count(*) FROM members.people WHERE "FirstName" LIKE 'Gewicht-Kontakt%'""") >= 20,
+            "the lab's member organisations gained contacts");
         await GrowAsync(from: 1_000, organizations: 1_000, labs: 200, proposals: 500, calls: 100, offers: 500, lab: labId, contacts: 20);
         var second = await SizesAsync(staff, pages);
 
