@@ -9,10 +9,12 @@ namespace Alliance.Host.Tests;
 /// Issue 13, "page weight flat as the alliance grows": the people list and every form with a picker of people,
 /// organisations, labs, proposals, funding calls or offers weigh the same with 1,000 organisations, 5,000 people, 200 labs,
 /// 500 proposals, 100 open calls and 500 open offers as with twice that, stay under a bound and name none of the grown rows — pickers search as you type and
-/// lists are paged, so no page carries a whole table. (Before the pickers the people page carried every active
+/// lists are paged, so no page carries a whole table. The lab page (its "new action item" form's owner picker) weighs
+/// the same when each of its member organisations gains 20 contacts and then 20 more. (Before the pickers the people page carried every active
 /// organisation in its filter, /labs/new every contact: 19 KB → 434 KB and 2.4 MB on 5,000 organisations; the meeting
 /// forms listed every lab, 200 in the large seed, the proposal answer form every lab and up to 200 proposals, the new
-/// application form every open call, a need's match form every open offer, cut at 200.) The
+/// application form every open call, a need's match form every open offer, cut at 200, the lab page every contact of
+/// its member organisations: 240 on a lab of 50 organisations.) The
 /// alliance grows by set-based SQL, a second each step.
 /// </summary>
 // Own host: it grows the alliance step by step and weighs pages at each size.
@@ -25,17 +27,19 @@ public sealed class PageWeightTests(AllianceApp app, ITestOutputHelper output) :
     private const int MaxGrowthBytes = 200;
 
     /// <summary>The names the growth gives its labs, proposals and organisations: none may appear on a form.</summary>
-    private static readonly string[] GrownNames = ["Gewicht-Reallabor", "Gewicht-Vorschlag", "Gewicht-Aufruf", "Gewicht-Angebot", "Gewicht "];
+    private static readonly string[] GrownNames = ["Gewicht-Reallabor", "Gewicht-Vorschlag", "Gewicht-Aufruf", "Gewicht-Angebot", "Gewicht-Kontakt", "Gewicht "];
 
     [Fact]
     public async Task Pages_and_forms_with_pickers_weigh_the_same_with_twice_the_alliance()
     {
         using var staff = await app.SignedInAsync(DemoUsers.Staff);
-        var pages = await PagesAsync(staff);
+        var (pages, labId) = await PagesAsync(staff);
 
-        await GrowAsync(from: 0, organizations: 1_000, labs: 200, proposals: 500, calls: 100, offers: 500);
+        await GrowAsync(from: 0, organizations: 1_000, labs: 200, proposals: 500, calls: 100, offers: 500, lab: labId, contacts: 20);
         var first = await SizesAsync(staff, pages);
-        await GrowAsync(from: 1_000, organizations: 1_000, labs: 200, proposals: 500, calls: 100, offers: 500);
+        Assert.True(await ScalarAsync<long>("""SELECT count(*) FROM members.people WHERE "FirstName" LIKE 'Gewicht-Kontakt%'""") >= 20,
+            "the lab's member organisations gained contacts");
+        await GrowAsync(from: 1_000, organizations: 1_000, labs: 200, proposals: 500, calls: 100, offers: 500, lab: labId, contacts: 20);
         var second = await SizesAsync(staff, pages);
 
         foreach (var page in pages)
@@ -55,9 +59,10 @@ public sealed class PageWeightTests(AllianceApp app, ITestOutputHelper output) :
     /// The pages to weigh: the people list, the lab, meeting and series forms, and — on a meeting of its own with an
     /// agenda item linked to a demo lab, a draft survey and an open demo proposal — the agenda form on the meeting's
     /// page, the agenda item's edit form, the minutes' decision form, the survey's audience form and the proposal's
-    /// answer form; the new application form (its call picker) and a demo need's page with its match form (the offer picker).
+    /// answer form; the new application form (its call picker), a demo need's page with its match form (the offer picker)
+    /// and the demo lab's page (the action-item owner picker); with the lab's id, whose member organisations gain contacts.
     /// </summary>
-    private async Task<List<string>> PagesAsync(HttpClient staff)
+    private async Task<(List<string> Pages, Guid LabId)> PagesAsync(HttpClient staff)
     {
         var labId = await ScalarAsync<Guid>("""SELECT "Id" FROM labs.labs WHERE "Status" <> 3 ORDER BY "Title" LIMIT 1""");
         var proposalId = await ScalarAsync<Guid>("""SELECT "Id" FROM labs.proposals WHERE "Status" = 0 ORDER BY "CreatedAt" LIMIT 1""");
@@ -74,12 +79,13 @@ public sealed class PageWeightTests(AllianceApp app, ITestOutputHelper output) :
         }));
         var surveyId = await CreatedIdAsync(await staff.PostAsJsonAsync("/api/surveys", new { titleDe = "Gewichtsprobe", titleEn = "Weight check" }));
 
-        return
+        return (
         [
             "/people", "/labs/new", "/meetings/new", "/meetings/series/new",
             $"/meetings/{meetingId}", $"/meetings/{meetingId}/agenda/{itemId}/edit", $"/meetings/{meetingId}/minutes",
             $"/surveys/{surveyId}/audience", $"/labs/proposals/{proposalId}", "/funding/applications/new", $"/labs/needs/{needId}",
-        ];
+            $"/labs/{labId}",
+        ], labId);
     }
 
     private static async Task<Guid> CreatedIdAsync(HttpResponseMessage response)
@@ -113,9 +119,10 @@ public sealed class PageWeightTests(AllianceApp app, ITestOutputHelper output) :
     /// <summary>
     /// Active organisations (Members and the Labs copy) with five people each, every one with an e-mail address
     /// and consent to be contacted, names shown — the most a picker could be tempted to list —, active labs in the
-    /// first action field, open topic proposals and open offers of the new organisations and funding calls open for another year.
+    /// first action field, open topic proposals and open offers of the new organisations and funding calls open for another year;
+    /// and <paramref name="contacts"/> more people (addresses, consents given) in each current member organisation of <paramref name="lab"/>.
     /// </summary>
-    private async Task GrowAsync(int from, int organizations, int labs, int proposals, int calls, int offers)
+    private async Task GrowAsync(int from, int organizations, int labs, int proposals, int calls, int offers, Guid lab, int contacts)
     {
         await using var connection = new NpgsqlConnection(app.ConnectionString);
         await connection.OpenAsync();
@@ -159,6 +166,13 @@ public sealed class PageWeightTests(AllianceApp app, ITestOutputHelper output) :
             SELECT md5('weight-offer' || f)::uuid, md5('weight-org' || (@from + f % @count))::uuid, NULL, format('Gewicht-Angebot %s', f),
                    'Ein Angebot der Gewichtsprobe.', 1, false, now()
             FROM generate_series(@from, @from + @offers - 1) AS f;
+
+            INSERT INTO members.people ("Id", "FirstName", "LastName", "Email", "Phone", "Function", "OrganizationId", "PreferredLanguage",
+              "ConsentContactByEmail", "ConsentContactByEmailAt", "ConsentNameVisible", "ConsentNameVisibleAt", "CreatedAt", "UpdatedAt", "ErasedAt", "Revision")
+            SELECT md5('weight-contact' || m."OrganizationId" || '-' || k)::uuid, format('Gewicht-Kontakt%s', k), 'Mitglied',
+                   format('contact%s-%s@weight.example', k, m."OrganizationId"), NULL, 'Ansprechperson', m."OrganizationId", 'de', true, now(), true, now(), now(), now(), NULL, 1
+            FROM labs.memberships m, generate_series(@from, @from + @contacts - 1) AS k
+            WHERE m."LabId" = @lab AND m."LeftAt" IS NULL;
             """, connection);
         command.Parameters.AddWithValue("from", from);
         command.Parameters.AddWithValue("count", organizations);
@@ -166,6 +180,8 @@ public sealed class PageWeightTests(AllianceApp app, ITestOutputHelper output) :
         command.Parameters.AddWithValue("proposals", proposals);
         command.Parameters.AddWithValue("calls", calls);
         command.Parameters.AddWithValue("offers", offers);
+        command.Parameters.AddWithValue("lab", lab);
+        command.Parameters.AddWithValue("contacts", contacts);
         await using var transaction = await connection.BeginTransactionAsync();
         command.Transaction = transaction;
         await command.ExecuteNonQueryAsync();

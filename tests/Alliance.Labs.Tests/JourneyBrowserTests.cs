@@ -222,14 +222,24 @@ public sealed partial class JourneyBrowserTests(AllianceApp app, Browser browser
         Assert.True(await brandt.Locator("#new-action-item").GetByText(w["owner"]).First.IsVisibleAsync());
         await Browser.ScreenshotAsync(brandt, $"labs-forms-{language}-01-action-item-errors");
 
-        // A past due date: refused by the one due-date rule, shown in the open form, nothing stored.
+        // A past due date: refused by the one due-date rule, shown in the open form, nothing stored. The owner person is
+        // searched among the contacts of the lab's member organisations (typeahead) and stays chosen.
         await brandt.FillAsync("#item-title", $"Rückblick {language}");
+        await Alliance.Tests.Support.Pickers.ChooseAsync(brandt, "item-person", "Brandt", "Thomas Brandt");
         await brandt.SelectOptionAsync("#item-organization", new SelectOptionValue { Label = "Modehaus Brandt" });
         await brandt.FillAsync("#item-due", LabsTestData.AllianceToday().AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await SubmitAsync(brandt, () => brandt.ClickAsync("#new-action-item button[type=submit]"));
         Assert.True(await IsOpenAsync(brandt, "#new-action-item"));
         Assert.True(await brandt.Locator("#new-action-item").GetByText(w["past"]).First.IsVisibleAsync());
         Assert.False(await app.LabsDbAsync(db => db.ActionItems.AnyAsync(a => a.Title == $"Rückblick {language}")));
+        Assert.Equal("Thomas Brandt", await brandt.InputValueAsync("#item-person-search"));
+
+        // A due date from today on: saved for the chosen person and organisation, the form closed again.
+        await brandt.FillAsync("#item-due", LabsTestData.AllianceToday().AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await SubmitAsync(brandt, () => brandt.ClickAsync("#new-action-item button[type=submit]"));
+        Assert.False(await IsOpenAsync(brandt, "#new-action-item"));
+        var brandtId = Guid.Parse((await app.PrincipalAsync(DemoUsers.Representative)).FindFirst(Alliance.Shared.Security.AllianceClaimTypes.PersonId)!.Value);
+        Assert.Equal(brandtId, await app.LabsDbAsync(db => db.ActionItems.Where(a => a.Title == $"Rückblick {language}").Select(a => a.OwnerPersonId).SingleAsync()));
 
         // "Ergebnis erfassen" with an empty title: open, with the error.
         await brandt.GotoAsync($"/labs/{lab}");

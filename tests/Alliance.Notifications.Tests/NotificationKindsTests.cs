@@ -108,7 +108,8 @@ public sealed class NotificationKindsTests(AllianceApp app)
     public async Task Action_items_reach_the_owner_person_or_the_owner_organisations_people_and_overdue_ones_remind_them()
     {
         var lab = await app.RetailLabAsync();
-        var owner = await app.CreateRepresentativeAsync("Aufgaben GmbH", "Olga", "Owner", "olga@notify.example", language: "en");
+        // An owner person is a contact of one of the lab's member organisations: Ms Owner works at Modehaus Brandt.
+        var owner = await app.CreateRepresentativeAsync("Modehaus Brandt", "Olga", "Owner", "olga@notify.example", language: "en");
         var first = await app.CreateRepresentativeAsync("Verein Aufgaben", "Erika", "Erste", "erika@notify.example", PartnerGroup.CivilSociety, "de");
         var second = await app.CreateRepresentativeAsync("Verein Aufgaben", "Zora", "Zweite", "zora@notify.example", PartnerGroup.CivilSociety, "de");
         var organization = (await app.SendAsync(new GetPeopleByIds([first]))).Single().OrganizationId!.Value;

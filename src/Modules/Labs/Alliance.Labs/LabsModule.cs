@@ -44,6 +44,7 @@ public sealed class LabsModule : IModule
         services.AddPickerSource<Pickers.LabPickerSource>();
         services.AddPickerSource<Pickers.ProposalPickerSource>();
         services.AddPickerSource<Pickers.OfferPickerSource>();
+        services.AddRecordPickerSource<Pickers.ActionItemOwnerPickerSource>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => LabsEndpoints.Map(endpoints);

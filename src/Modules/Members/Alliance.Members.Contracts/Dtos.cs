@@ -28,3 +28,14 @@ public sealed record PersonSummary(
 
 /// <summary>A person with her organisation (null without one): the answer of <see cref="GetPeopleWithOrganizations"/>.</summary>
 public sealed record PersonWithOrganization(PersonSummary Person, OrganizationSummary? Organization);
+
+/// <summary>
+/// Whose names a caller may read, as the asking module's rule has it (Labs: <c>LabPermissions.MaySeeName</c>), so that
+/// Members can filter by it in SQL: every name when <see cref="SeesEveryName"/> (the office); otherwise the names of people
+/// who agreed to be shown to members, the caller's own (<see cref="PersonId"/>) and those of her organisation's people
+/// (<see cref="OrganizationId"/>).
+/// </summary>
+public sealed record NameReader(bool SeesEveryName, Guid? PersonId, Guid? OrganizationId);
+
+/// <summary>A contact found by <see cref="FindMemberContacts"/>: the person, her name and her organisation (id and name).</summary>
+public sealed record ContactMatch(Guid Id, string DisplayName, Guid OrganizationId, string Organization);

@@ -13,7 +13,11 @@ using Alliance.Shared.Contracts;
 
 namespace Alliance.Labs.ActionItems;
 
-/// <summary>The coordinator or staff add an action item to a lab: owner person and/or organisation, due date not in the past.</summary>
+/// <summary>
+/// The coordinator or staff add an action item to a lab: owner person and/or organisation, due date not in the past.
+/// The owner person must be a contact of one of the lab's current member organisations (<see cref="ActionItemOwner.CandidatesAsync"/>),
+/// else 400 at <see cref="OwnerPersonId"/>; an unknown owner organisation is 400 at <see cref="OwnerOrganizationId"/>.
+/// </summary>
 [AllowedFor(Who.SignedIn)]
 internal sealed record CreateActionItem(Guid LabId, string Title, Guid? OwnerPersonId, Guid? OwnerOrganizationId, DateOnly? DueDate) : IRequest<Guid>;
 
@@ -36,9 +40,11 @@ internal sealed class CreateActionItemHandler(
         var lab = await permissions.LabAsync(request.LabId, cancellationToken);
         await permissions.RequireManagerAsync(lab.Id, cancellationToken);
         permissions.RequireOpen(lab);
-        if (request.OwnerPersonId is { } person && (await mediator.Send(new GetPeopleByIds([person]), cancellationToken)).Count == 0)
+        // The owner person is one the picker could offer: a contact of a current member organisation (any name visibility).
+        if (request.OwnerPersonId is { } person
+            && (await ActionItemOwner.CandidatesAsync(db, mediator, lab.Id, null, [person], null, 1, 1, cancellationToken)).TotalCount == 0)
         {
-            throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(CreateActionItem.OwnerPersonId), text["Validation_Invalid"])]);
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(CreateActionItem.OwnerPersonId), text["ActionItem_OwnerPersonNotInLab"])]);
         }
 
         if (request.OwnerOrganizationId is { } organization)

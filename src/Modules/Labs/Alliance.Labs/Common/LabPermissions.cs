@@ -127,6 +127,12 @@ internal sealed class LabPermissions(LabsDbContext db, ICurrentUser user, IStrin
         user.IsStaff || person.NameVisibleToMembers || person.Id == user.PersonId
         || (person.OrganizationId is { } org && org == user.OrganizationId);
 
+    /// <summary>
+    /// <see cref="MaySeeName"/> as Members filters by it in SQL (<see cref="FindMemberContacts"/>: a picker lists only the
+    /// people whose names the user may read): every name for staff, else those shown to members, her own and her colleagues'.
+    /// </summary>
+    public NameReader NameReader() => new(user.IsStaff, user.PersonId, user.OrganizationId);
+
     /// <summary>Throws 403 unless <paramref name="allowed"/>.</summary>
     public static void Require(bool allowed)
     {

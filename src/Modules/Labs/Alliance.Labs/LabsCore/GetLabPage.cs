@@ -44,7 +44,6 @@ internal sealed record LabPage(
     IReadOnlyList<LabOutcomeItem> Outcomes,
     IReadOnlyList<LabActionItem> OpenActionItems,
     IReadOnlyList<LabHistoryItem> History,
-    IReadOnlyList<NamedPerson> OwnerCandidates,
     IReadOnlyList<MeetingSummary>? UpcomingMeetings,
     bool CanManage,
     bool CanEdit,
@@ -145,17 +144,6 @@ internal sealed class GetLabPageHandler(
 
         string Name(Guid? id) => id is { } value && names.TryGetValue(value, out var name) ? name : PeopleNames.HiddenName;
 
-        // The managers pick an action item's owner among the member organisations' contacts they may name.
-        IReadOnlyList<NamedPerson> candidates = [];
-        if (canManage && open && members.Count > 0)
-        {
-            candidates = (await mediator.Send(new GetMemberContacts(members.Select(m => m.OrganizationId).ToList()), ct))
-                .Where(p => !p.IsErased && permissions.MaySeeName(p))
-                .Select(p => new NamedPerson(p.Id, p.DisplayName))
-                .OrderBy(p => p.Name, GermanOrder.Comparer)
-                .ToList();
-        }
-
         var meetings = catalog.Handles(typeof(GetUpcomingMeetingsForLab)) ? await mediator.Send(new GetUpcomingMeetingsForLab(lab.Id), ct) : null;
 
         return new LabPage(
@@ -168,7 +156,7 @@ internal sealed class GetLabPageHandler(
             actionItems.Select(a => new LabActionItem(a.Id, a.Title, ActionItemOwner.Display(a.OwnerPersonId is null ? null : Name(a.OwnerPersonId),
                 a.OwnerOrganizationId is { } org && organizationNames.TryGetValue(org, out var orgName) ? orgName : null), a.DueDate, a.DueDate < today, a.Source, a.SourceLink, a.MeetingTitle)).ToList(),
             history.Select(h => new LabHistoryItem(h.Status, h.ChangedAt, Name(h.ChangedByPersonId))).ToList(),
-            candidates, meetings,
+            meetings,
             CanManage: canManage && open,
             CanEdit: permissions.CanEditLab(lab),
             CanSeeProgramme: canManage && lab.Kind == LabKind.Programme,

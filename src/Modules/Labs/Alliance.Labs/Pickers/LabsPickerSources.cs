@@ -38,3 +38,18 @@ internal sealed class OfferPickerSource(IMediator mediator) : IPickerSource
     public async Task<IReadOnlyList<PickerChoice>> ChosenAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         await mediator.Send(new GetPickedOffers([.. ids]), cancellationToken);
 }
+
+/// <summary>
+/// The action-item owner picker's data (<see cref="PickerSources.LabActionItemOwners"/>, a record source: the record is the
+/// lab): the contacts of its member organisations, through the same use cases as its search API.
+/// </summary>
+internal sealed class ActionItemOwnerPickerSource(IMediator mediator) : IRecordPickerSource
+{
+    public string Source => PickerSources.LabActionItemOwners;
+
+    public async Task<IReadOnlyList<PickerChoice>> SearchAsync(Guid recordId, string term, CancellationToken cancellationToken) =>
+        (await mediator.Send(new SearchActionItemOwners(recordId, term), cancellationToken)).Items;
+
+    public async Task<IReadOnlyList<PickerChoice>> ChosenAsync(Guid recordId, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        await mediator.Send(new GetPickedActionItemOwners(recordId, [.. ids]), cancellationToken);
+}

@@ -29,5 +29,11 @@ internal static class PickerEndpoints
             .WithName("SearchOffers")
             .WithSummary("Open offers whose title contains q, for a need's match form (paged, at most 20 a page; the offering organisation as hint).")
             .ProducesValidationProblem();
+
+        api.MapGet("/{labId:guid}/action-item-owners/search", async Task<Ok<PagedResult<PickerChoice>>> (IMediator mediator, Guid labId, string? q, int? page, int? pageSize, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new SearchActionItemOwners(labId, q, page ?? 1, pageSize ?? PickerLimits.Results), ct)))
+            .WithName("SearchActionItemOwners")
+            .WithSummary("Contacts of the lab's member organisations whose name contains q and whose name the caller may read, for the owner of a new action item (the lab's coordinators and staff; paged, at most 20 a page; the organisation as hint).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
     }
 }

@@ -25,6 +25,24 @@ public interface IPickerSource
     Task<IReadOnlyList<PickerChoice>> ChosenAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// A searchable list whose choices belong to one record, e.g. a lab's action-item owners (the contacts of that lab's member
+/// organisations). <see cref="Source"/> is the search API's route with an <c>{id}</c> placeholder for the record's id; the
+/// page names the record in <see cref="SearchPicker{TValue}.RecordId"/>, and the picker asks this source and lets the
+/// script ask the route with that id. Everything else is as for an <see cref="IPickerSource"/>.
+/// </summary>
+public interface IRecordPickerSource
+{
+    /// <summary>The search API with <c>{id}</c> for the record (<c>/api/labs/{id}/action-item-owners/search</c>), also the key pages name in <c>Source</c>.</summary>
+    string Source { get; }
+
+    /// <summary>At most <see cref="PickerLimits.Results"/> choices of record <paramref name="recordId"/> whose name contains <paramref name="term"/>.</summary>
+    Task<IReadOnlyList<PickerChoice>> SearchAsync(Guid recordId, string term, CancellationToken cancellationToken);
+
+    /// <summary>The choices with these ids the caller may see (the values already chosen on a form of record <paramref name="recordId"/>).</summary>
+    Task<IReadOnlyList<PickerChoice>> ChosenAsync(Guid recordId, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+}
+
 /// <summary>Limits of the pickers' searches.</summary>
 public static class PickerLimits
 {
@@ -45,4 +63,9 @@ public static class PickerSourceRegistration
     public static IServiceCollection AddPickerSource<T>(this IServiceCollection services)
         where T : class, IPickerSource =>
         services.AddScoped<IPickerSource, T>();
+
+    /// <summary>Adds a picker source whose choices belong to one record (scoped: it sends the caller's requests).</summary>
+    public static IServiceCollection AddRecordPickerSource<T>(this IServiceCollection services)
+        where T : class, IRecordPickerSource =>
+        services.AddScoped<IRecordPickerSource, T>();
 }

@@ -49,6 +49,12 @@ public sealed class SearchPicker<TValue> : InputSelect<TValue>
     /// <summary>For a single choice: the text of the empty option ("– none –"); null when a value is required.</summary>
     [Parameter] public string? NoneText { get; set; }
 
+    /// <summary>
+    /// The record the choices belong to, for a <see cref="Source"/> served by an <see cref="IRecordPickerSource"/>
+    /// (its route's <c>{id}</c>, e.g. the lab whose member organisations' contacts are offered); null for the others.
+    /// </summary>
+    [Parameter] public Guid? RecordId { get; set; }
+
     private string Id => AdditionalAttributes?.TryGetValue("id", out var id) == true ? id?.ToString() ?? "picker" : "picker";
 
     private bool Multiple => typeof(TValue).IsArray;
@@ -86,8 +92,11 @@ public sealed class SearchPicker<TValue> : InputSelect<TValue>
         // Its own scope (and so its own DbContext): the page may be using its DbContext at the same time, and static
         // rendering runs the components' loads side by side.
         await using var scope = ScopeFactory.CreateAsyncScope();
-        var source = scope.ServiceProvider.GetServices<IPickerSource>().FirstOrDefault(s => s.Source == Source)
-            ?? throw new InvalidOperationException($"No picker source is registered for {Source}.");
+        var source = RecordId is { } record
+            ? new OfRecord(scope.ServiceProvider.GetServices<IRecordPickerSource>().FirstOrDefault(s => s.Source == Source)
+                ?? throw new InvalidOperationException($"No record picker source is registered for {Source}."), record)
+            : scope.ServiceProvider.GetServices<IPickerSource>().FirstOrDefault(s => s.Source == Source)
+                ?? throw new InvalidOperationException($"No picker source is registered for {Source}.");
         _loadedIds = chosenIds;
         _chosen = chosenIds.Count == 0 ? [] : await source.ChosenAsync(chosenIds, CancellationToken.None);
         if (searchNow && _term!.Length > 0)
@@ -241,11 +250,23 @@ public sealed class SearchPicker<TValue> : InputSelect<TValue>
 
     private Dictionary<string, object> ScriptAttributes() => new()
     {
-        ["data-picker-source"] = Source,
+        ["data-picker-source"] = RecordId is { } record ? Source.Replace("{id}", record.ToString(), StringComparison.Ordinal) : Source,
         ["data-picker-remove"] = T["Picker_Remove"].Value,
         ["data-picker-none"] = T["Picker_NoMatches"].Value,
         ["data-picker-placeholder"] = T["Picker_Placeholder"].Value,
     };
+
+    /// <summary>A record picker source bound to its record, asked like any other source.</summary>
+    private sealed class OfRecord(IRecordPickerSource source, Guid recordId) : IPickerSource
+    {
+        public string Source => source.Source;
+
+        public Task<IReadOnlyList<PickerChoice>> SearchAsync(string term, CancellationToken cancellationToken) =>
+            source.SearchAsync(recordId, term, cancellationToken);
+
+        public Task<IReadOnlyList<PickerChoice>> ChosenAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+            source.ChosenAsync(recordId, ids, cancellationToken);
+    }
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
@@ -279,4 +300,10 @@ public static class PickerSources
 
     /// <summary>Open funding calls, deadline today or later (Funding module, staff).</summary>
     public const string FundingCalls = "/api/funding/calls/search";
+
+    /// <summary>
+    /// A lab's action-item owners (Labs module, the lab's managers): contacts of its current member organisations whose
+    /// names the caller may read; a record source, <c>{id}</c> is the lab (<see cref="SearchPicker{TValue}.RecordId"/>).
+    /// </summary>
+    public const string LabActionItemOwners = "/api/labs/{id}/action-item-owners/search";
 }
