@@ -18,12 +18,6 @@ namespace Alliance.Host.Startup;
 /// </summary>
 internal static class DatabaseStartup
 {
-    /// <summary>
-    /// How long after the host has started it delivers what a crash left behind (outbox events, queued mails).
-    /// Hangfire's scheduler looks for due scheduled jobs every second (<c>SchedulePollingInterval</c>).
-    /// </summary>
-    public static readonly TimeSpan RecoveryDelay = TimeSpan.FromSeconds(5);
-
     public static async Task PrepareAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
@@ -73,16 +67,11 @@ internal static class DatabaseStartup
         // Never waits on a Hangfire lock a killed process left behind: registration retries in the background.
         await RecurringJobsStartup.RegisterAsync(services, cancellationToken);
 
-        // Whatever a crash left undelivered (committed events whose signal was lost, queued mails) goes out soon after
-        // start, not at the next minute sweep: RecoveryDelay after the host has started serving, so these first runs
-        // (EF Core's query and update pipelines compiled for every module's outbox and the mail queue: about a second
-        // of CPU, measured for issue 13) do not take the two cores from the host's first requests and readiness.
+        // Whatever a crash left undelivered (committed events whose signal was lost, queued mails) goes out now,
+        // not at the next minute sweep.
         var background = provider.GetRequiredService<IBackgroundJobClient>();
-        services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() =>
-        {
-            background.Schedule<OutboxDispatcher>(dispatcher => dispatcher.DispatchAllAsync(CancellationToken.None), RecoveryDelay);
-            background.Schedule<EmailSender>(sender => sender.SendDueAsync(CancellationToken.None), RecoveryDelay);
-        });
+        background.Enqueue<OutboxDispatcher>(dispatcher => dispatcher.DispatchAllAsync(CancellationToken.None));
+        background.Enqueue<EmailSender>(sender => sender.SendDueAsync(CancellationToken.None));
         using var process = Process.GetCurrentProcess();
         // A measurement against the operating system's process start (local wall-clock time), not the alliance's time.
 #pragma warning disable RS0030
