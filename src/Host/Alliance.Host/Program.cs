@@ -42,6 +42,7 @@ var app = builder.Build();
 app.Services.GetRequiredService<Alliance.Shared.Telemetry.MessagingMetrics>();
 
 await DatabaseStartup.PrepareAsync(app.Services, app.Configuration, app.Lifetime.ApplicationStopping);
+StartupLog.LogWhenStarted(app);
 
 // First: behind a reverse proxy, the client's address and scheme (https) come from its X-Forwarded-* headers.
 app.UseForwardedHeaders();
