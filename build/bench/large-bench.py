@@ -27,7 +27,8 @@ def wrk(port, path, cookie, connections, seconds, headers=None):
                "-H", "Accept-Language: de-DE"] + (["-H", f"Cookie: {cookie}"] if cookie else [])
     for name, value in (headers or {}).items():
         command += ["-H", f"{name}: {value}"]
-    out = subprocess.run(command + [f"http://127.0.0.1:{port}{path}"], capture_output=True, text=True, check=True).stdout
+    # --timeout: a request slower than wrk's default 2 s would count as an error, not as its latency.
+    out = subprocess.run(command + ["--timeout", "30s", f"http://127.0.0.1:{port}{path}"], capture_output=True, text=True, check=True).stdout
     return parse_wrk(out)
 
 
@@ -36,7 +37,9 @@ def parse_wrk(out):
         number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
         return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 
-    percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", out, re.M))
+    percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", out, re.M))
+    if len(percentiles) < 2:
+        raise SystemExit(f"wrk printed no latency distribution:\n{out}")
     rps = float(re.search(r"^Requests/sec:\s+([\d.]+)", out, re.M).group(1))
     errors = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", out))
     socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
