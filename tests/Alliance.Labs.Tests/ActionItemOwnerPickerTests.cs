@@ -153,6 +153,17 @@ public sealed class ActionItemOwnerPickerTests(AllianceApp app)
             }
         }
 
+        // The owner organisation likewise: one that is no member, or left the lab, is refused at its field.
+        foreach (var key in new[] { "Außen", "Ehemals" })
+        {
+            var outside = await ScalarAsync<Guid>($"SELECT md5('owner-org-{lab.Tag}-{key}')::uuid");
+            var refused = await staff.PostAsJsonAsync($"/api/labs/{lab.Id}/action-items?culture=en&ui-culture=en", new { title = "Fremde Organisation", ownerOrganizationId = outside, dueDate = due });
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+            Assert.Equal(await app.TextAsync<LabsText>("en", "ActionItem_OwnerOrganizationNotInLab"),
+                errors.EnumerateObject().Single(e => e.Name.Equals("ownerOrganizationId", StringComparison.OrdinalIgnoreCase)).Value[0].GetString());
+        }
+
         Assert.False(await app.LabsDbAsync(db => db.ActionItems.AnyAsync(a => a.LabId == lab.Id)));
 
         // A contact of a member — also one whose name the coordinator may not read — is taken.
@@ -161,7 +172,9 @@ public sealed class ActionItemOwnerPickerTests(AllianceApp app)
         var colleague = await PersonAsync(lab, "Kollege");
         Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsJsonAsync($"/api/labs/{lab.Id}/action-items", new { title = "Intern", ownerPersonId = hidden, dueDate = due })).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await staff.PostAsJsonAsync($"/api/labs/{lab.Id}/action-items", new { title = "Kollegial", ownerPersonId = colleague })).StatusCode);
-        Assert.Equal([hidden, colleague], await app.LabsDbAsync(db => db.ActionItems.Where(a => a.LabId == lab.Id).OrderBy(a => a.Title).Select(a => a.OwnerPersonId!.Value).ToListAsync()));
+        var alpha = await ScalarAsync<Guid>($"SELECT md5('owner-org-{lab.Tag}-Alpha')::uuid");
+        Assert.Equal(HttpStatusCode.Created, (await staff.PostAsJsonAsync($"/api/labs/{lab.Id}/action-items", new { title = "Mitglied", ownerOrganizationId = alpha })).StatusCode);
+        Assert.Equal([hidden, colleague], await app.LabsDbAsync(db => db.ActionItems.Where(a => a.LabId == lab.Id && a.OwnerPersonId != null).OrderBy(a => a.Title).Select(a => a.OwnerPersonId!.Value).ToListAsync()));
     }
 
     /// <summary>

@@ -113,6 +113,22 @@ public sealed class NotificationKindsTests(AllianceApp app)
         var first = await app.CreateRepresentativeAsync("Verein Aufgaben", "Erika", "Erste", "erika@notify.example", PartnerGroup.CivilSociety, "de");
         var second = await app.CreateRepresentativeAsync("Verein Aufgaben", "Zora", "Zweite", "zora@notify.example", PartnerGroup.CivilSociety, "de");
         var organization = (await app.SendAsync(new GetPeopleByIds([first]))).Single().OrganizationId!.Value;
+        // An owner organisation is a member of the lab: Verein Aufgaben joined it (stored directly, so no membership
+        // request mail reaches the coordinator and the neighbouring membership test).
+        await using (var connection = new Npgsql.NpgsqlConnection(app.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var join = new Npgsql.NpgsqlCommand("""
+                INSERT INTO labs.organizations ("Id", "Name", "PartnerGroup", "SourceVersion")
+                SELECT "Id", "Name", "PartnerGroup", 1 FROM members.organizations WHERE "Id" = @organization ON CONFLICT ("Id") DO NOTHING;
+                INSERT INTO labs.memberships ("Id", "LabId", "OrganizationId", "Role", "RequestId", "JoinedAt", "LeftAt")
+                VALUES (gen_random_uuid(), @lab, @organization, 1, NULL, now(), NULL);
+                """, connection);
+            join.Parameters.AddWithValue("organization", organization);
+            join.Parameters.AddWithValue("lab", lab);
+            await join.ExecuteNonQueryAsync();
+        }
+
         using var brandt = await app.SignedInAsync(DemoUsers.Representative);
         using var zora = await app.SignedInAsync("zora@notify.example");
         await zora.SetConsentsAsync(contactByEmail: false, nameVisible: true);

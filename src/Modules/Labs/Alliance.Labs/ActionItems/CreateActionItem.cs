@@ -8,6 +8,7 @@ using Alliance.Labs.Resources;
 using Alliance.Members.Contracts;
 using FluentValidation;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Alliance.Shared.Contracts;
 
@@ -16,7 +17,8 @@ namespace Alliance.Labs.ActionItems;
 /// <summary>
 /// The coordinator or staff add an action item to a lab: owner person and/or organisation, due date not in the past.
 /// The owner person must be a contact of one of the lab's current member organisations (<see cref="ActionItemOwner.CandidatesAsync"/>),
-/// else 400 at <see cref="OwnerPersonId"/>; an unknown owner organisation is 400 at <see cref="OwnerOrganizationId"/>.
+/// else 400 at <see cref="OwnerPersonId"/>; the owner organisation must be a current member organisation of the lab, else
+/// 400 at <see cref="OwnerOrganizationId"/>.
 /// </summary>
 [AllowedFor(Who.SignedIn)]
 internal sealed record CreateActionItem(Guid LabId, string Title, Guid? OwnerPersonId, Guid? OwnerOrganizationId, DateOnly? DueDate) : IRequest<Guid>;
@@ -47,8 +49,14 @@ internal sealed class CreateActionItemHandler(
             throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(CreateActionItem.OwnerPersonId), text["ActionItem_OwnerPersonNotInLab"])]);
         }
 
+        // The owner organisation is one the form offers: a current member of the lab.
         if (request.OwnerOrganizationId is { } organization)
         {
+            if (!await db.Memberships.AnyAsync(m => m.LabId == lab.Id && m.OrganizationId == organization && m.LeftAt == null, cancellationToken))
+            {
+                throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(CreateActionItem.OwnerOrganizationId), text["ActionItem_OwnerOrganizationNotInLab"])]);
+            }
+
             await organizations.EnsureAsync([organization], cancellationToken);
             if (!organizations.IsKnown(organization))
             {
