@@ -36,7 +36,7 @@ public sealed class MailOptOutsTests(AllianceApp app)
         // The same answer, kind by kind, as the ask for one kind gives it; a kind not asked for (MatchMade) is not in it.
         foreach (var kind in kinds)
         {
-            Assert.Equal((await app.SendAsync(new GetMailOptOuts(kind, people))).Order(), optOuts.Where(o => o.Kind == kind).Select(o => o.PersonId).Order());
+            Assert.Equal((await app.SendAsync(new GetMailOptOutsOfKinds([kind], people))).Select(o => o.PersonId).Order(), optOuts.Where(o => o.Kind == kind).Select(o => o.PersonId).Order());
         }
 
         Assert.Empty(await app.SendAsync(new GetMailOptOutsOfKinds([], people)));

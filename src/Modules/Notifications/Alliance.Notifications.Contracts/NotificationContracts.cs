@@ -46,22 +46,15 @@ public enum NotificationKind
     MeetingCancelled = 11,
 }
 
-/// <summary>
-/// Of <paramref name="PersonIds"/>, those who chose "in-app only" for <paramref name="Kind"/>: a module that sends
-/// its own mail of that kind (Meetings, with the calendar file) leaves them out. Consent is not part of this answer;
-/// the sender checks it as before.
-/// </summary>
-[AllowedFor(Who.Internal)]
-public sealed record GetMailOptOuts(NotificationKind Kind, IReadOnlyCollection<Guid> PersonIds) : IRequest<IReadOnlyCollection<Guid>>;
-
 /// <summary>One person's "in-app only" choice for one kind (an answer of <see cref="GetMailOptOutsOfKinds"/>).</summary>
 public sealed record MailOptOut(Guid PersonId, NotificationKind Kind);
 
 /// <summary>
-/// <see cref="GetMailOptOuts"/> for several kinds in one ask: of <paramref name="PersonIds"/>, who chose "in-app only"
-/// for which of <paramref name="Kinds"/> — one <see cref="MailOptOut"/> per person and kind chosen so; a person and
-/// kind not in the answer keeps the mail. Meetings asks it for both outcomes of a registration (seat or waitlist)
-/// before the registration's turn, when it cannot know yet which it will be. Consent is not part of this answer.
+/// Of <paramref name="PersonIds"/>, who chose "in-app only" for which of <paramref name="Kinds"/> — one
+/// <see cref="MailOptOut"/> per person and kind chosen so; a person and kind not in the answer keeps the mail. A module
+/// that sends its own mail of such a kind (Meetings, with the calendar file) leaves them out; it asks for one kind, or
+/// for both outcomes of a registration (seat or waitlist) before the registration's turn, when it cannot know yet which
+/// it will be. Consent is not part of this answer; the sender checks it as before.
 /// </summary>
 [AllowedFor(Who.Internal)]
 public sealed record GetMailOptOutsOfKinds(IReadOnlyCollection<NotificationKind> Kinds, IReadOnlyCollection<Guid> PersonIds)

@@ -49,12 +49,12 @@ internal sealed class MeetingMails(
     /// <summary>Who of <paramref name="people"/> chose "in-app only" for the notice's kind (Notifications' answer; empty without it).</summary>
     public async Task<IReadOnlySet<Guid>> MailOptOutsAsync(RegistrantNotice notice, IReadOnlyCollection<Guid> people, CancellationToken cancellationToken)
     {
-        if (people.Count == 0 || !catalog.Handles(typeof(GetMailOptOuts)))
+        if (people.Count == 0 || !catalog.Handles(typeof(GetMailOptOutsOfKinds)))
         {
             return new HashSet<Guid>();
         }
 
-        return (await mediator.Send(new GetMailOptOuts(KindOf(notice), [.. people]), cancellationToken)).ToHashSet();
+        return (await mediator.Send(new GetMailOptOutsOfKinds([KindOf(notice)], [.. people]), cancellationToken)).Select(o => o.PersonId).ToHashSet();
     }
 
     /// <summary>
@@ -87,7 +87,7 @@ internal sealed class MeetingMails(
     /// <summary>The in-app side of a notice: <see cref="RegistrantsTold"/> into this module's outbox (with the change's commit).</summary>
     public void RecordTold(MeetingsDbContext db, Meeting meeting, RegistrantNotice notice, IReadOnlyCollection<Guid> people, DateTimeOffset now)
     {
-        if (people.Count > 0 && catalog.Handles(typeof(GetMailOptOuts)))
+        if (people.Count > 0 && catalog.Handles(typeof(GetMailOptOutsOfKinds)))
         {
             db.AddIntegrationEvent(new RegistrantsTold(meeting.Id, meeting.DisplayTitle, meeting.StartsAt, notice, [.. people]), now);
         }
