@@ -2,6 +2,18 @@
 
 log() { printf '\033[1;34m[alliance]\033[0m %s\n' "$*" >&2; }
 
+# Builds in Release with Roslyn's compiler server: one warm compiler process for every project instead of a new csc
+# per project, each of which JIT-compiles the compiler again. This machine's image sets UseSharedCompilation=false in
+# the environment; the property on the command line wins. The whole solution from clean: 200–210 s without the server,
+# 87–101 s with it (2 cores, 2026-12-02). The server is shut down afterwards, so it neither holds its ~800 MB while the
+# tests run nor outlives the script. Arguments: what to build, then extra options.
+build_release() {
+  local status=0
+  dotnet build "$@" -c Release -nologo -v quiet -p:UseSharedCompilation=true || status=$?
+  dotnet build-server shutdown --vbcscompiler >/dev/null 2>&1 || true
+  return $status
+}
+
 # Installs Debian packages that are missing, when we may (root, or passwordless sudo).
 ensure_packages() {
   local missing=()
@@ -79,7 +91,7 @@ bench_prepare() {
   connection="Host=127.0.0.1;Port=$pg_port;Database=alliance_bench;Username=postgres;Maximum Pool Size=200"
 
   log "Building the host (Release) …"
-  dotnet build src/Host/Alliance.Host -c Release -v quiet -nologo >/dev/null
+  build_release src/Host/Alliance.Host >/dev/null
 }
 
 bench_cleanup() {

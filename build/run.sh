@@ -40,7 +40,7 @@ export App__PublicBaseUrl="$url"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 
 log "Building …"
-dotnet build src/Host/Alliance.Host -c Release -v quiet -nologo >/dev/null
+build_release src/Host/Alliance.Host >/dev/null
 
 cat <<INFO
 

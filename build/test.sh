@@ -30,7 +30,7 @@ mkdir -p artifacts/test-results artifacts/screenshots
 
 prepared=$SECONDS
 log "Building …"
-dotnet build Alliance.sln -c Release -nologo -v quiet
+build_release Alliance.sln
 built=$SECONDS
 
 # The third-party readers (npm, tests/tools) once, before the test processes that use them run side by side.
