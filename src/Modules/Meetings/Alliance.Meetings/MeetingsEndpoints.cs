@@ -35,16 +35,12 @@ internal sealed record IdResponse(Guid Id);
 /// <summary>Turns a use case's file into the download result.</summary>
 internal static class FileResults
 {
-    /// <summary>The file as an attachment (Content-Disposition: attachment) with its name and type.</summary>
-    public static FileContentHttpResult ToResult(this ExportFile file) =>
-        TypedResults.File(file.Content, file.ContentType, file.FileName);
-
     /// <summary>
     /// A calendar feed with its entity tag: the file result answers a matching If-None-Match with 304 Not Modified
     /// (no body), anything else with the feed.
     /// </summary>
     public static FileContentHttpResult ToResult(this Calendar.CalendarFeedFile feed) =>
-        TypedResults.File(feed.File.Content, feed.File.ContentType, feed.File.FileName,
+        TypedResults.File(feed.Content, IcsWriter.ContentType, feed.FileName,
             entityTag: Microsoft.Net.Http.Headers.EntityTagHeaderValue.Parse(feed.ETag));
 }
 

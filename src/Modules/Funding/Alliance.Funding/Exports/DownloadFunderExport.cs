@@ -5,9 +5,8 @@ using Alliance.Funding.Persistence;
 using Alliance.Funding.Resources;
 using Alliance.Shared.Contracts;
 using Alliance.Shared.Errors;
+using Alliance.Shared.Exports;
 using MediatR;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Npgsql;
@@ -16,33 +15,28 @@ namespace Alliance.Funding.Exports;
 
 /// <summary>A finished export's file (administrators only): 404 when unknown, 409 while it is still being written or when it failed.</summary>
 [AllowedFor(Who.Administrator)]
-internal sealed record DownloadFunderExport(Guid ApplicationId, Guid ExportId) : IRequest<FunderExportDownload>;
+internal sealed record DownloadFunderExport(Guid ApplicationId, Guid ExportId) : IRequest<ExportFile>;
 
 /// <summary>
-/// The file to send: its name, type and size, and how to copy it from the database to the response — read with
-/// sequential access, so the file flows through in small pieces and is never held whole in memory.
+/// The stored file, streamed: copied from the database to the response with sequential access, so it flows through in
+/// small pieces and is never held whole in memory.
 /// </summary>
-internal sealed record FunderExportDownload(string FileName, string ContentType, long SizeBytes, Func<Stream, CancellationToken, Task> CopyTo)
-{
-    /// <summary>The HTTP answer: the file as a download.</summary>
-    public PushStreamHttpResult ToResult(CancellationToken ct) => TypedResults.Stream(body => CopyTo(body, ct), ContentType, FileName);
-}
 
 internal sealed class DownloadFunderExportHandler(FundingDbContext db, FundingPermissions permissions, IStringLocalizer<FundingText> text)
-    : IRequestHandler<DownloadFunderExport, FunderExportDownload>
+    : IRequestHandler<DownloadFunderExport, ExportFile>
 {
-    public async Task<FunderExportDownload> Handle(DownloadFunderExport request, CancellationToken cancellationToken)
+    public async Task<ExportFile> Handle(DownloadFunderExport request, CancellationToken cancellationToken)
     {
         var application = await permissions.ApplicationAsync(request.ApplicationId, cancellationToken);
         var export = await db.Exports.AsNoTracking().Where(e => e.Id == request.ExportId && e.ApplicationId == application.Id)
-            .Select(e => new { e.Id, e.State, e.FileName, e.ContentType, e.SizeBytes }).FirstOrDefaultAsync(cancellationToken)
+            .Select(e => new { e.Id, e.State, e.FileName, e.ContentType }).FirstOrDefaultAsync(cancellationToken)
             ?? throw NotFoundException.For("Export", request.ExportId);
         if (export.State != ExportState.Done)
         {
             throw new ConflictException(text["Export_NotReady"]);
         }
 
-        return new FunderExportDownload(export.FileName!, export.ContentType!, export.SizeBytes, (body, ct) => CopyAsync(export.Id, body, ct));
+        return ExportFile.Streamed(export.FileName!, export.ContentType!, (body, ct) => CopyAsync(export.Id, body, ct));
     }
 
     private async Task CopyAsync(Guid id, Stream body, CancellationToken ct)

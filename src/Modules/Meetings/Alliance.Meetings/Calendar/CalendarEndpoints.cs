@@ -14,8 +14,8 @@ internal static class CalendarEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints, RouteGroupBuilder api)
     {
-        api.MapGet("/{id:guid}/ics", async Task<FileContentHttpResult> (Guid id, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new GetMeetingIcs(id), ct)).ToResult())
+        api.MapGet("/{id:guid}/ics", async Task<IResult> (Guid id, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new GetMeetingIcs(id), ct)).ToResult(ct))
             .WithName("GetMeetingIcs").WithSummary("The meeting as an iCalendar (.ics) file with VTIMEZONE.");
 
         api.MapGet("/calendar/token", async Task<Ok<FeedLinks>> (IMediator mediator, Shared.Mail.EmailComposer composer, CancellationToken ct) =>

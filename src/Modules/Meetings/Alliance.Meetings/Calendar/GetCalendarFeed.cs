@@ -4,7 +4,6 @@ using Alliance.Meetings.Domain;
 using Alliance.Meetings.Persistence;
 using Alliance.Shared.Contracts;
 using Alliance.Shared.Errors;
-using Alliance.Shared.Exports;
 using MediatR;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +22,7 @@ internal sealed record GetCalendarFeed(string Token, bool Series = false) : IReq
 /// The feed and its entity tag. The tag is the data's version (<see cref="CalendarFeedVersion"/>): it changes with every
 /// edit of a meeting, a registration or the series in the feed, so a client that sends it back gets 304 until then.
 /// </summary>
-internal sealed record CalendarFeedFile(ExportFile File, string ETag);
+internal sealed record CalendarFeedFile(string FileName, byte[] Content, string ETag);
 
 /// <summary>
 /// What a feed's content depends on, read in one indexed query: how many rows and the sum of their row versions
@@ -68,7 +67,7 @@ internal sealed class GetCalendarFeedHandler(MeetingsDbContext db, IcsWriter wri
             {
                 var meetings = await db.Meetings.AsNoTracking().Where(m => m.SeriesId == series.Id)
                     .OrderByDescending(m => m.StartsAt).Take(500).ToListAsync(cancellationToken);
-                return File("series.ics", writer.Write(series.Title, meetings));
+                return ("series.ics", writer.Write(series.Title, meetings));
             });
         }
 
@@ -89,11 +88,9 @@ internal sealed class GetCalendarFeedHandler(MeetingsDbContext db, IcsWriter wri
                 .Where(m => db.Registrations.Any(r => r.MeetingId == m.Id && r.PersonId == personId
                     && r.Status == RegistrationStatus.Registered))
                 .OrderByDescending(m => m.StartsAt).Take(500).ToListAsync(cancellationToken);
-            return File("alliance.ics", writer.Write("Alliance", registered));
+            return ("alliance.ics", writer.Write("Alliance", registered));
         });
     }
-
-    private static ExportFile File(string name, string ics) => new(name, IcsWriter.ContentType, Encoding.UTF8.GetBytes(ics));
 }
 
 /// <summary>
@@ -111,7 +108,7 @@ internal sealed class CalendarFeedCache : IDisposable
         new MemoryCacheOptions { SizeLimit = SizeLimitBytes });
 
     /// <summary>The cached feed for <paramref name="key"/> if it was written from <paramref name="version"/>, else a new one.</summary>
-    public async Task<CalendarFeedFile> GetOrWriteAsync(string key, CalendarFeedVersion version, Func<Task<ExportFile>> write)
+    public async Task<CalendarFeedFile> GetOrWriteAsync(string key, CalendarFeedVersion version, Func<Task<(string FileName, string Ics)>> write)
     {
         var etag = ETagOf(version);
         if (_feeds.TryGetValue(key, out CalendarFeedFile? cached) && cached!.ETag == etag)
@@ -119,10 +116,11 @@ internal sealed class CalendarFeedCache : IDisposable
             return cached;
         }
 
-        var feed = new CalendarFeedFile(await write(), etag);
+        var (fileName, ics) = await write();
+        var feed = new CalendarFeedFile(fileName, Encoding.UTF8.GetBytes(ics), etag);
         _feeds.Set(key, feed, new MemoryCacheEntryOptions
         {
-            Size = feed.File.Content.Length,
+            Size = feed.Content.Length,
             SlidingExpiration = TimeSpan.FromHours(6),
         });
         return feed;

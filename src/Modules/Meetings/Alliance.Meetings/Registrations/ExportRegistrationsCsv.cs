@@ -18,7 +18,10 @@ internal sealed class ExportRegistrationsCsvHandler(MeetingsDbContext db, Meetin
 {
     public async Task<ExportFile> Handle(ExportRegistrationsCsv request, CancellationToken cancellationToken)
     {
-        var (_, rows) = await RegistrationExportRows.LoadAsync(db, permissions, text, request.MeetingId, cancellationToken);
-        return new ExportFile("registrations.csv", ExportFile.Csv, CsvExport.Write(rows, RegistrationExportRows.Columns(text), CultureInfo.CurrentCulture));
+        var (_, rows) = await RegistrationExportRows.OpenAsync(db, permissions, text, request.MeetingId, cancellationToken);
+        var columns = RegistrationExportRows.Columns(text);
+        var culture = CultureInfo.CurrentCulture;
+        return ExportFile.Streamed("registrations.csv", ExportFile.Csv,
+            (body, ct) => CsvExport.WriteAsync(body, rows.ReadAsync(ct), columns, culture, ct));
     }
 }

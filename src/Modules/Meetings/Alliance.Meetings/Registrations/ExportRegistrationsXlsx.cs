@@ -20,7 +20,10 @@ internal sealed class ExportRegistrationsXlsxHandler(MeetingsDbContext db, Meeti
 {
     public async Task<ExportFile> Handle(ExportRegistrationsXlsx request, CancellationToken cancellationToken)
     {
-        var (_, rows) = await RegistrationExportRows.LoadAsync(db, permissions, text, request.MeetingId, cancellationToken);
-        return new ExportFile("registrations.xlsx", ExportFile.Xlsx, XlsxExport.Write(rows, RegistrationExportRows.Columns(text), text["Registrations_Sheet"]));
+        var (_, rows) = await RegistrationExportRows.OpenAsync(db, permissions, text, request.MeetingId, cancellationToken);
+        var columns = RegistrationExportRows.Columns(text);
+        string sheet = text["Registrations_Sheet"];
+        return ExportFile.Streamed("registrations.xlsx", ExportFile.Xlsx,
+            (body, ct) => XlsxExport.WriteAsync(body, rows.Read(), columns, sheet, ct));
     }
 }

@@ -28,12 +28,12 @@ internal static class RegistrationEndpoints
                 TypedResults.Ok(await mediator.Send(new ListRegistrations(id, search, status, partnerGroup, page ?? 1, pageSize ?? 50), ct)))
             .WithName("ListRegistrations").WithSummary("The registration list (staff/lab coordinator), searchable, by status and partner group.");
 
-        api.MapGet("/{id:guid}/registrations.csv", async Task<FileContentHttpResult> (Guid id, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new ExportRegistrationsCsv(id), ct)).ToResult())
+        api.MapGet("/{id:guid}/registrations.csv", async Task<IResult> (Guid id, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new ExportRegistrationsCsv(id), ct)).ToResult(ct))
             .WithName("ExportRegistrations").WithSummary("The registration list by partner group as CSV.");
 
-        api.MapGet("/{id:guid}/registrations.xlsx", async Task<FileContentHttpResult> (Guid id, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new ExportRegistrationsXlsx(id), ct)).ToResult())
+        api.MapGet("/{id:guid}/registrations.xlsx", async Task<IResult> (Guid id, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new ExportRegistrationsXlsx(id), ct)).ToResult(ct))
             .WithName("ExportRegistrationsXlsx").WithSummary("The registration list by partner group as an Excel workbook (XLSX).");
 
         api.MapPost("/{id:guid}/checkins", async Task<NoContent> (Guid id, CheckInBody body, IMediator mediator, CancellationToken ct) =>

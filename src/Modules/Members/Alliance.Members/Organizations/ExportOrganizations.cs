@@ -29,22 +29,26 @@ internal sealed class ExportOrganizationsHandler(
     IStringLocalizer<MembersText> labels,
     IStringLocalizer<DirectoryText> text) : IRequestHandler<ExportOrganizations, ExportFile>
 {
-    public async Task<ExportFile> Handle(ExportOrganizations request, CancellationToken cancellationToken)
+    public Task<ExportFile> Handle(ExportOrganizations request, CancellationToken cancellationToken)
     {
-        var rows = await db.Organizations.AsNoTracking()
+        // Read while the file is written (issue 13: exports stream): one organisation in memory at a time.
+        var rows = db.Organizations.AsNoTracking()
             .Filter(request.Search, request.PartnerGroup, request.District, request.SizeClass, request.IncludeInactive)
             .OrderBy(o => o.Name).ThenBy(o => o.Id)
             .Select(o => new Row(
                 o.Name, o.PartnerGroup, o.Sector, o.SizeClass, o.EmployeeCount, o.District, o.Street, o.PostalCode, o.City,
-                o.Website, o.MemberSince, o.MemberUntil, o.IsActive))
-            .ToListAsync(cancellationToken);
+                o.Website, o.MemberSince, o.MemberUntil, o.IsActive));
+        // Labels once per value, not once per row and cell.
+        var groups = Enum.GetValues<PartnerGroup>().ToDictionary(g => g, g => labels[$"PartnerGroup_{g}"].Value);
+        var sizes = Enum.GetValues<SizeClass>().ToDictionary(c => c, c => labels[$"SizeClass_{c}"].Value);
+        var (yes, no) = (text["Common_Yes"].Value, text["Common_No"].Value);
 
         ExportColumn<Row>[] columns =
         [
             new(text["Organization_Name"], r => r.Name, 40),
-            new(text["Organization_PartnerGroup"], r => labels[$"PartnerGroup_{r.PartnerGroup}"].Value),
+            new(text["Organization_PartnerGroup"], r => groups[r.PartnerGroup]),
             new(text["Organization_Sector"], r => r.Sector, 24),
-            new(text["Organization_SizeClass"], r => labels[$"SizeClass_{r.SizeClass}"].Value),
+            new(text["Organization_SizeClass"], r => sizes[r.SizeClass]),
             new(text["Organization_EmployeeCount"], r => r.EmployeeCount, 10),
             new(text["Organization_District"], r => r.District),
             new(text["Organization_Street"], r => r.Street, 28),
@@ -53,13 +57,14 @@ internal sealed class ExportOrganizationsHandler(
             new(text["Organization_Website"], r => r.Website, 32),
             new(text["Organization_MemberSince"], r => r.MemberSince, 12),
             new(text["Organization_MemberUntil"], r => r.MemberUntil, 12),
-            new(text["Organization_Active"], r => r.IsActive ? text["Common_Yes"].Value : text["Common_No"].Value, 8),
+            new(text["Organization_Active"], r => r.IsActive ? yes : no, 8),
         ];
         var today = AllianceTime.Today(clock);
-        return new ExportFile(
+        var culture = CultureInfo.CurrentCulture;
+        return Task.FromResult(ExportFile.Streamed(
             $"organisations-{today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.csv",
             ExportFile.Csv,
-            CsvExport.Write(rows, columns, CultureInfo.CurrentCulture));
+            (body, ct) => CsvExport.WriteAsync(body, rows.AsAsyncEnumerable(), columns, culture, ct)));
     }
 
     private sealed record Row(

@@ -24,10 +24,10 @@ internal static class OrganizationEndpoints
             .WithName("ListOrganizations")
             .WithSummary("Lists member organisations (paged, searchable, filterable; inactive ones for staff only).");
 
-        api.MapGet("/export.csv", async Task<FileContentHttpResult> (
+        api.MapGet("/export.csv", async Task<IResult> (
                 IMediator mediator, string? search, PartnerGroup? partnerGroup, string? district, SizeClass? sizeClass,
                 bool? includeInactive, CancellationToken ct) =>
-                ExportResults.Download(await mediator.Send(new ExportOrganizations(search, partnerGroup, district, sizeClass, includeInactive ?? false), ct)))
+                (await mediator.Send(new ExportOrganizations(search, partnerGroup, district, sizeClass, includeInactive ?? false), ct)).ToResult(ct))
             .RequireAuthorization(Policies.Staff)
             .WithName("ExportOrganizations")
             .WithSummary("Exports the filtered organisations as CSV (staff; UTF-8 with BOM, ';' separated, localized headers).");
@@ -82,9 +82,3 @@ internal static class OrganizationEndpoints
 }
 
 internal sealed record IdResponse(Guid Id);
-
-/// <summary>How the module's endpoints answer with an <see cref="ExportFile"/> a use case produced.</summary>
-internal static class ExportResults
-{
-    public static FileContentHttpResult Download(ExportFile file) => TypedResults.File(file.Content, file.ContentType, file.FileName);
-}

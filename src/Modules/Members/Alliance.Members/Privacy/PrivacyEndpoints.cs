@@ -14,8 +14,8 @@ internal static class PrivacyEndpoints
     {
         var api = endpoints.MapModuleApi("members", "Members");
 
-        api.MapGet("/privacy/my-data", async Task<FileContentHttpResult> (IMediator mediator, CancellationToken ct) =>
-                ExportResults.Download(await mediator.Send(new DownloadMyData(), ct)))
+        api.MapGet("/privacy/my-data", async Task<IResult> (IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new DownloadMyData(), ct)).ToResult(ct))
             .WithName("DownloadMyData")
             .WithSummary("Everything Alliance stores about the signed-in person, from every module, as a JSON download.");
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.WebUtilities;
 using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
 using MiniExcelLibs.OpenXml;
@@ -28,6 +29,21 @@ public static class XlsxExport
         using var buffer = new MemoryStream();
         WriteSheets(buffer, XlsxSheet.Of(sheetName, rows, columns));
         return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// Writes one sheet to <paramref name="output"/> (left open, e.g. a response body, which takes no synchronous
+    /// writes). MiniExcel writes synchronously, so the workbook is made first — rows enumerated once, as they come,
+    /// through a temporary file — and then copied on asynchronously from a buffer that keeps its first 64 KB in memory
+    /// and the rest in a temporary file (ASP.NET Core's <see cref="FileBufferingWriteStream"/>): memory stays flat in
+    /// the number of rows. <paramref name="rows"/> may be a query enumerated synchronously.
+    /// </summary>
+    public static async Task WriteAsync<T>(
+        Stream output, IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, string sheetName, CancellationToken cancellationToken)
+    {
+        await using var buffer = new FileBufferingWriteStream(memoryThreshold: 64 * 1024);
+        WriteSheets(buffer, XlsxSheet.Of(sheetName, rows, columns));
+        await buffer.DrainBufferAsync(output, cancellationToken);
     }
 
     /// <summary>

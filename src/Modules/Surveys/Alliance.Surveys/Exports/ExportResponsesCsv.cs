@@ -16,8 +16,9 @@ internal sealed class ExportResponsesCsvHandler(ResponseExportRows export) : IRe
 {
     public async Task<ExportFile> Handle(ExportResponsesCsv request, CancellationToken cancellationToken)
     {
-        var (outline, columns, rows) = await export.LoadAsync(request.SurveyId, cancellationToken);
-        return new ExportFile(ResponseExportRows.FileName(outline, "responses", "csv"), ExportFile.Csv,
-            CsvExport.Write(rows, columns, CultureInfo.CurrentCulture));
+        var (outline, columns, rows) = await export.OpenAsync(request.SurveyId, cancellationToken);
+        var culture = CultureInfo.CurrentCulture;
+        return ExportFile.Streamed(ResponseExportRows.FileName(outline, "responses", "csv"), ExportFile.Csv,
+            (body, ct) => CsvExport.WriteAsync(body, rows.ReadAsync(ct), columns, culture, ct));
     }
 }

@@ -17,8 +17,9 @@ internal sealed class ExportResponsesXlsxHandler(ResponseExportRows export, IStr
 {
     public async Task<ExportFile> Handle(ExportResponsesXlsx request, CancellationToken cancellationToken)
     {
-        var (outline, columns, rows) = await export.LoadAsync(request.SurveyId, cancellationToken);
-        return new ExportFile(ResponseExportRows.FileName(outline, "responses", "xlsx"), ExportFile.Xlsx,
-            XlsxExport.Write(rows, columns, text["Export_ResponsesSheet"]));
+        var (outline, columns, rows) = await export.OpenAsync(request.SurveyId, cancellationToken);
+        string sheet = text["Export_ResponsesSheet"];
+        return ExportFile.Streamed(ResponseExportRows.FileName(outline, "responses", "xlsx"), ExportFile.Xlsx,
+            (body, ct) => XlsxExport.WriteAsync(body, rows.Read(), columns, sheet, ct));
     }
 }

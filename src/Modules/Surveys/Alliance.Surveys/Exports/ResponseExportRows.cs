@@ -19,8 +19,11 @@ namespace Alliance.Surveys.Exports;
 /// </summary>
 internal sealed class ResponseExportRows(SurveysDbContext db, IMediator mediator, IStringLocalizer<ResultsText> text)
 {
-    /// <summary>The survey's title (for the file name), the columns and the rows.</summary>
-    public async Task<(SurveyOutline Outline, IReadOnlyList<ExportColumn<object?[]>> Columns, IReadOnlyList<object?[]> Rows)> LoadAsync(
+    /// <summary>
+    /// The survey's title (for the file name), the columns and the rows, to enumerate once while the file is written
+    /// (404 for an unknown survey before any byte is sent).
+    /// </summary>
+    public async Task<(SurveyOutline Outline, IReadOnlyList<ExportColumn<object?[]>> Columns, RowSource<object?[]> Rows)> OpenAsync(
         Guid surveyId, CancellationToken ct)
     {
         var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
@@ -82,15 +85,25 @@ internal sealed class ResponseExportRows(SurveysDbContext db, IMediator mediator
         }
 
         var labels = outline.Questions.SelectMany(q => q.Options).ToDictionary(o => o.Id, o => o.Label(english));
-        var responses = await db.Responses.AsNoTracking().Where(r => r.SurveyId == surveyId)
-            .OrderBy(r => r.SubmittedOn).ThenBy(r => r.Id).ToListAsync(ct);
-        var names = outline.Anonymous ? [] : await NamesAsync(responses, ct);
-        var rows = new Dictionary<Guid, object?[]>(responses.Count);
+        var names = outline.Anonymous ? [] : await NamesAsync(surveyId, ct);
         var unchosen = outline.Questions.Where(q => q.Kind == QuestionKind.MultipleChoice)
             .SelectMany(q => q.Options.Select(o => byOption[(q.Id, o.Id)])).ToList();
+        var partnerGroups = new Dictionary<string, string>();
+        var sizeClasses = new Dictionary<string, string>();
+
+        // Each response with its answers, in response order: the rows are made while the file is written, one response
+        // in memory at a time (issue 13: exports stream). A response without answers still gets its row.
+        var records = from r in db.Responses.AsNoTracking()
+                      where r.SurveyId == surveyId
+                      from a in db.Answers.AsNoTracking().Where(a => a.ResponseId == r.Id).DefaultIfEmpty()
+                      orderby r.SubmittedOn, r.Id
+                      select new AnswerRecord(
+                          r.Id, r.SubmittedOn, r.OrganizationId, r.PartnerGroup, r.Sector, r.SizeClass,
+                          (Guid?)a!.QuestionId, a.OptionId, a.RowOptionId, a.ScaleValue, a.NumberValue, a.TextValue, a.DateValue);
         var number = 0;
-        foreach (var response in responses)
+        object?[] Row(IReadOnlyList<AnswerRecord> answers)
         {
+            var response = answers[0];
             var row = new object?[columns.Count];
             var cell = 0;
             row[cell++] = ++number;
@@ -100,50 +113,54 @@ internal sealed class ResponseExportRows(SurveysDbContext db, IMediator mediator
                 row[cell++] = response.OrganizationId is { } org && names.TryGetValue(org, out var name) ? name : null;
             }
 
-            row[cell++] = response.PartnerGroup is { } group ? text["PartnerGroup_" + group].Value : null;
+            row[cell++] = response.PartnerGroup is { } group
+                ? partnerGroups.TryGetValue(group, out var groupLabel) ? groupLabel : partnerGroups[group] = text["PartnerGroup_" + group].Value
+                : null;
             row[cell++] = response.Sector;
-            row[cell] = response.SizeClass is { } size ? text["SizeClass_" + size].Value : null;
+            row[cell] = response.SizeClass is { } size
+                ? sizeClasses.TryGetValue(size, out var sizeLabel) ? sizeLabel : sizeClasses[size] = text["SizeClass_" + size].Value
+                : null;
             foreach (var index in unchosen)
             {
                 row[index] = 0;
             }
 
-            rows[response.Id] = row;
+            foreach (var answer in answers)
+            {
+                if (answer.QuestionId is not { } question)
+                {
+                    continue;
+                }
+
+                if (answer.RowOptionId is { } matrixRow && byOption.TryGetValue((question, matrixRow), out var rowIndex))
+                {
+                    row[rowIndex] = answer.ScaleValue;
+                }
+                else if (answer.OptionId is { } option && byOption.TryGetValue((question, option), out var optionIndex))
+                {
+                    row[optionIndex] = 1;
+                }
+                else if (answer.OptionId is null && answer.TextValue is { } other && otherColumn.TryGetValue(question, out var otherIndex))
+                {
+                    row[otherIndex] = other;
+                }
+                else if (byQuestion.TryGetValue(question, out var index))
+                {
+                    row[index] = answer.OptionId is { } chosen ? labels.GetValueOrDefault(chosen)
+                        : answer.ScaleValue ?? answer.NumberValue ?? (object?)answer.DateValue ?? answer.TextValue;
+                }
+            }
+
+            return row;
         }
 
-        // Answers stream in response order; each lands in its response's row.
-        var answers = from a in db.Answers.AsNoTracking()
-                      join r in db.Responses on a.ResponseId equals r.Id
-                      where r.SurveyId == surveyId
-                      select a;
-        await foreach (var answer in answers.AsAsyncEnumerable().WithCancellation(ct))
-        {
-            if (!rows.TryGetValue(answer.ResponseId, out var row))
-            {
-                continue;
-            }
-
-            if (answer.RowOptionId is { } matrixRow && byOption.TryGetValue((answer.QuestionId, matrixRow), out var rowIndex))
-            {
-                row[rowIndex] = answer.ScaleValue;
-            }
-            else if (answer.OptionId is { } option && byOption.TryGetValue((answer.QuestionId, option), out var optionIndex))
-            {
-                row[optionIndex] = 1;
-            }
-            else if (answer.OptionId is null && answer.TextValue is { } other && otherColumn.TryGetValue(answer.QuestionId, out var otherIndex))
-            {
-                row[otherIndex] = other;
-            }
-            else if (byQuestion.TryGetValue(answer.QuestionId, out var index))
-            {
-                row[index] = answer.OptionId is { } chosen ? labels.GetValueOrDefault(chosen)
-                    : answer.ScaleValue ?? answer.NumberValue ?? (object?)answer.DateValue ?? answer.TextValue;
-            }
-        }
-
-        return (outline, columns, rows.Values.ToList());
+        return (outline, columns, RowSource<object?[]>.FromGroupedQuery(records, r => r.ResponseId, Row));
     }
+
+    /// <summary>One answer of a response (or, for a response without answers, the response alone: its answer fields are null).</summary>
+    private sealed record AnswerRecord(
+        Guid ResponseId, DateOnly SubmittedOn, Guid? OrganizationId, string? PartnerGroup, string? Sector, string? SizeClass,
+        Guid? QuestionId, Guid? OptionId, Guid? RowOptionId, int? ScaleValue, decimal? NumberValue, string? TextValue, DateOnly? DateValue);
 
     /// <summary>A file name from the survey's title: letters, digits and dashes only.</summary>
     public static string FileName(SurveyOutline outline, string suffix, string extension)
@@ -157,9 +174,11 @@ internal sealed class ResponseExportRows(SurveysDbContext db, IMediator mediator
         return $"{(slug.Length > 60 ? slug[..60] : slug)}-{suffix}-wave-{outline.Wave}.{extension}";
     }
 
-    private async Task<Dictionary<Guid, string>> NamesAsync(List<Response> responses, CancellationToken ct)
+    /// <summary>The names of the organisations that answered (one ask to Members; bounded by the alliance's organisations, not by the answers).</summary>
+    private async Task<Dictionary<Guid, string>> NamesAsync(Guid surveyId, CancellationToken ct)
     {
-        var ids = responses.Where(r => r.OrganizationId is not null).Select(r => r.OrganizationId!.Value).Distinct().ToList();
+        var ids = await db.Responses.Where(r => r.SurveyId == surveyId && r.OrganizationId != null)
+            .Select(r => r.OrganizationId!.Value).Distinct().ToListAsync(ct);
         return ids.Count == 0 ? [] : (await mediator.Send(new GetOrganizationsByIds(ids), ct)).ToDictionary(o => o.Id, o => o.Name);
     }
 }

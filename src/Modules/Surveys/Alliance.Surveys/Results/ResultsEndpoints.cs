@@ -20,20 +20,20 @@ internal static class ResultsEndpoints
             .WithName("GetSurveyResults")
             .WithSummary("Results per question (counts, shares, mean, median, matrix, dates, texts), response rate, breakdown with small groups hidden, change against the previous wave.");
 
-        api.MapGet("/{id:guid}/responses.csv", async Task<FileContentHttpResult> (Guid id, IMediator mediator, CancellationToken ct) =>
-                File(await mediator.Send(new ExportResponsesCsv(id), ct)))
+        api.MapGet("/{id:guid}/responses.csv", async Task<IResult> (Guid id, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new ExportResponsesCsv(id), ct)).ToResult(ct))
             .WithName("ExportSurveyResponsesCsv").WithSummary("The raw responses as CSV (German Excel: ';', UTF-8 BOM), one row per response.");
 
-        api.MapGet("/{id:guid}/responses.xlsx", async Task<FileContentHttpResult> (Guid id, IMediator mediator, CancellationToken ct) =>
-                File(await mediator.Send(new ExportResponsesXlsx(id), ct)))
+        api.MapGet("/{id:guid}/responses.xlsx", async Task<IResult> (Guid id, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new ExportResponsesXlsx(id), ct)).ToResult(ct))
             .WithName("ExportSurveyResponsesXlsx").WithSummary("The raw responses as an Excel workbook, one row per response, numbers and dates typed.");
 
-        api.MapGet("/{id:guid}/results.xlsx", async Task<FileContentHttpResult> (Guid id, Breakdown? breakdown, IMediator mediator, CancellationToken ct) =>
-                File(await mediator.Send(new ExportResultsXlsx(id, breakdown ?? Breakdown.None), ct)))
+        api.MapGet("/{id:guid}/results.xlsx", async Task<IResult> (Guid id, Breakdown? breakdown, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new ExportResultsXlsx(id, breakdown ?? Breakdown.None), ct)).ToResult(ct))
             .WithName("ExportSurveyResultsXlsx").WithSummary("The results as a workbook of figures, optionally broken down.");
 
-        api.MapGet("/{id:guid}/results.pdf", async Task<FileContentHttpResult> (Guid id, Breakdown? breakdown, IMediator mediator, CancellationToken ct) =>
-                File(await mediator.Send(new ExportResultsPdf(id, breakdown ?? Breakdown.None), ct)))
+        api.MapGet("/{id:guid}/results.pdf", async Task<IResult> (Guid id, Breakdown? breakdown, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new ExportResultsPdf(id, breakdown ?? Breakdown.None), ct)).ToResult(ct))
             .WithName("ExportSurveyResultsPdf")
             .WithSummary("The results as a PDF report in the reader's language: charts with captions, figures per question, optionally broken down (small groups hidden).");
 
@@ -50,6 +50,4 @@ internal static class ResultsEndpoints
 
     /// <summary>An uploaded spreadsheet: its name (.xlsx or .csv), its bytes (base64 in JSON) and the target of each column.</summary>
     internal sealed record ImportBody(string FileName, byte[] Content, IReadOnlyList<string?>? Mapping);
-
-    private static FileContentHttpResult File(ExportFile file) => TypedResults.File(file.Content, file.ContentType, file.FileName);
 }
