@@ -218,6 +218,58 @@ public sealed class MinutesAndCalendarTests(AllianceApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/calendar/kurz.ics")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("de", "Die Reihe hat eine neue Kalender-Adresse.")]
+    [InlineData("en", "The series has a new calendar address.")]
+    public async Task A_series_feed_gets_a_new_address_on_its_page_and_the_old_one_stops_working(string language, string renewed)
+    {
+        var staff = await app.PrincipalAsync(DemoUsers.Staff);
+        var seriesId = await app.SendAsync(new CreateSeries("Erneuerte Reihe " + language, MeetingKind.NetworkMeeting, "FREQ=WEEKLY;BYDAY=WE;COUNT=2",
+            DateOnly.FromDateTime(AllianceClock.Today.AddDays(1)), new TimeOnly(9, 0), 60, "Europe/Berlin", "Saal", null, 10,
+            Audience: AudienceKind.ChosenOrganizations, OrganizationIds: [Guid.NewGuid()]), staff);
+        var oldPath = await SeriesFeedPathAsync(seriesId);
+
+        // Calendar apps keep the feed and revalidate it with its tag (no-store would forbid keeping it), and may ask with HEAD.
+        using var anonymous = app.Anonymous();
+        using (var feed = await anonymous.GetAsync(oldPath))
+        {
+            Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
+            Assert.True(feed.Headers.CacheControl is { Private: true, NoCache: true, NoStore: false }, feed.Headers.CacheControl?.ToString());
+            Assert.NotNull(feed.Headers.ETag);
+        }
+
+        using (var head = await anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Head, oldPath)))
+        {
+            Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+            Assert.Equal("text/calendar", head.Content.Headers.ContentType?.MediaType);
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        }
+
+        // The manager renews the address on the series page (a confirmed form), in her language.
+        using var office = await app.SignedInWithLanguageAsync(DemoUsers.Staff, language);
+        using var answer = await office.SubmitFormAsync($"/meetings/series/{seriesId}", "renew-series-feed", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        Assert.Contains(renewed, System.Net.WebUtility.HtmlDecode(await office.GetStringAsync(answer.Headers.Location!.OriginalString)), StringComparison.Ordinal);
+        var newPath = await SeriesFeedPathAsync(seriesId);
+        Assert.NotEqual(oldPath, newPath);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(oldPath)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(newPath)).StatusCode);
+
+        // Through the API: the new address comes back; whoever may not manage the series gets 404, as on its page.
+        using var api = await app.SignedInAsync(DemoUsers.Staff);
+        using var renewal = await api.PostAsync($"/api/meetings/series/{seriesId}/feed-token", null);
+        Assert.Equal(HttpStatusCode.OK, renewal.StatusCode);
+        var links = await renewal.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.EndsWith($"/calendar/series/{links.GetProperty("token").GetString()}.ics", links.GetProperty("url").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(newPath)).StatusCode);
+        using var representative = await app.SignedInAsync(DemoUsers.Representative);
+        Assert.Equal(HttpStatusCode.NotFound, (await representative.PostAsync($"/api/meetings/series/{seriesId}/feed-token", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsync($"/api/meetings/series/{Guid.NewGuid()}/feed-token", null)).StatusCode);
+    }
+
+    private Task<string> SeriesFeedPathAsync(Guid seriesId) =>
+        MeetingScenario.DbAsync(app, db => db.Series.Where(s => s.Id == seriesId).Select(s => "/calendar/series/" + s.FeedToken + ".ics").SingleAsync());
+
     private static async Task<HttpResponseMessage> FeedAsync(HttpClient client, string path, System.Net.Http.Headers.EntityTagHeaderValue etag)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);

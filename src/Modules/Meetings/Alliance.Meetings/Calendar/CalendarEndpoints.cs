@@ -26,16 +26,19 @@ internal static class CalendarEndpoints
                 TypedResults.Ok(Links(composer, await mediator.Send(new GetMyFeedToken(Renew: true), ct))))
             .WithName("RenewMyCalendarFeed").WithSummary("Renews the personal feed token; the old link stops working.");
 
-        endpoints.MapGet("/calendar/{token}.ics", async Task<FileContentHttpResult> (string token, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new GetCalendarFeed(token), ct)).ToResult())
+        // GET and HEAD: calendar apps and link checkers ask with HEAD whether a feed is there (Kestrel sends no body).
+        endpoints.MapMethods("/calendar/{token}.ics", Feed, async Task<FileContentHttpResult> (string token, HttpResponse response, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new GetCalendarFeed(token), ct)).ToResult(response))
             .AllowAnonymous().RequireRateLimiting(Alliance.Shared.Web.AbuseLimits.CalendarFeed).WithTags("Meetings").WithName("PersonalCalendarFeed")
             .WithSummary("A person's registered meetings as an iCalendar feed (anonymous, token required).");
 
-        endpoints.MapGet("/calendar/series/{token}.ics", async Task<FileContentHttpResult> (string token, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new GetCalendarFeed(token, Series: true), ct)).ToResult())
+        endpoints.MapMethods("/calendar/series/{token}.ics", Feed, async Task<FileContentHttpResult> (string token, HttpResponse response, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new GetCalendarFeed(token, Series: true), ct)).ToResult(response))
             .AllowAnonymous().RequireRateLimiting(Alliance.Shared.Web.AbuseLimits.CalendarFeed).WithTags("Meetings").WithName("SeriesCalendarFeed")
             .WithSummary("A series' meetings as an iCalendar feed (anonymous, token required).");
     }
+
+    private static readonly string[] Feed = [HttpMethods.Get, HttpMethods.Head];
 
     private static FeedLinks Links(Shared.Mail.EmailComposer composer, string token) => new(token, composer.Link($"/calendar/{token}.ics"));
 }

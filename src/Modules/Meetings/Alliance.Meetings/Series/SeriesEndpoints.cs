@@ -40,6 +40,14 @@ internal static class SeriesEndpoints
                     body.DelegateLimit, body.ReminderDaysBefore, body.Version, body.RecurrenceRule), ct)))
             .WithName("UpdateSeries").WithSummary("Changes a series (optionally its RRULE, from now on); only future occurrences follow (registrants are told).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapPost("/series/{seriesId:guid}/feed-token", async Task<Ok<Calendar.FeedLinks>> (Guid seriesId, IMediator mediator, Shared.Mail.EmailComposer composer, CancellationToken ct) =>
+            {
+                var token = await mediator.Send(new RenewSeriesFeed(seriesId), ct);
+                return TypedResults.Ok(new Calendar.FeedLinks(token, composer.Link($"/calendar/series/{token}.ics")));
+            })
+            .WithName("RenewSeriesCalendarFeed").WithSummary("Gives the series' calendar feed a new address (its managers); the old address stops working.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static Created<IdResponse> Created(Guid id) => TypedResults.Created($"/api/meetings/series/{id}", new IdResponse(id));
