@@ -175,6 +175,17 @@ public sealed class ActionItemOwnerPickerTests(AllianceApp app)
         var alpha = await ScalarAsync<Guid>($"SELECT md5('owner-org-{lab.Tag}-Alpha')::uuid");
         Assert.Equal(HttpStatusCode.Created, (await staff.PostAsJsonAsync($"/api/labs/{lab.Id}/action-items", new { title = "Mitglied", ownerOrganizationId = alpha })).StatusCode);
         Assert.Equal([hidden, colleague], await app.LabsDbAsync(db => db.ActionItems.Where(a => a.LabId == lab.Id && a.OwnerPersonId != null).OrderBy(a => a.Title).Select(a => a.OwnerPersonId!.Value).ToListAsync()));
+
+        // The coordinator may not read that owner's name: the lab shows it as not shared (in her language), never as
+        // "—", which reads as "no owner".
+        foreach (var (query, notShared) in new[] { ("", "(Name nicht freigegeben)"), ("?culture=en&ui-culture=en", "(name not shared)") })
+        {
+            var items = (await coordinator.GetFromJsonAsync<JsonElement>($"/api/labs/{lab.Id}{query}")).GetProperty("openActionItems").EnumerateArray().ToList();
+            Assert.Equal(notShared, items.Single(i => i.GetProperty("title").GetString() == "Intern").GetProperty("owner").GetString());
+        }
+
+        var staffItems = (await staff.GetFromJsonAsync<JsonElement>($"/api/labs/{lab.Id}")).GetProperty("openActionItems").EnumerateArray().ToList();
+        Assert.DoesNotContain("nicht freigegeben", staffItems.Single(i => i.GetProperty("title").GetString() == "Intern").GetProperty("owner").GetString(), StringComparison.Ordinal);
     }
 
     /// <summary>

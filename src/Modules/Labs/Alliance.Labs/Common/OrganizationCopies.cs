@@ -1,8 +1,10 @@
 using Alliance.Labs.Domain;
 using Alliance.Labs.Persistence;
+using Alliance.Labs.Resources;
 using Alliance.Members.Contracts;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Alliance.Labs.Common;
 
@@ -51,12 +53,13 @@ internal sealed class OrganizationCopies(LabsDbContext db, IMediator mediator)
 
 /// <summary>
 /// Names of people, asked from Members in one batch (erased people come back as "—"). Names of people who did not
-/// agree to be shown to other members are hidden from other organisations (<see cref="LabPermissions.MaySeeName"/>).
+/// agree to be shown to other members are hidden from other organisations (<see cref="LabPermissions.MaySeeName"/>):
+/// they read "(Name nicht freigegeben)" / "(name not shared)", as in Meetings, so a hidden owner never looks like none.
 /// </summary>
-internal sealed class PeopleNames(IMediator mediator, LabPermissions permissions)
+internal sealed class PeopleNames(IMediator mediator, LabPermissions permissions, IStringLocalizer<LabsText> text)
 {
-    /// <summary>What is shown instead of a hidden or unknown name.</summary>
-    public const string HiddenName = "—";
+    /// <summary>What is shown for a person Members no longer knows (erased): nobody to name.</summary>
+    public const string Unknown = "—";
 
     /// <summary>Display names by person id, hidden where the user may not read them.</summary>
     public async Task<Dictionary<Guid, string>> NamesAsync(IEnumerable<Guid?> ids, CancellationToken ct)
@@ -68,6 +71,7 @@ internal sealed class PeopleNames(IMediator mediator, LabPermissions permissions
         }
 
         var people = await mediator.Send(new GetPeopleByIds(list), ct);
-        return people.ToDictionary(p => p.Id, p => permissions.MaySeeName(p) ? p.DisplayName : HiddenName);
+        var hidden = text["Person_NameHidden"].Value;
+        return people.ToDictionary(p => p.Id, p => permissions.MaySeeName(p) ? p.DisplayName : hidden);
     }
 }

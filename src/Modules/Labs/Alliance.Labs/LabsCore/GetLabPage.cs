@@ -142,7 +142,7 @@ internal sealed class GetLabPageHandler(
                 .Concat(actionItems.Select(a => a.OwnerPersonId))
                 .Concat(history.Select(h => h.ChangedByPersonId)), ct);
 
-        string Name(Guid? id) => id is { } value && names.TryGetValue(value, out var name) ? name : PeopleNames.HiddenName;
+        string Name(Guid? id) => id is { } value && names.TryGetValue(value, out var name) ? name : PeopleNames.Unknown;
 
         var meetings = catalog.Handles(typeof(GetUpcomingMeetingsForLab)) ? await mediator.Send(new GetUpcomingMeetingsForLab(lab.Id), ct) : null;
 
