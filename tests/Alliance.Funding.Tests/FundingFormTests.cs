@@ -4,6 +4,7 @@ using System.Text.Json;
 using Alliance.Funding.Domain;
 using Alliance.Funding.Resources;
 using Alliance.Funding.Workflow;
+using Alliance.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Alliance.Funding.Tests;
@@ -37,12 +38,15 @@ public sealed class FundingFormTests(AllianceApp app)
             ["Input.SubmissionDeadline"] = "Ende Mai",
             ["Input.FundingRate"] = "achtzig",
             ["Input.MaxAmount"] = ForeignAmount(language),
+            // 12 with leading zeros past the number fields' maxlength: refused, not read as 12.
+            ["Input.FlatRate"] = new string('0', FormFields.NumberLength) + "12",
             ["Input.Preset"] = "FederalAzap",
         });
 
         Assert.Equal(m.NotADate, FormPosts.ErrorOf(page, "deadline"));
         Assert.Equal(m.NotALocalNumber, FormPosts.ErrorOf(page, "rate"));
         Assert.Equal(m.NotALocalNumber, FormPosts.ErrorOf(page, "max"));
+        Assert.Equal(m.NotALocalNumber, FormPosts.ErrorOf(page, "flat-rate"));
         Assert.Equal(await app.TextAsync<FundingText>(language, "Field_Required"), FormPosts.ErrorOf(page, "title"));
         FormPosts.HasNoBinderMessage(page);
         Assert.Equal(calls, await app.FundingDbAsync(db => db.Calls.CountAsync()));

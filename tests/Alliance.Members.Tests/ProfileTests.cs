@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Alliance.Members.Domain;
 using Microsoft.EntityFrameworkCore;
 using static Alliance.Members.Tests.AccessHelpers;
 
@@ -103,11 +104,19 @@ public sealed class ProfileTests(AllianceApp app)
         var weak = await client.PostAsJsonAsync("/api/members/me/password", new { currentPassword = StrongPassword, newPassword = "kurz", confirmPassword = "kurz" });
         Assert.True(HasError(await ProblemAsync(weak), "newPassword"));
 
-        var changed = await client.PostAsJsonAsync("/api/members/me/password", new { currentPassword = StrongPassword, newPassword = "neues-passwort-9", confirmPassword = "neues-passwort-9" });
+        // At most AccountLengths.Password characters (the password fields' maxlength): one more is refused, the
+        // longest is taken and signs in.
+        var longest = string.Concat(Enumerable.Repeat("neues-passwort-9", 8));
+        Assert.Equal(AccountLengths.Password, longest.Length);
+        var tooLong = await client.PostAsJsonAsync("/api/members/me/password", new { currentPassword = StrongPassword, newPassword = longest + "x", confirmPassword = longest + "x" });
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.True(HasError(await ProblemAsync(tooLong), "newPassword"));
+
+        var changed = await client.PostAsJsonAsync("/api/members/me/password", new { currentPassword = StrongPassword, newPassword = longest, confirmPassword = longest });
         Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
         // Still signed in in this browser, and the new password works.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/members/me")).StatusCode);
-        using var fresh = await app.SignedInAsync("password@example.org", "neues-passwort-9");
+        using var fresh = await app.SignedInAsync("password@example.org", longest);
     }
 
     [Fact]

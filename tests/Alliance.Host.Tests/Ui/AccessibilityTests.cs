@@ -10,7 +10,8 @@ namespace Alliance.Host.Tests.Ui;
 /// <summary>
 /// BITV 2.0 / WCAG 2.1 AA: axe-core scans every kind of page a demo user reaches by links (in German; in English the
 /// dashboard, the pages seen without signing in and the forms showing errors) and finds nothing. Also the states axe
-/// cannot reach by links: a form showing validation errors.
+/// cannot reach by links: a form showing validation errors. The same crawl checks that every text field of every form
+/// takes no more than the server accepts (<see cref="UnlimitedFieldsAsync"/>).
 /// </summary>
 [Collection(SharedAlliance.Collection)]
 public sealed class AccessibilityTests(AllianceApp app, Browser browser, ITestOutputHelper output)
@@ -53,6 +54,7 @@ public sealed class AccessibilityTests(AllianceApp app, Browser browser, ITestOu
         var report = new StringBuilder();
         var scannedShapes = new HashSet<string>(StringComparer.Ordinal);
         var buttons = new List<string>();
+        var unlimited = new List<string>();
         // German: every page kind; English: the dashboard (see RoleOrderPerLanguage).
         var scanAll = language == "de";
         foreach (var email in roles)
@@ -77,10 +79,12 @@ public sealed class AccessibilityTests(AllianceApp app, Browser browser, ITestOu
                     Assert.Equal(language, await shown.Locator("html").GetAttributeAsync("lang"));
                     var violations = await ScanAsync(shown, $"{path} ({email})");
                     var problems = await DefaultButtonProblemsAsync(shown);
+                    var fields = await UnlimitedFieldsAsync(shown);
                     lock (scannedShapes)
                     {
                         report.Append(violations);
                         buttons.AddRange(problems.Select(problem => $"{path} ({email}): {problem}"));
+                        unlimited.AddRange(fields.Select(field => $"{path} ({email}): {field}"));
                         scanned.Add(UiPages.Shape(path));
                     }
                 },
@@ -99,7 +103,26 @@ public sealed class AccessibilityTests(AllianceApp app, Browser browser, ITestOu
 
         Assert.True(report.Length == 0, $"axe-core found WCAG 2.1 AA violations ({language}):\n{report}");
         Assert.True(buttons.Count == 0, "Enter in these forms does not press the primary button:\n" + string.Join("\n", buttons));
+        Assert.True(unlimited.Count == 0, "These form fields take any length of text (no maxlength), though the server refuses more than its limit:\n"
+            + string.Join("\n", unlimited));
     }
+
+    /// <summary>
+    /// The fields of the page's forms a person types text into (text, e-mail, URL, phone, search and password inputs —
+    /// an input without a type is a text input — and text areas) that carry no positive <c>maxlength</c>, by name (or
+    /// id). Each must stop at the limit the server enforces for it (the module's <c>TextLimits</c>, <c>PersonLengths</c>,
+    /// <c>AccountLengths</c>, <c>FormFields.NumberLength</c> for numbers typed as text), so nobody learns only after
+    /// submitting that the text was too long. Not counted: read-only fields (nobody types there) and the search box
+    /// the picker script builds (<c>.picker</c>, its term limit is the picker's own).
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> UnlimitedFieldsAsync(IPage page) =>
+        await page.EvaluateAsync<string[]>("""
+            () => [...document.forms].flatMap(form => [...form.elements]
+                .filter(e => e.tagName === 'TEXTAREA'
+                    || (e.tagName === 'INPUT' && ['text', 'email', 'url', 'tel', 'search', 'password'].includes(e.type)))
+                .filter(e => !e.readOnly && !e.closest('.picker') && !(e.maxLength > 0))
+                .map(e => `${e.tagName.toLowerCase()} ${e.name || e.id || '(no name)'}`))
+            """);
 
     /// <summary>
     /// Enter in a text field presses the form's first submit button in document order (HTML implicit submission). In
@@ -131,7 +154,9 @@ public sealed class AccessibilityTests(AllianceApp app, Browser browser, ITestOu
     {
         var anonymous = await browser.NewPageAsync(app.BaseAddress, language == "de" ? "de-DE" : "en-GB");
         await anonymous.GotoAsync($"/culture/{language}?returnUrl=/account/login");
-        var signedOut = ScanPagesAsync(anonymous, ["/account/login", "/account/forgot-password", "/gibt-es-nicht"]);
+        // The crawl signs in first: the sign-in and reset forms' fields are checked here.
+        var unlimited = new List<string>();
+        var signedOut = ScanPagesAsync(anonymous, ["/account/login", "/account/forgot-password", "/gibt-es-nicht"], unlimited);
 
         // The forms side by side, each in its own browser page of the staff's context (same cookies).
         var staff = await UiPages.SignInAsync(browser, app.BaseAddress, DemoUsers.Staff, language);
@@ -161,11 +186,23 @@ public sealed class AccessibilityTests(AllianceApp app, Browser browser, ITestOu
         // The scan finds what it should: a picture without a text alternative.
         await anonymous.SetContentAsync($"<!DOCTYPE html><html lang=\"{language}\"><head><title>Test</title></head><body><main><h1>Test</h1><img src=\"/favicon.png\"></main></body></html>");
         Assert.Contains("image-alt", await ScanAsync(anonymous, "a page with a picture without alt"), StringComparison.Ordinal);
+        // The field check finds what it should: typed fields without a limit, not hidden, read-only or limited ones.
+        await anonymous.SetContentAsync("""
+            <form><input name="plain"><input type="email" name="mail" maxlength="0"><input type="password" name="secret">
+            <textarea name="note"></textarea><textarea name="limited" maxlength="10"></textarea><input type="hidden" name="id">
+            <input name="shown" readonly><input type="number" name="count"><div class="picker"><input id="x-search"></div></form>
+            <input name="outside">
+            """);
+        Assert.Equal(["input plain", "input mail", "input secret", "textarea note"], await UnlimitedFieldsAsync(anonymous));
         Assert.True(report.Length == 0, $"axe-core found WCAG 2.1 AA violations ({language}):\n{report}");
+        Assert.True(unlimited.Count == 0, "These form fields take any length of text (no maxlength):\n" + string.Join("\n", unlimited));
     }
 
-    /// <summary>Scans the pages one after another in <paramref name="page"/> (a 404 page included).</summary>
-    private async Task<string> ScanPagesAsync(IPage page, IEnumerable<string> paths)
+    /// <summary>
+    /// Scans the pages one after another in <paramref name="page"/> (a 404 page included) and adds their text fields
+    /// without a maxlength to <paramref name="unlimited"/>.
+    /// </summary>
+    private async Task<string> ScanPagesAsync(IPage page, IEnumerable<string> paths, List<string> unlimited)
     {
         var report = new StringBuilder();
         foreach (var path in paths)
@@ -176,6 +213,7 @@ public sealed class AccessibilityTests(AllianceApp app, Browser browser, ITestOu
             }
 
             report.Append(await ScanAsync(page, path == "/gibt-es-nicht" ? "404" : path));
+            unlimited.AddRange((await UnlimitedFieldsAsync(page)).Select(field => $"{path}: {field}"));
         }
 
         return report.ToString();

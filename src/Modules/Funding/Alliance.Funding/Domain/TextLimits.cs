@@ -9,6 +9,12 @@ internal static class TextLimits
     public const int Link = 1000;
     public const int Notes = 4000;
     public const int Category = 60;
+
+    /// <summary>
+    /// A call's own cost categories as the form takes them, one a line or separated by commas: the most categories at
+    /// their longest, each followed by a separator of at most two characters (", ").
+    /// </summary>
+    public const int CategoryLines = RequestCaps.Categories * (Category + 2);
     public const int Role = 100;
     public const int Summary = 4000;
     public const int Comment = 2000;

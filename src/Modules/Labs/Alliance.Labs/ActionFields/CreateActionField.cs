@@ -17,10 +17,10 @@ internal sealed class CreateActionFieldValidator : AbstractValidator<CreateActio
 {
     public CreateActionFieldValidator(LabsDbContext db, IStringLocalizer<LabsText> text)
     {
-        RuleFor(c => c.Title).NotEmpty().WithMessage(_ => text["Validation_Required"]).MaximumLength(200).WithMessage(_ => text["Validation_TooLong"])
+        RuleFor(c => c.Title).NotEmpty().WithMessage(_ => text["Validation_Required"]).MaximumLength(TextLimits.ActionFieldTitle).WithMessage(_ => text["Validation_TooLong"])
             .MustAsync(async (title, ct) => !await db.ActionFields.AnyAsync(a => a.Title == (title ?? "").Trim(), ct))
             .WithMessage(_ => text["ActionField_TitleTaken"]);
-        RuleFor(c => c.Description).MaximumLength(4000).WithMessage(_ => text["Validation_TooLong"]);
+        RuleFor(c => c.Description).MaximumLength(TextLimits.ActionFieldDescription).WithMessage(_ => text["Validation_TooLong"]);
     }
 }
 

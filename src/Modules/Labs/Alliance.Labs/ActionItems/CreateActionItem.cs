@@ -27,7 +27,7 @@ internal sealed class CreateActionItemValidator : AbstractValidator<CreateAction
 {
     public CreateActionItemValidator(IStringLocalizer<LabsText> text, TimeProvider clock)
     {
-        RuleFor(c => c.Title).NotEmpty().WithMessage(_ => text["Validation_Required"]).MaximumLength(500).WithMessage(_ => text["Validation_TooLong"]);
+        RuleFor(c => c.Title).NotEmpty().WithMessage(_ => text["Validation_Required"]).MaximumLength(TextLimits.ActionItemTitle).WithMessage(_ => text["Validation_TooLong"]);
         RuleFor(c => c.OwnerPersonId).NotEmpty().When(c => c.OwnerOrganizationId is null).WithMessage(_ => text["ActionItem_OwnerRequired"]);
         RuleFor(c => c.DueDate).DueTodayOrLater(clock).PlausibleDate(text);
     }

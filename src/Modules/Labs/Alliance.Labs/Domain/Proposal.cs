@@ -3,8 +3,6 @@ namespace Alliance.Labs.Domain;
 /// <summary>A topic a representative brings up (Themenvorschlag); staff answer it.</summary>
 internal sealed class TopicProposal
 {
-    public const int MaxDescriptionLength = 10_000;
-
     public Guid Id { get; set; }
     public required string Title { get; set; }
     public required string Description { get; set; }

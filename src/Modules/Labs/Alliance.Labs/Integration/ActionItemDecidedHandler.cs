@@ -16,13 +16,6 @@ namespace Alliance.Labs.Integration;
 /// </summary>
 internal sealed class ActionItemDecidedHandler(LabsDbContext db, OrganizationCopies organizations, TimeProvider clock) : INotificationHandler<ActionItemDecided>
 {
-    /// <summary>Meetings allows 500 characters for an action item's title and 200 for a meeting's: both fit these columns.</summary>
-    internal const int TitleLength = 500;
-
-    internal const int MeetingTitleLength = 300;
-
-    internal const int SourceLinkLength = 500;
-
     public async Task Handle(ActionItemDecided notification, CancellationToken cancellationToken)
     {
         // An event written before action items carried their id has none; the inbox still delivers it once.
@@ -41,11 +34,11 @@ internal sealed class ActionItemDecidedHandler(LabsDbContext db, OrganizationCop
         var now = clock.GetUtcNow();
         var item = new ActionItem
         {
-            Id = Guid.NewGuid(), LabId = labId, Title = Fit(notification.Title, TitleLength), OwnerPersonId = notification.OwnerPersonId,
+            Id = Guid.NewGuid(), LabId = labId, Title = Fit(notification.Title, TextLimits.ActionItemTitle), OwnerPersonId = notification.OwnerPersonId,
             OwnerOrganizationId = notification.OwnerOrganizationId, DueDate = notification.DueDate, Status = ActionItemStatus.Open,
             Source = ActionItemSource.MeetingDecision, MeetingId = notification.MeetingId, DecisionId = notification.DecisionId,
             SourceActionItemId = source,
-            MeetingTitle = Fit(notification.MeetingTitle, MeetingTitleLength), SourceLink = Fit(notification.SourceLink, SourceLinkLength), CreatedAt = now, UpdatedAt = now,
+            MeetingTitle = Fit(notification.MeetingTitle, TextLimits.MeetingTitle), SourceLink = Fit(notification.SourceLink, TextLimits.SourceLink), CreatedAt = now, UpdatedAt = now,
         };
         db.ActionItems.Add(item);
         db.AddIntegrationEvent(new ActionItemAssigned(item.Id, item.Title, item.OwnerPersonId, item.OwnerOrganizationId, item.DueDate), now);

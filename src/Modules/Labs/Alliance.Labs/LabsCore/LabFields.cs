@@ -1,5 +1,6 @@
 using Alliance.Labs.Common;
 using Alliance.Labs.Contracts;
+using Alliance.Labs.Domain;
 using Alliance.Labs.Persistence;
 using Alliance.Labs.Resources;
 using Alliance.Members.Contracts;
@@ -27,12 +28,12 @@ internal sealed class LabFieldsValidator : AbstractValidator<ILabFields>
 {
     public LabFieldsValidator(LabsDbContext db, IStringLocalizer<LabsText> text)
     {
-        RuleFor(c => c.Title).NotEmpty().WithMessage(_ => text["Validation_Required"]).MaximumLength(200).WithMessage(_ => text["Validation_TooLong"]);
+        RuleFor(c => c.Title).NotEmpty().WithMessage(_ => text["Validation_Required"]).MaximumLength(TextLimits.LabTitle).WithMessage(_ => text["Validation_TooLong"]);
         RuleFor(c => c.ActionFieldId)
             .MustAsync(async (id, ct) => await db.ActionFields.AnyAsync(a => a.Id == id, ct))
             .WithMessage(_ => text["Lab_ActionFieldUnknown"]);
-        RuleFor(c => c.Description).MaximumLength(10_000).WithMessage(_ => text["Validation_TooLong"]);
-        RuleFor(c => c.Goals).MaximumLength(10_000).WithMessage(_ => text["Validation_TooLong"]);
+        RuleFor(c => c.Description).MaximumLength(TextLimits.LabDescription).WithMessage(_ => text["Validation_TooLong"]);
+        RuleFor(c => c.Goals).MaximumLength(TextLimits.LabGoals).WithMessage(_ => text["Validation_TooLong"]);
         RuleFor(c => c.Kind).IsInEnum().WithMessage(_ => text["Validation_Invalid"]);
         RuleFor(c => c.StartsOn).PlausibleDate(text);
         RuleFor(c => c.EndsOn).PlausibleDate(text);

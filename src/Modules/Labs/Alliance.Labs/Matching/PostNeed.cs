@@ -18,9 +18,9 @@ internal sealed class PostNeedValidator : AbstractValidator<PostNeed>
 {
     public PostNeedValidator(LabsDbContext db, IStringLocalizer<LabsText> text, TimeProvider clock)
     {
-        RuleFor(c => c.Title).NotEmpty().WithMessage(_ => text["Validation_Required"]).MaximumLength(200).WithMessage(_ => text["Validation_TooLong"]);
-        RuleFor(c => c.Description).MaximumLength(4000).WithMessage(_ => text["Validation_TooLong"]);
-        RuleFor(c => c.ForWhom).MaximumLength(200).WithMessage(_ => text["Validation_TooLong"]);
+        RuleFor(c => c.Title).NotEmpty().WithMessage(_ => text["Validation_Required"]).MaximumLength(TextLimits.NeedTitle).WithMessage(_ => text["Validation_TooLong"]);
+        RuleFor(c => c.Description).MaximumLength(TextLimits.NeedDescription).WithMessage(_ => text["Validation_TooLong"]);
+        RuleFor(c => c.ForWhom).MaximumLength(TextLimits.ForWhom).WithMessage(_ => text["Validation_TooLong"]);
         RuleFor(c => c.Until).TodayOrLater(clock, text, "Validation_DateInPast").PlausibleDate(text);
         RuleFor(c => c.Quantity).InclusiveBetween(1, 10_000).When(c => c.Quantity is not null).WithMessage(_ => text["Validation_Quantity"]);
         RuleFor(c => c.LabId).MustAsync(async (id, ct) => id is null || await db.Labs.AnyAsync(l => l.Id == id, ct)).WithMessage(_ => text["Validation_Invalid"]);

@@ -17,8 +17,8 @@ internal sealed class PostOfferValidator : AbstractValidator<PostOffer>
 {
     public PostOfferValidator(IStringLocalizer<LabsText> text)
     {
-        RuleFor(c => c.Title).NotEmpty().WithMessage(_ => text["Validation_Required"]).MaximumLength(200).WithMessage(_ => text["Validation_TooLong"]);
-        RuleFor(c => c.Description).MaximumLength(4000).WithMessage(_ => text["Validation_TooLong"]);
+        RuleFor(c => c.Title).NotEmpty().WithMessage(_ => text["Validation_Required"]).MaximumLength(TextLimits.OfferTitle).WithMessage(_ => text["Validation_TooLong"]);
+        RuleFor(c => c.Description).MaximumLength(TextLimits.OfferDescription).WithMessage(_ => text["Validation_TooLong"]);
         RuleFor(c => c.Quantity).InclusiveBetween(1, 10_000).When(c => c.Quantity is not null).WithMessage(_ => text["Validation_Quantity"]);
     }
 }

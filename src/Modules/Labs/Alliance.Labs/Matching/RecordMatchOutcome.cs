@@ -20,7 +20,7 @@ internal sealed class RecordMatchOutcomeValidator : AbstractValidator<RecordMatc
     public RecordMatchOutcomeValidator(IStringLocalizer<LabsText> text)
     {
         RuleFor(c => c.Outcome).IsInEnum().NotEqual(MatchOutcome.Pending).WithMessage(_ => text["Validation_Invalid"]);
-        RuleFor(c => c.Note).MaximumLength(2000).WithMessage(_ => text["Validation_TooLong"]);
+        RuleFor(c => c.Note).MaximumLength(TextLimits.MatchNote).WithMessage(_ => text["Validation_TooLong"]);
     }
 }
 

@@ -20,7 +20,7 @@ internal sealed record DeclineMembership(Guid RequestId, string Reason) : IReque
 internal sealed class DeclineMembershipValidator : AbstractValidator<DeclineMembership>
 {
     public DeclineMembershipValidator(IStringLocalizer<LabsText> text) =>
-        RuleFor(c => c.Reason).NotEmpty().WithMessage(_ => text["Validation_Required"]).MaximumLength(2000).WithMessage(_ => text["Validation_TooLong"]);
+        RuleFor(c => c.Reason).NotEmpty().WithMessage(_ => text["Validation_Required"]).MaximumLength(TextLimits.DeclineReason).WithMessage(_ => text["Validation_TooLong"]);
 }
 
 internal sealed class DeclineMembershipHandler(LabsDbContext db, LabPermissions permissions, IStringLocalizer<LabsText> text, TimeProvider clock)

@@ -21,7 +21,7 @@ internal sealed class RequestMembershipValidator : AbstractValidator<RequestMemb
 {
     public RequestMembershipValidator(IStringLocalizer<LabsText> text) =>
         RuleFor(c => c.Motivation).NotEmpty().WithMessage(_ => text["Validation_Required"])
-            .MaximumLength(2000).WithMessage(_ => text["Validation_TooLong"]);
+            .MaximumLength(TextLimits.Motivation).WithMessage(_ => text["Validation_TooLong"]);
 }
 
 internal sealed class RequestMembershipHandler(

@@ -19,8 +19,8 @@ internal sealed class CreateOutcomeValidator : AbstractValidator<CreateOutcome>
 {
     public CreateOutcomeValidator(IStringLocalizer<LabsText> text)
     {
-        RuleFor(c => c.Title).NotEmpty().WithMessage(_ => text["Validation_Required"]).MaximumLength(200).WithMessage(_ => text["Validation_TooLong"]);
-        RuleFor(c => c.Description).MaximumLength(10_000).WithMessage(_ => text["Validation_TooLong"]);
+        RuleFor(c => c.Title).NotEmpty().WithMessage(_ => text["Validation_Required"]).MaximumLength(TextLimits.OutcomeTitle).WithMessage(_ => text["Validation_TooLong"]);
+        RuleFor(c => c.Description).MaximumLength(TextLimits.OutcomeDescription).WithMessage(_ => text["Validation_TooLong"]);
         RuleFor(c => c.Kind).IsInEnum().WithMessage(_ => text["Validation_Invalid"]);
         RuleFor(c => c.Status).IsInEnum().WithMessage(_ => text["Validation_Invalid"]);
         RuleFor(c => c.Percent).InclusiveBetween(0, 100).WithMessage(_ => text["Outcome_PercentRange"]);

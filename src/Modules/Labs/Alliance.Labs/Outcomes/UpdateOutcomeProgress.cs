@@ -21,7 +21,7 @@ internal sealed class UpdateOutcomeProgressValidator : AbstractValidator<UpdateO
     {
         RuleFor(c => c.Status).IsInEnum().WithMessage(_ => text["Validation_Invalid"]);
         RuleFor(c => c.Percent).InclusiveBetween(0, 100).WithMessage(_ => text["Outcome_PercentRange"]);
-        RuleFor(c => c.Note).MaximumLength(4000).WithMessage(_ => text["Validation_TooLong"]);
+        RuleFor(c => c.Note).MaximumLength(TextLimits.OutcomeNote).WithMessage(_ => text["Validation_TooLong"]);
         RuleFor(c => c.NoteDate).PlausibleDate(text);
         RuleFor(c => c.NoteDate).NotNull().When(c => !string.IsNullOrWhiteSpace(c.Note)).WithMessage(_ => text["Validation_Required"]);
     }

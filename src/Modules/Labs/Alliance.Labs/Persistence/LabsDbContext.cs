@@ -40,17 +40,17 @@ internal sealed class LabsDbContext(DbContextOptions<LabsDbContext> options) : D
         builder.Entity<ActionField>(e =>
         {
             e.ToTable("action_fields");
-            e.Property(x => x.Title).HasMaxLength(200).UseCollation(GermanOrder.Collation);
-            e.Property(x => x.Description).HasMaxLength(4000);
+            e.Property(x => x.Title).HasMaxLength(TextLimits.ActionFieldTitle).UseCollation(GermanOrder.Collation);
+            e.Property(x => x.Description).HasMaxLength(TextLimits.ActionFieldDescription);
             e.HasIndex(x => x.Title).IsUnique();
         });
 
         builder.Entity<Lab>(e =>
         {
             e.ToTable("labs");
-            e.Property(x => x.Title).HasMaxLength(200).UseCollation(GermanOrder.Collation);
-            e.Property(x => x.Description).HasMaxLength(10_000);
-            e.Property(x => x.Goals).HasMaxLength(10_000);
+            e.Property(x => x.Title).HasMaxLength(TextLimits.LabTitle).UseCollation(GermanOrder.Collation);
+            e.Property(x => x.Description).HasMaxLength(TextLimits.LabDescription);
+            e.Property(x => x.Goals).HasMaxLength(TextLimits.LabGoals);
             e.Property(x => x.Version).IsRowVersion();
             e.HasOne(x => x.ActionField).WithMany().HasForeignKey(x => x.ActionFieldId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(x => x.Coordinators).WithOne().HasForeignKey(c => c.LabId).OnDelete(DeleteBehavior.Cascade);
@@ -76,14 +76,14 @@ internal sealed class LabsDbContext(DbContextOptions<LabsDbContext> options) : D
         {
             e.ToTable("organizations");
             e.Property(x => x.Id).ValueGeneratedNever();
-            e.Property(x => x.Name).HasMaxLength(200).UseCollation(GermanOrder.Collation);
+            e.Property(x => x.Name).HasMaxLength(TextLimits.OrganizationName).UseCollation(GermanOrder.Collation);
         });
 
         builder.Entity<MembershipRequest>(e =>
         {
             e.ToTable("membership_requests");
-            e.Property(x => x.Motivation).HasMaxLength(2000);
-            e.Property(x => x.DeclineReason).HasMaxLength(2000);
+            e.Property(x => x.Motivation).HasMaxLength(TextLimits.Motivation);
+            e.Property(x => x.DeclineReason).HasMaxLength(TextLimits.DeclineReason);
             e.Property(x => x.Version).IsRowVersion();
             // One open request per organisation and lab: asking twice is refused by the database too.
             e.HasIndex(x => new { x.LabId, x.OrganizationId }).IsUnique().HasFilter("\"Status\" = 0");
@@ -104,9 +104,9 @@ internal sealed class LabsDbContext(DbContextOptions<LabsDbContext> options) : D
         builder.Entity<TopicProposal>(e =>
         {
             e.ToTable("proposals");
-            e.Property(x => x.Title).HasMaxLength(200).UseCollation(GermanOrder.Collation);
-            e.Property(x => x.Description).HasMaxLength(TopicProposal.MaxDescriptionLength);
-            e.Property(x => x.AnswerReason).HasMaxLength(4000);
+            e.Property(x => x.Title).HasMaxLength(TextLimits.ProposalTitle).UseCollation(GermanOrder.Collation);
+            e.Property(x => x.Description).HasMaxLength(TextLimits.ProposalDescription);
+            e.Property(x => x.AnswerReason).HasMaxLength(TextLimits.AnswerReason);
             e.Property(x => x.Version).IsRowVersion();
             e.HasMany(x => x.Supports).WithOne().HasForeignKey(s => s.ProposalId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => new { x.Status, x.CreatedAt });
@@ -125,8 +125,8 @@ internal sealed class LabsDbContext(DbContextOptions<LabsDbContext> options) : D
         builder.Entity<Outcome>(e =>
         {
             e.ToTable("outcomes");
-            e.Property(x => x.Title).HasMaxLength(200).UseCollation(GermanOrder.Collation);
-            e.Property(x => x.Description).HasMaxLength(10_000);
+            e.Property(x => x.Title).HasMaxLength(TextLimits.OutcomeTitle).UseCollation(GermanOrder.Collation);
+            e.Property(x => x.Description).HasMaxLength(TextLimits.OutcomeDescription);
             e.Property(x => x.Version).IsRowVersion();
             e.HasMany(x => x.Notes).WithOne().HasForeignKey(n => n.OutcomeId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => x.LabId);
@@ -136,16 +136,16 @@ internal sealed class LabsDbContext(DbContextOptions<LabsDbContext> options) : D
         builder.Entity<OutcomeNote>(e =>
         {
             e.ToTable("outcome_notes");
-            e.Property(x => x.Text).HasMaxLength(4000);
+            e.Property(x => x.Text).HasMaxLength(TextLimits.OutcomeNote);
             e.HasIndex(x => new { x.OutcomeId, x.Date });
         });
 
         builder.Entity<ActionItem>(e =>
         {
             e.ToTable("action_items");
-            e.Property(x => x.Title).HasMaxLength(500);
-            e.Property(x => x.MeetingTitle).HasMaxLength(300);
-            e.Property(x => x.SourceLink).HasMaxLength(500);
+            e.Property(x => x.Title).HasMaxLength(TextLimits.ActionItemTitle);
+            e.Property(x => x.MeetingTitle).HasMaxLength(TextLimits.MeetingTitle);
+            e.Property(x => x.SourceLink).HasMaxLength(TextLimits.SourceLink);
             e.Property(x => x.Version).IsRowVersion();
             // Each action item of a meeting decision becomes one task, however often its event arrives; a decision
             // with three action items gives three tasks.
@@ -166,9 +166,9 @@ internal sealed class LabsDbContext(DbContextOptions<LabsDbContext> options) : D
         builder.Entity<Need>(e =>
         {
             e.ToTable("needs");
-            e.Property(x => x.Title).HasMaxLength(200).UseCollation(GermanOrder.Collation);
-            e.Property(x => x.Description).HasMaxLength(4000);
-            e.Property(x => x.ForWhom).HasMaxLength(200);
+            e.Property(x => x.Title).HasMaxLength(TextLimits.NeedTitle).UseCollation(GermanOrder.Collation);
+            e.Property(x => x.Description).HasMaxLength(TextLimits.NeedDescription);
+            e.Property(x => x.ForWhom).HasMaxLength(TextLimits.ForWhom);
             e.HasIndex(x => new { x.IsClosed, x.CreatedAt });
             e.HasIndex(x => x.OrganizationId);
         });
@@ -176,8 +176,8 @@ internal sealed class LabsDbContext(DbContextOptions<LabsDbContext> options) : D
         builder.Entity<Offer>(e =>
         {
             e.ToTable("offers");
-            e.Property(x => x.Title).HasMaxLength(200).UseCollation(GermanOrder.Collation);
-            e.Property(x => x.Description).HasMaxLength(4000);
+            e.Property(x => x.Title).HasMaxLength(TextLimits.OfferTitle).UseCollation(GermanOrder.Collation);
+            e.Property(x => x.Description).HasMaxLength(TextLimits.OfferDescription);
             e.HasIndex(x => new { x.IsClosed, x.CreatedAt });
             // The offer picker's "title contains" search (SearchOffers).
             e.HasIndex(x => x.Title, "IX_offers_Title_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
@@ -187,7 +187,7 @@ internal sealed class LabsDbContext(DbContextOptions<LabsDbContext> options) : D
         builder.Entity<Match>(e =>
         {
             e.ToTable("matches");
-            e.Property(x => x.OutcomeNote).HasMaxLength(2000);
+            e.Property(x => x.OutcomeNote).HasMaxLength(TextLimits.MatchNote);
             e.HasOne(x => x.Offer).WithMany().HasForeignKey(x => x.OfferId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(x => x.Need).WithMany().HasForeignKey(x => x.NeedId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => new { x.NeedId, x.OfferId }).IsUnique();
@@ -197,9 +197,9 @@ internal sealed class LabsDbContext(DbContextOptions<LabsDbContext> options) : D
         builder.Entity<Participant>(e =>
         {
             e.ToTable("participants");
-            e.Property(x => x.Name).HasMaxLength(200).UseCollation(GermanOrder.Collation);
-            e.Property(x => x.Email).HasMaxLength(320);
-            e.Property(x => x.Note).HasMaxLength(4000);
+            e.Property(x => x.Name).HasMaxLength(TextLimits.ParticipantName).UseCollation(GermanOrder.Collation);
+            e.Property(x => x.Email).HasMaxLength(TextLimits.ParticipantEmail);
+            e.Property(x => x.Note).HasMaxLength(TextLimits.ParticipantNote);
             e.Property(x => x.Version).IsRowVersion();
             e.HasMany(x => x.History).WithOne().HasForeignKey(h => h.ParticipantId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => new { x.LabId, x.Status });
@@ -210,7 +210,7 @@ internal sealed class LabsDbContext(DbContextOptions<LabsDbContext> options) : D
         builder.Entity<ParticipantStatusChange>(e =>
         {
             e.ToTable("participant_status_changes");
-            e.Property(x => x.Note).HasMaxLength(2000);
+            e.Property(x => x.Note).HasMaxLength(TextLimits.ContactNote);
             e.HasIndex(x => new { x.ParticipantId, x.On });
         });
 

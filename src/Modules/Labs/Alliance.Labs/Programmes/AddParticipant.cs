@@ -20,11 +20,11 @@ internal sealed class AddParticipantValidator : AbstractValidator<AddParticipant
 {
     public AddParticipantValidator(IStringLocalizer<LabsText> text)
     {
-        RuleFor(c => c.Name).NotEmpty().WithMessage(_ => text["Validation_Required"]).MaximumLength(200).WithMessage(_ => text["Validation_TooLong"]);
-        RuleFor(c => c.Email).EmailAddress().When(c => !string.IsNullOrWhiteSpace(c.Email)).WithMessage(_ => text["Validation_Email"]).MaximumLength(320);
+        RuleFor(c => c.Name).NotEmpty().WithMessage(_ => text["Validation_Required"]).MaximumLength(TextLimits.ParticipantName).WithMessage(_ => text["Validation_TooLong"]);
+        RuleFor(c => c.Email).EmailAddress().When(c => !string.IsNullOrWhiteSpace(c.Email)).WithMessage(_ => text["Validation_Email"]).MaximumLength(TextLimits.ParticipantEmail);
         RuleFor(c => c.Status).IsInEnum().WithMessage(_ => text["Validation_Invalid"]);
         RuleFor(c => c.FollowUpOn).PlausibleDate(text);
-        RuleFor(c => c.Note).MaximumLength(4000).WithMessage(_ => text["Validation_TooLong"]);
+        RuleFor(c => c.Note).MaximumLength(TextLimits.ParticipantNote).WithMessage(_ => text["Validation_TooLong"]);
     }
 }
 

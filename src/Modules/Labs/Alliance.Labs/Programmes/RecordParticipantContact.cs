@@ -27,7 +27,7 @@ internal sealed class RecordParticipantContactValidator : AbstractValidator<Reco
         RuleFor(c => c.On).Must(on => on <= AllianceTime.Today(clock)).WithMessage(_ => text["Programme_ContactInFuture"]).PlausibleDate(text);
         RuleFor(c => c.FollowUpOn).PlausibleDate(text);
         RuleFor(c => c.FollowUpOn).GreaterThan(c => c.On).When(c => c.FollowUpOn is not null).WithMessage(_ => text["Programme_FollowUpBeforeContact"]);
-        RuleFor(c => c.Note).MaximumLength(2000).WithMessage(_ => text["Validation_TooLong"]);
+        RuleFor(c => c.Note).MaximumLength(TextLimits.ContactNote).WithMessage(_ => text["Validation_TooLong"]);
     }
 }
 

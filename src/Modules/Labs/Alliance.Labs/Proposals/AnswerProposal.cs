@@ -43,14 +43,14 @@ internal sealed class AnswerProposalValidator : AbstractValidator<AnswerProposal
         RuleFor(c => c.Answer).IsInEnum().WithMessage(_ => text["Validation_Invalid"]);
         RuleFor(c => c.LabId).NotEmpty().When(c => c.Answer == ProposalAnswer.TakeIntoLab).WithMessage(_ => text["Validation_Required"]);
         RuleFor(c => c.NewLabTitle).NotEmpty().When(c => c.Answer == ProposalAnswer.TakeIntoNewLab).WithMessage(_ => text["Validation_Required"])
-            .MaximumLength(200).WithMessage(_ => text["Validation_TooLong"])
+            .MaximumLength(TextLimits.LabTitle).WithMessage(_ => text["Validation_TooLong"])
             .MustAsync(async (title, ct) => !await db.Labs.AnyAsync(l => l.Title == (title ?? "").Trim(), ct))
             .When(c => c.Answer == ProposalAnswer.TakeIntoNewLab).WithMessage(_ => text["Lab_TitleTaken"]);
         RuleFor(c => c.NewLabActionFieldId).NotEmpty().When(c => c.Answer == ProposalAnswer.TakeIntoNewLab).WithMessage(_ => text["Validation_Required"]);
         RuleFor(c => c.MergeIntoProposalId).NotEmpty().When(c => c.Answer == ProposalAnswer.Merge).WithMessage(_ => text["Validation_Required"])
             .NotEqual(c => c.ProposalId).WithMessage(_ => text["Validation_Invalid"]);
         RuleFor(c => c.Reason).NotEmpty().When(c => c.Answer == ProposalAnswer.Decline).WithMessage(_ => text["Validation_Required"])
-            .MaximumLength(4000).WithMessage(_ => text["Validation_TooLong"]);
+            .MaximumLength(TextLimits.AnswerReason).WithMessage(_ => text["Validation_TooLong"]);
     }
 }
 

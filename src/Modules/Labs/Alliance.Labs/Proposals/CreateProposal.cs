@@ -26,9 +26,9 @@ internal sealed class ProposalFieldsValidator : AbstractValidator<IProposalField
 {
     public ProposalFieldsValidator(LabsDbContext db, IStringLocalizer<LabsText> text)
     {
-        RuleFor(c => c.Title).NotEmpty().WithMessage(_ => text["Validation_Required"]).MaximumLength(200).WithMessage(_ => text["Validation_TooLong"]);
+        RuleFor(c => c.Title).NotEmpty().WithMessage(_ => text["Validation_Required"]).MaximumLength(TextLimits.ProposalTitle).WithMessage(_ => text["Validation_TooLong"]);
         RuleFor(c => c.Description).NotEmpty().WithMessage(_ => text["Validation_Required"])
-            .MaximumLength(TopicProposal.MaxDescriptionLength).WithMessage(_ => string.Format(text["Validation_MaxLength"], TopicProposal.MaxDescriptionLength));
+            .MaximumLength(TextLimits.ProposalDescription).WithMessage(_ => string.Format(text["Validation_MaxLength"], TextLimits.ProposalDescription));
         RuleFor(c => c.ActionFieldId)
             .MustAsync(async (id, ct) => id is null || await db.ActionFields.AnyAsync(a => a.Id == id, ct))
             .WithMessage(_ => text["Lab_ActionFieldUnknown"]);

@@ -1,7 +1,7 @@
 namespace Alliance.Meetings.Domain;
 
 /// <summary>
-/// One maximum per stored text, shared by the validators and the columns. Copies of other modules' data are sized so the
+/// One maximum per stored text, shared by the validators, the columns and the forms' <c>maxlength</c>. Copies of other modules' data are sized so the
 /// longest value the source allows always fits (a schema test compares them with Members' and Labs' columns), and
 /// composed texts are sized from their parts.
 /// </summary>
@@ -42,6 +42,9 @@ internal static class TextLimits
 
     /// <summary>Options of one straw poll.</summary>
     public const int PollOptions = 20;
+
+    /// <summary>The poll form's options, one a line: the most options at their longest, a line break between them.</summary>
+    public const int PollOptionLines = PollOptions * PollOption + (PollOptions - 1);
 
     /// <summary>"option: votes" per line; votes is an int (at most 11 characters), lines joined by one newline.</summary>
     public const int PollResultSummary = PollOptions * (PollOption + 2 + 11) + (PollOptions - 1);

@@ -1,3 +1,4 @@
+using Alliance.Meetings.Domain;
 using Alliance.Meetings.Persistence;
 using Alliance.Meetings.Registrations;
 using Alliance.Meetings.Resources;
@@ -21,7 +22,7 @@ internal sealed class UpdateMeetingValidator : AbstractValidator<UpdateMeeting>
 {
     public UpdateMeetingValidator(IStringLocalizer<MeetingsText> text)
     {
-        RuleFor(m => m.Title).NotEmpty().WithMessage(_ => text["Validation_TitleRequired"]).MaximumLength(200);
+        RuleFor(m => m.Title).NotEmpty().WithMessage(_ => text["Validation_TitleRequired"]).MaximumLength(TextLimits.MeetingTitle);
         RuleFor(m => m.Capacity).GreaterThan(0).WithMessage(_ => text["Validation_CapacityPositive"]).LessThanOrEqualTo(100_000);
         RuleFor(m => m.DelegateLimit).GreaterThan(0).When(m => m.DelegateLimit is not null).WithMessage(_ => text["Validation_DelegateLimitPositive"]);
     }

@@ -18,7 +18,7 @@ internal sealed record AddAddendum(Guid MeetingId, string Text) : IRequest<Guid>
 internal sealed class AddAddendumValidator : AbstractValidator<AddAddendum>
 {
     public AddAddendumValidator(IStringLocalizer<MeetingsText> text) =>
-        RuleFor(a => a.Text).NotEmpty().WithMessage(_ => text["Validation_TextRequired"]).MaximumLength(4000);
+        RuleFor(a => a.Text).NotEmpty().WithMessage(_ => text["Validation_TextRequired"]).MaximumLength(TextLimits.AddendumText);
 }
 
 internal sealed class AddAddendumHandler(MeetingsDbContext db, MeetingPermissions access, ICurrentUser user, IStringLocalizer<MeetingsText> text, TimeProvider clock) : IRequestHandler<AddAddendum, Guid>

@@ -34,8 +34,8 @@ internal sealed class UpdateSeriesValidator : AbstractValidator<UpdateSeries>
         RuleFor(s => s.DurationMinutes).InclusiveBetween(1, 24 * 60).WithMessage(_ => text["Validation_EndBeforeStart"]);
         RuleFor(s => s.Capacity).GreaterThan(0).WithMessage(_ => text["Validation_CapacityPositive"]);
         RuleFor(s => s.DelegateLimit).GreaterThan(0).When(s => s.DelegateLimit is not null).WithMessage(_ => text["Validation_DelegateLimitPositive"]);
-        RuleFor(s => s.Place).NotEmpty().When(s => string.IsNullOrWhiteSpace(s.OnlineLink)).WithMessage(_ => text["Validation_PlaceOrLink"]).MaximumLength(300);
-        RuleFor(s => s.OnlineLink).MaximumLength(500)
+        RuleFor(s => s.Place).NotEmpty().When(s => string.IsNullOrWhiteSpace(s.OnlineLink)).WithMessage(_ => text["Validation_PlaceOrLink"]).MaximumLength(TextLimits.Place);
+        RuleFor(s => s.OnlineLink).MaximumLength(TextLimits.Link)
             .Must(link => Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
             .When(s => !string.IsNullOrWhiteSpace(s.OnlineLink)).WithMessage(_ => text["Validation_OnlineLink"]);
         RuleForEach(s => s.ReminderDaysBefore).InclusiveBetween(1, 60).WithMessage(_ => text["Validation_ReminderDays"]);

@@ -27,6 +27,7 @@ internal sealed class RequestPasswordResetValidator : AbstractValidator<RequestP
         RuleFor(c => c.Email)
             .Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(_ => text["Field_EmailRequired"])
+            .MaximumLength(PersonLengths.Email).WithMessage(_ => text["Field_TooLong", PersonLengths.Email])
             .EmailAddress().WithMessage(_ => text["Field_EmailInvalid"]);
     }
 }

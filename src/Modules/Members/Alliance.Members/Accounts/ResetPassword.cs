@@ -19,7 +19,7 @@ internal sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
     {
         RuleFor(c => c.Email).NotEmpty().WithMessage(_ => text["Reset_LinkInvalid"]);
         RuleFor(c => c.Token).NotEmpty().WithMessage(_ => text["Reset_LinkInvalid"]);
-        RuleFor(c => c.Password).NotEmpty().WithMessage(_ => text["Password_Required"]);
+        RuleFor(c => c.Password).NotEmpty().WithMessage(_ => text["Password_Required"]).MaximumLength(AccountLengths.Password).WithMessage(_ => text["Field_TooLong", AccountLengths.Password]);
         RuleFor(c => c.ConfirmPassword)
             .Equal(c => c.Password).WithMessage(_ => text["Password_Mismatch"])
             .When(c => !string.IsNullOrEmpty(c.Password));

@@ -29,8 +29,8 @@ internal sealed class SignInValidator : AbstractValidator<SignIn>
 {
     public SignInValidator(IStringLocalizer<MembersText> text)
     {
-        RuleFor(c => c.Email).NotEmpty().WithMessage(_ => text["Login_EmailRequired"]);
-        RuleFor(c => c.Password).NotEmpty().WithMessage(_ => text["Login_PasswordRequired"]);
+        RuleFor(c => c.Email).NotEmpty().WithMessage(_ => text["Login_EmailRequired"]).MaximumLength(PersonLengths.Email).WithMessage(_ => text["Field_TooLong", PersonLengths.Email]);
+        RuleFor(c => c.Password).NotEmpty().WithMessage(_ => text["Login_PasswordRequired"]).MaximumLength(AccountLengths.Password).WithMessage(_ => text["Field_TooLong", AccountLengths.Password]);
     }
 }
 

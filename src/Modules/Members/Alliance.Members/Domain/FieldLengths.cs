@@ -16,6 +16,17 @@ internal static class PersonLengths
     public const int PreferredLanguage = 5;
 }
 
+/// <summary>The one maximum length of what the account forms take (sign-in, invitation, password reset and change).</summary>
+internal static class AccountLengths
+{
+    /// <summary>
+    /// The longest password accepted, where one is set and where one is typed to sign in: 128 characters, twice the
+    /// 64 NIST SP 800-63B asks a verifier to allow at least, so passphrases and generated passwords fit, while a sign-in
+    /// try never hashes an unbounded text. Identity's minimum (10) is set in <c>MembersModule</c>.
+    /// </summary>
+    public const int Password = 128;
+}
+
 /// <summary>The one maximum length of each stored organisation text (see <see cref="PersonLengths"/>).</summary>
 internal static class OrganizationLengths
 {

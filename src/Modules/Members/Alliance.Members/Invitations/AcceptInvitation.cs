@@ -32,7 +32,7 @@ internal sealed class AcceptInvitationValidator : AbstractValidator<AcceptInvita
 {
     public AcceptInvitationValidator(IStringLocalizer<AccountText> text)
     {
-        RuleFor(c => c.Password).NotEmpty().WithMessage(_ => text["Password_Required"]);
+        RuleFor(c => c.Password).NotEmpty().WithMessage(_ => text["Password_Required"]).MaximumLength(AccountLengths.Password).WithMessage(_ => text["Field_TooLong", AccountLengths.Password]);
         RuleFor(c => c.ConfirmPassword)
             .Equal(c => c.Password).WithMessage(_ => text["Password_Mismatch"])
             .When(c => !string.IsNullOrEmpty(c.Password));

@@ -19,8 +19,8 @@ internal sealed class ChangeMyPasswordValidator : AbstractValidator<ChangeMyPass
 {
     public ChangeMyPasswordValidator(IStringLocalizer<AccountText> text)
     {
-        RuleFor(c => c.CurrentPassword).NotEmpty().WithMessage(_ => text["Password_CurrentRequired"]);
-        RuleFor(c => c.NewPassword).NotEmpty().WithMessage(_ => text["Password_Required"]);
+        RuleFor(c => c.CurrentPassword).NotEmpty().WithMessage(_ => text["Password_CurrentRequired"]).MaximumLength(AccountLengths.Password).WithMessage(_ => text["Field_TooLong", AccountLengths.Password]);
+        RuleFor(c => c.NewPassword).NotEmpty().WithMessage(_ => text["Password_Required"]).MaximumLength(AccountLengths.Password).WithMessage(_ => text["Field_TooLong", AccountLengths.Password]);
         RuleFor(c => c.ConfirmPassword)
             .Equal(c => c.NewPassword).WithMessage(_ => text["Password_Mismatch"])
             .When(c => !string.IsNullOrEmpty(c.NewPassword));

@@ -15,6 +15,13 @@ namespace Alliance.Shared.Web;
 /// </summary>
 public sealed class FormFields(IStringLocalizer<SharedText> text)
 {
+    /// <summary>
+    /// The longest text a number field takes (its <c>maxlength</c>): 40 characters, room for any <see cref="decimal"/>
+    /// written with thousands separators and a sign (29 digits, 9 separators, sign) or with its 28 decimal places.
+    /// The readers refuse longer text as not a number, so the form and the server keep the same limit.
+    /// </summary>
+    public const int NumberLength = 40;
+
     private readonly Dictionary<string, string> _errors = new(StringComparer.Ordinal);
 
     /// <summary>Fields that could not be read, with their localized message.</summary>
@@ -121,7 +128,7 @@ public sealed class FormFields(IStringLocalizer<SharedText> text)
             return null;
         }
 
-        if (parse(value.Trim(), out var result))
+        if (value.Length <= NumberLength && parse(value.Trim(), out var result))
         {
             return result;
         }

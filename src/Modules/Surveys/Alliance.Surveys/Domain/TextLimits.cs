@@ -12,6 +12,12 @@ internal static class TextLimits
     public const int QuestionText = 1000;
     public const int Help = 2000;
     public const int OptionLabel = 300;
+
+    /// <summary>
+    /// The question form's options, one a line as "Deutsch | English": the most options a question may have, both labels
+    /// at their longest, a line break between them.
+    /// </summary>
+    public const int OptionLines = RequestCaps.OptionsPerQuestion * (OptionLabel + 3 + OptionLabel) + (RequestCaps.OptionsPerQuestion - 1);
     public const int ScaleLabel = 100;
 
     /// <summary>A short-text answer, and the text of an "other" choice.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Alliance.Surveys.Answering;
 using Alliance.Surveys.Common;
 using Alliance.Surveys.Domain;
+using Alliance.Shared.Web;
 using Microsoft.AspNetCore.Http;
 
 namespace Alliance.Surveys.Pages.Answer;
@@ -44,8 +45,9 @@ internal static class AnswerFields
                     answer = new AnswerInput(q.Id, Scale: int.TryParse(first, NumberStyles.Integer, CultureInfo.InvariantCulture, out var scale) ? scale : null);
                     break;
                 case QuestionKind.Number when !string.IsNullOrEmpty(first):
-                    if (decimal.TryParse(first, NumberStyles.Number, CultureInfo.CurrentCulture, out var number)
-                        || decimal.TryParse(first, NumberStyles.Number, CultureInfo.InvariantCulture, out number))
+                    if (first.Length <= FormFields.NumberLength
+                        && (decimal.TryParse(first, NumberStyles.Number, CultureInfo.CurrentCulture, out var number)
+                            || decimal.TryParse(first, NumberStyles.Number, CultureInfo.InvariantCulture, out number)))
                     {
                         answer = new AnswerInput(q.Id, Number: number);
                     }
