@@ -24,8 +24,8 @@ public sealed class DecisionsAndCopiesTests(AllianceApp app) : IClassFixture<All
         var itemId = await app.SendAsync(new AddAgendaItem(meetingId, "Aufgaben", null, 10), staff);
         var owner = await MeetingScenario.PersonIdAsync(app, DemoUsers.Representative);
 
-        var decisionId = await app.SendAsync(new RecordDecision(itemId, "Drei Aufgaben",
-            [new ActionItemInput("Eins", owner, null, null), new ActionItemInput("Zwei", owner, null, null), new ActionItemInput("Drei", owner, null, null)]), staff);
+        var decisionId = (await app.SendAsync(new RecordDecision(itemId, "Drei Aufgaben",
+            [new ActionItemInput("Eins", owner, null, null), new ActionItemInput("Zwei", owner, null, null), new ActionItemInput("Drei", owner, null, null)]), staff)).Id;
 
         var actionItemIds = await MeetingScenario.DbAsync(app, db => db.ActionItems.Where(a => a.DecisionId == decisionId).Select(a => a.Id).ToListAsync());
         Assert.Equal(3, actionItemIds.Count);

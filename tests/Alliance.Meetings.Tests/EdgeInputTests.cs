@@ -92,7 +92,14 @@ public sealed partial class EdgeInputTests(AllianceApp app)
         Assert.Equal(0, await MeetingScenario.DbAsync(app, db => db.Decisions.CountAsync(d => d.MeetingId == meetingId)));
 
         var atCap = tooMany.Take(RequestCaps.ActionItemsPerDecision).ToArray();
-        Assert.Equal(HttpStatusCode.Created, (await staff.PostAsJsonAsync($"/api/meetings/agenda/{itemId}/decisions", new { text = "Genau genug", actionItems = atCap })).StatusCode);
+        var recorded = await staff.PostAsJsonAsync($"/api/meetings/agenda/{itemId}/decisions", new { text = "Genau genug", actionItems = atCap });
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        // A decision is part of its meeting's minutes: the Location is the meeting, which lists it under its item.
+        Assert.Equal($"/api/meetings/{meetingId}", recorded.Headers.Location!.OriginalString);
+        var meeting = await staff.GetFromJsonAsync<JsonElement>(recorded.Headers.Location!.OriginalString);
+        var decisionId = (await recorded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Contains(meeting.GetProperty("agenda").EnumerateArray().SelectMany(a => a.GetProperty("decisions").EnumerateArray()),
+            d => d.GetProperty("id").GetGuid() == decisionId);
         Assert.Equal(RequestCaps.ActionItemsPerDecision, await MeetingScenario.DbAsync(app, db => db.ActionItems.CountAsync(a => a.MeetingId == meetingId)));
     }
 

@@ -74,8 +74,8 @@ public sealed class MinutesAndCalendarTests(AllianceApp app)
         var itemId = await app.SendAsync(new AddAgendaItem(meetingId, "Modelle der Zusammenarbeit", "Geschäftsstelle", 40), staff);
         var office = await MeetingScenario.OrganizationOfAsync(app, await MeetingScenario.PersonIdAsync(app, DemoUsers.Staff));
 
-        var decisionId = await app.SendAsync(new RecordDecision(itemId, "Die Allianz wird als Verbund mit Geschäftsstelle fortgeführt",
-            [new ActionItemInput("Konzept für die weitere Zusammenarbeit vorlegen", null, office, new DateOnly(2027, 9, 30))]), staff);
+        var decisionId = (await app.SendAsync(new RecordDecision(itemId, "Die Allianz wird als Verbund mit Geschäftsstelle fortgeführt",
+            [new ActionItemInput("Konzept für die weitere Zusammenarbeit vorlegen", null, office, new DateOnly(2027, 9, 30))]), staff)).Id;
 
         var outbox = await MeetingScenario.DbAsync(app, db => db.Set<OutboxMessage>().AsNoTracking().ToListAsync());
         var actionEvent = Assert.Single(outbox, m => m.Type == EventNames.Of(typeof(ActionItemDecided)) && m.Payload.Contains(decisionId.ToString(), StringComparison.Ordinal));

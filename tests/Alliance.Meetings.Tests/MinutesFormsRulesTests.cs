@@ -88,7 +88,7 @@ public sealed class MinutesFormsRulesTests(AllianceApp app)
         Assert.Equal(0, await MeetingScenario.DbAsync(app, db => db.Decisions.CountAsync(d => d.AgendaItemId == itemId)));
 
         var due = DateOnly.FromDateTime(AllianceClock.Today.AddDays(14));
-        var decisionId = await app.SendAsync(new RecordDecision(itemId, "Beschluss", [new ActionItemInput("Aufgabe", person, null, due)], lab.Id), staff);
+        var decisionId = (await app.SendAsync(new RecordDecision(itemId, "Beschluss", [new ActionItemInput("Aufgabe", person, null, due)], lab.Id), staff)).Id;
         var decision = await MeetingScenario.DbAsync(app, db => db.Decisions.Include(d => d.ActionItems).SingleAsync(d => d.Id == decisionId));
         Assert.Equal(lab.Id, decision.LabId);
         Assert.Equal(person, Assert.Single(decision.ActionItems).OwnerPersonId);

@@ -64,7 +64,13 @@ public sealed class SeriesAndPrivacyTests(AllianceApp app)
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
 
         using var staff = await app.SignedInAsync(DemoUsers.Staff);
-        Assert.Equal(HttpStatusCode.Created, (await staff.PostAsync($"/api/meetings/topics/{topicId}/agenda?plannedMinutes=20", null)).StatusCode);
+        var taken = await staff.PostAsync($"/api/meetings/topics/{topicId}/agenda?plannedMinutes=20", null);
+        Assert.Equal(HttpStatusCode.Created, taken.StatusCode);
+        // The new agenda item is part of its meeting: the Location is the meeting, which lists it.
+        Assert.Equal($"/api/meetings/{meetingId}", taken.Headers.Location!.OriginalString);
+        var takenId = (await taken.Content.ReadFromJsonAsync<IdBody>())!.Id;
+        var meeting = await staff.GetFromJsonAsync<System.Text.Json.JsonElement>(taken.Headers.Location!.OriginalString);
+        Assert.Contains(meeting.GetProperty("agenda").EnumerateArray(), a => a.GetProperty("id").GetGuid() == takenId);
         var details = await app.SendAsync(new GetMeeting(meetingId), await app.PrincipalAsync(DemoUsers.Staff));
         var item = Assert.Single(details.Agenda);
         Assert.Equal("Lastenrad-Lieferung für den Einzelhandel", item.Title);

@@ -45,12 +45,12 @@ public sealed class StoredTextLimitsTests(AllianceApp app)
         // Her topic, taken onto the agenda with her as presenter.
         var her = await PrincipalOfAsync(personId, organizationId, $"{First} {Last}");
         var topicId = await app.SendAsync(new SubmitTopic(meetingId, new string('T', TextLimits.AgendaTitle), new string('D', TextLimits.TopicDescription)), her);
-        var itemId = await app.SendAsync(new TakeTopicOntoAgenda(topicId), staff);
+        var itemId = (await app.SendAsync(new TakeTopicOntoAgenda(topicId), staff)).Id;
         Assert.Equal($"{First} {Last}", await MeetingScenario.DbAsync(app, db => db.AgendaItems.Where(a => a.Id == itemId).Select(a => a.Presenter).SingleAsync()));
 
         // A decision whose action item she and her organisation own: "person — organisation" is 404 characters.
-        var decisionId = await app.SendAsync(new RecordDecision(itemId, new string('B', TextLimits.DecisionText),
-            [new ActionItemInput(new string('A', TextLimits.ActionItemTitle), personId, organizationId, DateOnly.FromDateTime(AllianceClock.Today.AddDays(30)))]), staff);
+        var decisionId = (await app.SendAsync(new RecordDecision(itemId, new string('B', TextLimits.DecisionText),
+            [new ActionItemInput(new string('A', TextLimits.ActionItemTitle), personId, organizationId, DateOnly.FromDateTime(AllianceClock.Today.AddDays(30)))]), staff)).Id;
         var owner = await MeetingScenario.DbAsync(app, db => db.ActionItems.Where(a => a.DecisionId == decisionId).Select(a => a.OwnerName).SingleAsync());
         Assert.Equal($"{First} {Last} — {LongOrganization}", owner);
         Assert.Equal(TextLimits.OwnerName, owner!.Length);

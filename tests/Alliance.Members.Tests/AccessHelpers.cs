@@ -28,7 +28,12 @@ internal static partial class AccessHelpers
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return body.GetProperty("personId").GetGuid();
+        var personId = body.GetProperty("personId").GetGuid();
+        // The invitation is read through its token only; the Location is the invited person, which staff read.
+        Assert.Equal($"/api/members/people/{personId}", response.Headers.Location!.OriginalString);
+        var person = await staff.GetFromJsonAsync<JsonElement>(response.Headers.Location.OriginalString);
+        Assert.Equal(email, person.GetProperty("email").GetString());
+        return personId;
     }
 
     /// <summary>The token in the newest invitation mail to the address.</summary>

@@ -29,6 +29,8 @@ internal static class ApplicationsEndpoints
         staff.MapPut("/{applicationId:guid}", (IMediator mediator, Guid applicationId, UpdateApplication command, CancellationToken ct) => Reply.NoContent(mediator.Send(command with { ApplicationId = applicationId }, ct)))
             .WithName("UpdateApplication").WithSummary("Changes the basics while draft or in review (staff).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        // Partners, work packages, milestones and drawdowns are parts of the application (GetApplication shows them; they
+        // have no read of their own): their 201 points at the application. An expense points at the expense list.
         staff.MapPost("/{applicationId:guid}/partners", (IMediator mediator, Guid applicationId, AddPartner command, CancellationToken ct) => Reply.Created(mediator.Send(command with { ApplicationId = applicationId }, ct), _ => $"/api/funding/applications/{applicationId}"))
             .WithName("AddPartner").WithSummary("Adds a partner organisation with its role (staff).").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         staff.MapDelete("/{applicationId:guid}/partners/{partnerId:guid}", (IMediator mediator, Guid applicationId, Guid partnerId, CancellationToken ct) => Reply.NoContent(mediator.Send(new RemovePartner(applicationId, partnerId), ct)))

@@ -120,6 +120,16 @@ internal sealed class LabPermissions(LabsDbContext db, ICurrentUser user, IStrin
         || (item.LabId is { } lab && await IsCoordinatorAsync(lab, ct));
 
     /// <summary>
+    /// Whether the user may read an action item: one of a lab is read by whoever may read the lab — every signed-in
+    /// person (the lab page lists its open items) —; one without a lab (a plenary decision's task for nobody's lab) only
+    /// by its owner person, her organisation's representatives and staff, as "my action items" lists it.
+    /// </summary>
+    public bool MayReadActionItem(Guid? labId, Guid? ownerPersonId, Guid? ownerOrganizationId) =>
+        labId is not null || user.IsStaff
+        || (ownerPersonId is not null && ownerPersonId == user.PersonId)
+        || (ownerOrganizationId is not null && ownerOrganizationId == user.OrganizationId);
+
+    /// <summary>
     /// Whether the user may read a person's name: staff, the person, colleagues of the same organisation, and
     /// everybody when the person agreed to be shown to members.
     /// </summary>

@@ -23,6 +23,9 @@ internal static class MatchingEndpoints
         api.MapGet("/offers", (IMediator mediator, Guid? exceptOrganizationId, int? page, int? pageSize, CancellationToken ct) => Reply.Ok(mediator.Send(new ListOffers(exceptOrganizationId, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
             .WithName("ListOffers").WithSummary("Lists open offers (paged, newest first).");
 
+        api.MapGet("/offers/{offerId:guid}", (IMediator mediator, Guid offerId, CancellationToken ct) => Reply.Ok(mediator.Send(new GetOffer(offerId), ct)))
+            .WithName("GetOffer").WithSummary("One offer, open or withdrawn, with its number of matches.").ProducesProblem(StatusCodes.Status404NotFound);
+
         api.MapPost("/offers", (IMediator mediator, PostOffer command, CancellationToken ct) => Reply.Created(mediator.Send(command, ct), id => $"/api/labs/offers/{id}"))
             .WithName("PostOffer").WithSummary("Posts an offer of the caller's organisation.").ProducesValidationProblem();
 

@@ -10,6 +10,7 @@ internal static class MembershipEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
+        // A request is read on its lab (GetLabPage: the caller's own pending request, the managers' list of requests).
         api.MapPost("/{labId:guid}/membership-requests", (IMediator mediator, Guid labId, RequestBody body, CancellationToken ct) => Reply.Created(mediator.Send(new RequestMembership(labId, body.Motivation ?? ""), ct), _ => $"/api/labs/{labId}"))
             .WithName("RequestLabMembership").WithSummary("Asks to join a lab for the caller's organisation, with a motivation; 409 when member or pending.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);

@@ -14,6 +14,7 @@ internal static class ProgrammeEndpoints
         api.MapGet("/{labId:guid}/programme", (IMediator mediator, Guid labId, ParticipantStatus? status, bool? dueOnly, int? page, int? pageSize, CancellationToken ct) => Reply.Ok(mediator.Send(new GetProgramme(labId, status, dueOnly ?? false, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
             .WithName("GetProgramme").WithSummary("A programme's funnel and participants (staff or coordinator).").ProducesProblem(StatusCodes.Status404NotFound);
 
+        // A participant is a row of the programme's list (GetProgramme, same readers as who may add one).
         api.MapPost("/{labId:guid}/participants", (IMediator mediator, Guid labId, AddParticipant command, CancellationToken ct) => Reply.Created(mediator.Send(command with { LabId = labId }, ct), _ => $"/api/labs/{labId}/programme"))
             .WithName("AddParticipant").WithSummary("Adds a participant to a programme (staff or coordinator).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);

@@ -42,7 +42,9 @@ internal static class AgendaEndpoints
 
     private static Created<IdResponse> Document(Guid id) => TypedResults.Created($"/api/meetings/documents/{id}", new IdResponse(id));
 
-    private static Created<IdResponse> AgendaItem(Guid id) => TypedResults.Created($"/api/meetings/agenda/{id}", new IdResponse(id));
+    // An agenda item is part of its meeting's document (GetMeeting lists the agenda, as the other agenda routes answer):
+    // there is no read of one item on its own, so the 201 points at the meeting.
+    private static Created<IdResponse> AgendaItem(PartOfMeeting item) => TypedResults.Created($"/api/meetings/{item.MeetingId}", new IdResponse(item.Id));
 
     internal sealed record AgendaBody(string Title, string? Presenter, int PlannedMinutes, Guid? LabId);
 

@@ -10,13 +10,13 @@ using Microsoft.Extensions.Localization;
 
 namespace Alliance.Meetings.Agenda;
 
-/// <summary>Staff take a submitted topic onto the agenda: a new item, presented by the submitter.</summary>
+/// <summary>Staff take a submitted topic onto the agenda: a new item, presented by the submitter; answers the item and its meeting.</summary>
 [AllowedFor(Who.SignedIn)]
-internal sealed record TakeTopicOntoAgenda(Guid TopicId, int PlannedMinutes = 15) : IRequest<Guid>;
+internal sealed record TakeTopicOntoAgenda(Guid TopicId, int PlannedMinutes = 15) : IRequest<PartOfMeeting>;
 
-internal sealed class TakeTopicOntoAgendaHandler(MeetingsDbContext db, MeetingPermissions access, IStringLocalizer<MeetingsText> text) : IRequestHandler<TakeTopicOntoAgenda, Guid>
+internal sealed class TakeTopicOntoAgendaHandler(MeetingsDbContext db, MeetingPermissions access, IStringLocalizer<MeetingsText> text) : IRequestHandler<TakeTopicOntoAgenda, PartOfMeeting>
 {
-    public async Task<Guid> Handle(TakeTopicOntoAgenda request, CancellationToken cancellationToken)
+    public async Task<PartOfMeeting> Handle(TakeTopicOntoAgenda request, CancellationToken cancellationToken)
     {
         var topic = await db.Topics.FirstOrDefaultAsync(t => t.Id == request.TopicId, cancellationToken) ?? throw NotFoundException.For("Topic", request.TopicId);
         var meeting = await access.MeetingWithEditableMinutesAsync(topic.MeetingId, cancellationToken);
@@ -34,6 +34,6 @@ internal sealed class TakeTopicOntoAgendaHandler(MeetingsDbContext db, MeetingPe
         db.AgendaItems.Add(item);
         topic.Status = TopicStatus.OnAgenda;
         topic.AgendaItemId = item.Id;
-        return item.Id;
+        return new PartOfMeeting(item.Id, meeting.Id);
     }
 }

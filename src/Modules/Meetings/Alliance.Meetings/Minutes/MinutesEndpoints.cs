@@ -38,7 +38,9 @@ internal static class MinutesEndpoints
             .WithName("ExportMinutesDocx").WithSummary("The minutes (agenda, attendance, decisions, action items, polls) as a Word document (DOCX).");
     }
 
-    private static Created<IdResponse> Decision(Guid id) => TypedResults.Created($"/api/meetings/decisions/{id}", new IdResponse(id));
+    // A decision is part of its meeting's minutes (GetMeeting lists it under its agenda item, as the addenda route
+    // answers): there is no read of one decision on its own, so the 201 points at the meeting.
+    private static Created<IdResponse> Decision(PartOfMeeting decision) => TypedResults.Created($"/api/meetings/{decision.MeetingId}", new IdResponse(decision.Id));
 
     internal sealed record NotesBody(string? Notes, uint Version);
 

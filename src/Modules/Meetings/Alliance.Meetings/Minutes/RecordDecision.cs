@@ -22,9 +22,10 @@ namespace Alliance.Meetings.Minutes;
 /// Records a decision on an agenda item, with its action items (what, owner, due date). The decision and each action
 /// item are published (one ActionItemDecided each) through the outbox in the same commit as the minutes,
 /// so Labs turns them into task lists — in the lab chosen for the decision, else the agenda item's, else the meeting's.
+/// Answers the decision and its meeting.
 /// </summary>
 [AllowedFor(Who.SignedIn)]
-internal sealed record RecordDecision(Guid AgendaItemId, string Text, IReadOnlyList<ActionItemInput>? ActionItems = null, Guid? LabId = null) : IRequest<Guid>;
+internal sealed record RecordDecision(Guid AgendaItemId, string Text, IReadOnlyList<ActionItemInput>? ActionItems = null, Guid? LabId = null) : IRequest<PartOfMeeting>;
 
 internal sealed record ActionItemInput(string Title, Guid? OwnerPersonId, Guid? OwnerOrganizationId, DateOnly? DueDate);
 
@@ -50,9 +51,9 @@ internal sealed class RecordDecisionValidator : AbstractValidator<RecordDecision
 }
 
 internal sealed class RecordDecisionHandler(MeetingsDbContext db, MeetingPermissions access, IMediator mediator, EmailComposer composer, IStringLocalizer<MeetingsText> text, TimeProvider clock)
-    : IRequestHandler<RecordDecision, Guid>
+    : IRequestHandler<RecordDecision, PartOfMeeting>
 {
-    public async Task<Guid> Handle(RecordDecision request, CancellationToken cancellationToken)
+    public async Task<PartOfMeeting> Handle(RecordDecision request, CancellationToken cancellationToken)
     {
         var item = await db.AgendaItems.FirstOrDefaultAsync(a => a.Id == request.AgendaItemId, cancellationToken)
             ?? throw NotFoundException.For("Agenda item", request.AgendaItemId);
@@ -92,6 +93,6 @@ internal sealed class RecordDecisionHandler(MeetingsDbContext db, MeetingPermiss
                 action.DueDate, meeting.DisplayTitle, composer.Link($"/meetings/{meeting.Id}/minutes")) { ActionItemId = actionItem.Id }, now);
         }
 
-        return decision.Id;
+        return new PartOfMeeting(decision.Id, meeting.Id);
     }
 }

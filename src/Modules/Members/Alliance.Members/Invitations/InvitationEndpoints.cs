@@ -19,7 +19,9 @@ internal static class InvitationEndpoints
             .MapPost("/", async Task<Created<InvitationCreated>> (IMediator mediator, InvitePerson command, CancellationToken ct) =>
             {
                 var created = await mediator.Send(command, ct);
-                return TypedResults.Created($"/api/members/invitations/{created.InvitationId}", created);
+                // An invitation is read only through its token link (the credential, GET /api/members/account/invitations/{token});
+                // staff follow it on the invited person (HasAccount once accepted), so the 201 points at her.
+                return TypedResults.Created($"/api/members/people/{created.PersonId}", created);
             })
             .RequireAuthorization(Policies.Staff)
             .WithName("InvitePerson")

@@ -35,6 +35,9 @@ internal static class BuilderEndpoints
         staff.MapPost("/{surveyId:guid}/sections", (IMediator mediator, Guid surveyId, AddSection command, CancellationToken ct) => Reply.Created(mediator.Send(command with { SurveyId = surveyId }, ct), id => $"/api/surveys/sections/{id}"))
             .WithName("AddSection").WithSummary("Adds a section at the end of a draft (staff).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        staff.MapGet("/sections/{sectionId:guid}", (IMediator mediator, Guid sectionId, CancellationToken ct) => Reply.Ok(mediator.Send(new GetSection(sectionId), ct)))
+            .WithName("GetSection").WithSummary("One section of a questionnaire with its questions and their options (staff).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         staff.MapPut("/sections/{sectionId:guid}", (IMediator mediator, Guid sectionId, UpdateSection command, CancellationToken ct) => Reply.NoContent(mediator.Send(command with { SectionId = sectionId }, ct)))
             .WithName("UpdateSection").WithSummary("Renames a section of a draft (staff).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -47,6 +50,9 @@ internal static class BuilderEndpoints
         staff.MapPost("/sections/{sectionId:guid}/questions", (IMediator mediator, Guid sectionId, AddQuestion command, CancellationToken ct) => Reply.Created(mediator.Send(command with { SectionId = sectionId }, ct), id => $"/api/surveys/questions/{id}"))
             .WithName("AddQuestion").WithSummary("Adds a question of any kind at the end of a section (staff).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        staff.MapGet("/questions/{questionId:guid}", (IMediator mediator, Guid questionId, CancellationToken ct) => Reply.Ok(mediator.Send(new GetQuestion(questionId), ct)))
+            .WithName("GetQuestion").WithSummary("One question of a questionnaire with its options (staff).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         staff.MapPut("/questions/{questionId:guid}", (IMediator mediator, Guid questionId, UpdateQuestion command, CancellationToken ct) => Reply.NoContent(mediator.Send(command with { QuestionId = questionId }, ct)))
             .WithName("UpdateQuestion").WithSummary("Changes a question of a draft (staff).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);

@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using Alliance.Surveys.Domain;
+using Alliance.Surveys.Persistence;
 
 namespace Alliance.Surveys.Common;
 
@@ -52,6 +54,16 @@ internal sealed record OptionView(Guid Id, int Position, string LabelDe, string 
 
 internal static class ViewMapping
 {
+    /// <summary>
+    /// <see cref="ToView"/> as a projection the database runs (a question with its options in order, one statement), for
+    /// reads of single questions and sections that need not load the whole questionnaire.
+    /// </summary>
+    public static Expression<Func<Question, QuestionView>> QuestionProjection(SurveysDbContext db) => q => new QuestionView(
+        q.Id, q.SectionId, q.Position, q.Kind, q.TextDe, q.TextEn, q.HelpDe, q.HelpEn, q.Required, q.AllowOther,
+        q.ScaleMin, q.ScaleMax, q.ScaleMinLabelDe, q.ScaleMinLabelEn, q.ScaleMaxLabelDe, q.ScaleMaxLabelEn, q.NumberMin, q.NumberMax,
+        q.ShowIfQuestionId, q.ShowIfOptionId,
+        db.Options.Where(o => o.QuestionId == q.Id).OrderBy(o => o.Position).Select(o => new OptionView(o.Id, o.Position, o.LabelDe, o.LabelEn, o.Role)).ToList());
+
     public static IReadOnlyList<SectionView> ToViews(this SurveyDefinition definition) =>
         definition.Sections.Select(s => new SectionView(s.Section.Id, s.Section.Position, s.Section.TitleDe, s.Section.TitleEn,
             s.Questions.Select(ToView).ToList())).ToList();
