@@ -48,8 +48,8 @@ public sealed class CreatedLocationReadTests(AllianceApp app)
         Assert.Equal(labPage.GetProperty("title").GetString(), item.GetProperty("labTitle").GetString());
         Assert.Equal("Open", item.GetProperty("status").GetString());
         Assert.True(item.GetProperty("canChangeStatus").GetBoolean());
-        // Thomas Brandt is no colleague of the owner and she hides her name: the lab page's rule, "—".
-        Assert.Equal("—", item.GetProperty("owner").GetString());
+        // Thomas Brandt is no colleague of the owner and she hides her name: the lab page's rule, not shared.
+        Assert.Equal("(Name nicht freigegeben)", item.GetProperty("owner").GetString());
 
         // Staff read every name.
         var forStaff = await staff.GetFromJsonAsync<JsonElement>(location);

@@ -13,7 +13,7 @@ namespace Alliance.Labs.ActionItems;
 /// One action item (the Location of <c>CreateActionItem</c>): read by whoever may read it
 /// (<see cref="LabPermissions.MayReadActionItem"/>: anyone signed in for a lab's item, else its owners and staff; 403
 /// otherwise), 404 for an unknown id. The owner is shown as on the lab page: the person's name only where
-/// <see cref="LabPermissions.MaySeeName"/> allows it, else "—".
+/// <see cref="LabPermissions.MaySeeName"/> allows it, else "(Name nicht freigegeben)" (<see cref="PeopleNames"/>).
 /// </summary>
 [AllowedFor(Who.SignedIn)]
 internal sealed record GetActionItem(Guid ActionItemId) : IRequest<ActionItemView>;
@@ -44,7 +44,7 @@ internal sealed class GetActionItemHandler(LabsDbContext db, LabPermissions perm
         LabPermissions.Require(permissions.MayReadActionItem(item.LabId, item.OwnerPersonId, item.OwnerOrganizationId));
 
         var names = await people.NamesAsync([item.OwnerPersonId], cancellationToken);
-        var person = item.OwnerPersonId is { } id ? names.GetValueOrDefault(id, PeopleNames.HiddenName) : null;
+        var person = item.OwnerPersonId is { } id ? names.GetValueOrDefault(id, PeopleNames.Unknown) : null;
         return new ActionItemView(
             item.Id, item.Title, item.LabId, row.LabTitle, ActionItemOwner.Display(person, row.Organization), item.DueDate,
             item.Status == ActionItemStatus.Open && item.DueDate < AllianceTime.Today(clock), item.Status, item.Source, item.MeetingTitle,
