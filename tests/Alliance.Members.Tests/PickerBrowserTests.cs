@@ -8,7 +8,8 @@ namespace Alliance.Members.Tests;
 /// The organisation picker on /people/new used with the keyboard only: with JavaScript as a typeahead (type, arrow
 /// down, Enter), and in a second browser context without JavaScript as a search field with a "Search" button and a
 /// plain select of the matches. Both save the chosen organisation. The typeahead's box takes no longer term than the
-/// server and its live region says what a search gave — too few characters, matches, a refused term, signed out — in
+/// server and its live region says what a search gave — too few characters, matches, a refused term, a failed search,
+/// signed out — in
 /// German and English; without JavaScript the field marked invalid points at its visible message.
 /// </summary>
 [Collection(SharedAlliance.Collection)]
@@ -142,6 +143,15 @@ public sealed class PickerBrowserTests(AllianceApp app, Browser browser) : IClas
         await box.FillAsync("Tischl\uFFFE");
         await Assertions.Expect(status).ToHaveTextAsync(await app.TextAsync<SharedText>(language, "Input_RefusedCharacters"));
         await Assertions.Expect(status).ToHaveClassAsync(new Regex("text-danger"));
+
+        // The network gone (the request fails): the search failed, try again — and the next search works again.
+        await page.RouteAsync("**/api/members/organizations/search**", route => route.AbortAsync());
+        await box.FillAsync("Tischle");
+        await Assertions.Expect(status).ToHaveTextAsync(await app.TextAsync<SharedText>(language, "Picker_Failed"));
+        await page.UnrouteAsync("**/api/members/organizations/search**");
+        await box.FillAsync("Tischler");
+        await Assertions.Expect(status).ToHaveTextAsync(oneMatch);
+        await Assertions.Expect(status).Not.ToHaveClassAsync(new Regex("text-danger"));
 
         // Signed out in the meantime (401): say so, instead of "no matches".
         await page.Context.ClearCookiesAsync();
