@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Alliance.Labs.Resources;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
 using Npgsql;
 
 namespace Alliance.Labs.Tests;
@@ -14,9 +15,11 @@ namespace Alliance.Labs.Tests;
 /// left it or one no longer active, nor erased people or people without an address — with the names the caller may read
 /// (staff all, a coordinator those shown to members and his colleagues'), 20 a page, only for the lab's managers; the lab
 /// page names none of them. Creating an action item refuses a person outside the lab at the field (API and form).
+/// Every word of the term must match, in any order, and a name the caller may not read is not found by its words. A
+/// coordinator who loses the lab while its page is open is told in the typeahead that he may not search there (403).
 /// </summary>
 [Collection(SharedAlliance.Collection)]
-public sealed class ActionItemOwnerPickerTests(AllianceApp app)
+public sealed class ActionItemOwnerPickerTests(AllianceApp app, Browser browser) : IClassFixture<Browser>
 {
     /// <summary>
     /// A lab with member organisations Alpha (22 people shown to members, one hidden, one erased, one without an address),
@@ -101,8 +104,11 @@ public sealed class ActionItemOwnerPickerTests(AllianceApp app)
         Assert.Equal([lab.Alpha(21), lab.Alpha(22), "Kolja Kontaktperson Kollege", "Hanna Kontaktperson Verborgen"], Names(second));
         Assert.Equal(lab.Organization("Koordination"), second.GetProperty("items")[2].GetProperty("hint").GetString());
 
-        // The term narrows ("first last", any case); a typed _ is matched as itself.
+        // The term narrows ("first last", any case, every word anywhere and in any order); a typed _ is matched as itself.
         Assert.Equal(["Hanna Kontaktperson Verborgen"], Names(await staff.GetFromJsonAsync<JsonElement>($"{url}?q=hanna%20kontakt")));
+        Assert.Equal(["Hanna Kontaktperson Verborgen"], Names(await staff.GetFromJsonAsync<JsonElement>($"{url}?q=Verborgen%20Hanna")));
+        Assert.Equal([lab.Alpha(7)], Names(await staff.GetFromJsonAsync<JsonElement>($"{url}?q=07%20alpha%20Vorname7")));
+        Assert.Equal(0, (await staff.GetFromJsonAsync<JsonElement>($"{url}?q=Verborgen%20Kolja")).GetProperty("totalCount").GetInt32());
         Assert.Equal(0, (await staff.GetFromJsonAsync<JsonElement>($"{url}?q=Kontaktperson%20_")).GetProperty("totalCount").GetInt32());
 
         // The coordinator reads the names shown to members and his colleague's, not Hanna's.
@@ -111,6 +117,10 @@ public sealed class ActionItemOwnerPickerTests(AllianceApp app)
         Assert.Equal(23, asCoordinator.GetProperty("totalCount").GetInt32());
         Assert.Equal([lab.Alpha(21), lab.Alpha(22), "Kolja Kontaktperson Kollege"], Names(asCoordinator));
         Assert.Equal(0, (await coordinator.GetFromJsonAsync<JsonElement>($"{url}?q=Verborgen")).GetProperty("totalCount").GetInt32());
+        // Nor by her words in another order; his colleague's (hidden from members, shown to colleagues) he finds so.
+        Assert.Equal(0, (await coordinator.GetFromJsonAsync<JsonElement>($"{url}?q=Verborgen%20Hanna")).GetProperty("totalCount").GetInt32());
+        Assert.Equal(0, (await coordinator.GetFromJsonAsync<JsonElement>($"{url}?q=hanna%20kontaktperson")).GetProperty("totalCount").GetInt32());
+        Assert.Equal(["Kolja Kontaktperson Kollege"], Names(await coordinator.GetFromJsonAsync<JsonElement>($"{url}?q=Kollege%20Kolja")));
 
         // Only the lab's managers search; an unknown lab is 404, a missing term 400 at q.
         using var representative = await app.SignedInAsync(DemoUsers.Representative);
@@ -210,6 +220,13 @@ public sealed class ActionItemOwnerPickerTests(AllianceApp app)
         Assert.Contains($"value=\"{await PersonAsync(lab, "Alpha", 23)}\"", select, StringComparison.Ordinal);
         Assert.DoesNotContain(lab.Alpha(1), select, StringComparison.Ordinal);
         Assert.Contains("value=\"Lieferliste\"", searched, StringComparison.Ordinal);
+        // The field is marked invalid (a search is no save) and says why: select and search box point at the visible message.
+        Assert.Equal("1 Treffer für „Verborgen“: bitte auswählen und dann speichern.", FormPosts.ErrorOf(searched, "item-person").Trim());
+        var selectTag = Regex.Match(searched, "<select[^>]*id=\"item-person\"[^>]*>").Value;
+        Assert.Contains("aria-invalid=\"true\"", selectTag, StringComparison.Ordinal);
+        Assert.Contains("aria-describedby=\"item-person-help item-person-error\"", selectTag, StringComparison.Ordinal);
+        Assert.Contains("aria-describedby=\"item-person-error item-person-search-help\"", Regex.Match(searched, "<input[^>]*id=\"item-person-q\"[^>]*>").Value, StringComparison.Ordinal);
+        Assert.Contains("id=\"item-person-search-help\"", searched, StringComparison.Ordinal);
         Assert.True(IsOpen(searched, "new-action-item"), "a picker search keeps the form open");
         Assert.False(await app.LabsDbAsync(db => db.ActionItems.AnyAsync(a => a.LabId == lab.Id)));
 
@@ -229,6 +246,62 @@ public sealed class ActionItemOwnerPickerTests(AllianceApp app)
         using var saved = await staff.SubmitFormAsync($"/labs/{lab.Id}", "new-action-item", new Dictionary<string, string>(fields) { ["NewItem.OwnerPersonId"] = member.ToString() });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal(member, await app.LabsDbAsync(db => db.ActionItems.Where(a => a.LabId == lab.Id).Select(a => a.OwnerPersonId).SingleAsync()));
+    }
+
+    /// <summary>
+    /// Without JavaScript, "Search" with an empty box says to enter a term (not "no matches for „“"), in the page's
+    /// language; a field that is not invalid carries no error reference — only its help text.
+    /// </summary>
+    [Fact]
+    public async Task Without_javascript_an_empty_search_asks_for_a_term_and_a_valid_field_names_only_its_help()
+    {
+        var lab = await CreateLabAsync("leer");
+        foreach (var (language, expected) in new[] { ("de", "Bitte einen Suchbegriff eingeben."), ("en", "Please enter a search term.") })
+        {
+            using var staff = await app.SignedInWithLanguageAsync(DemoUsers.Staff, language);
+            var page = WebUtility.HtmlDecode(await staff.GetStringAsync($"/labs/{lab.Id}"));
+            var untouched = Regex.Match(page, "<select[^>]*id=\"item-person\"[^>]*>").Value;
+            Assert.DoesNotContain("aria-invalid", untouched, StringComparison.Ordinal);
+            Assert.Contains("aria-describedby=\"item-person-help\"", untouched, StringComparison.Ordinal);
+
+            var searched = await staff.PostFormAsync($"/labs/{lab.Id}", "new-action-item", new Dictionary<string, string>
+            {
+                ["NewItem.Title"] = "Leer", ["NewItem.OwnerPersonId"] = "", ["NewItem.OwnerOrganizationId"] = "", ["NewItem.DueDate"] = "",
+                ["picker-search"] = "item-person", ["picker-q-item-person"] = "  ",
+            });
+            Assert.Equal(expected, FormPosts.ErrorOf(searched, "item-person").Trim());
+            Assert.Contains("aria-describedby=\"item-person-help item-person-error\"", Regex.Match(searched, "<select[^>]*id=\"item-person\"[^>]*>").Value, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>
+    /// The typeahead of a coordinator whose lab was taken from him while its page was open: the search answers 403, and
+    /// the live region says he may not search here — not "no matches" — in German and English.
+    /// </summary>
+    [Theory]
+    [InlineData("de", "Sie haben keine Berechtigung, hier zu suchen.")]
+    [InlineData("en", "You are not allowed to search here.")]
+    public async Task A_refused_search_says_so_in_the_typeahead(string language, string forbidden)
+    {
+        var lab = await CreateLabAsync($"verboten-{language}");
+        var page = await browser.SignedInPageAsync(app.BaseAddress, lab.CoordinatorEmail, language, $"/labs/{lab.Id}");
+        await page.ClickAsync("#new-action-item summary");
+        var box = page.Locator("#item-person-search");
+        var status = page.Locator("#item-person-status");
+        await Assertions.Expect(box).ToHaveAttributeAsync("maxlength", "100");
+
+        // While he coordinates the lab the words find the contact.
+        await box.FillAsync("07 Alpha");
+        await Assertions.Expect(page.Locator("#item-person-list [role=option]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#item-person-list [role=option]")).ToContainTextAsync(lab.Alpha(7));
+
+        await ExecuteAsync($"DELETE FROM labs.lab_coordinators WHERE \"LabId\" = '{lab.Id}'");
+        await box.FillAsync("Kontaktperson");
+        await Assertions.Expect(status).ToHaveTextAsync(forbidden);
+        await Assertions.Expect(status).ToHaveClassAsync(new Regex("text-danger"));
+        await Assertions.Expect(page.Locator("#item-person-list")).ToBeHiddenAsync();
+        await Browser.ScreenshotAsync(page, $"picker-{language}-05-forbidden");
+        await page.Context.CloseAsync();
     }
 
     private static List<string?> Names(JsonElement page) => [.. page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString())];

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Alliance.Labs.Persistence;
 using Alliance.Labs.Pickers;
+using Alliance.Shared.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -199,11 +200,12 @@ public sealed class LabPickerTests(AllianceApp app)
         var plans = await app.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<LabsDbContext>();
-            var pattern = Alliance.Shared.Components.PickerSearch.ContainsPattern("Handel");
+            // Two words, as the searches build them: one ILIKE each, both answered from the title's index.
+            const string term = "Handel Zukunft";
             return (
-                Labs: await PlanAsync(db, () => db.Labs.AsNoTracking().Where(l => EF.Functions.ILike(l.Title, pattern, "\\")).Select(l => l.Id).ToListAsync()),
-                Proposals: await PlanAsync(db, () => db.Proposals.AsNoTracking().Where(p => EF.Functions.ILike(p.Title, pattern, "\\")).Select(p => p.Id).ToListAsync()),
-                Offers: await PlanAsync(db, () => db.Offers.AsNoTracking().Where(o => EF.Functions.ILike(o.Title, pattern, "\\")).Select(o => o.Id).ToListAsync()));
+                Labs: await PlanAsync(db, () => db.Labs.AsNoTracking().WhereEveryWord(term, pattern => l => EF.Functions.ILike(l.Title, pattern, "\\")).Select(l => l.Id).ToListAsync()),
+                Proposals: await PlanAsync(db, () => db.Proposals.AsNoTracking().WhereEveryWord(term, pattern => p => EF.Functions.ILike(p.Title, pattern, "\\")).Select(p => p.Id).ToListAsync()),
+                Offers: await PlanAsync(db, () => db.Offers.AsNoTracking().WhereEveryWord(term, pattern => o => EF.Functions.ILike(o.Title, pattern, "\\")).Select(o => o.Id).ToListAsync()));
         });
         Assert.True(plans.Labs.Contains("IX_labs_Title_Trigram", StringComparison.Ordinal), plans.Labs);
         Assert.True(plans.Proposals.Contains("IX_proposals_Title_Trigram", StringComparison.Ordinal), plans.Proposals);

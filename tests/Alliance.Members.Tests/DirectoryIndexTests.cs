@@ -24,10 +24,14 @@ public sealed class DirectoryIndexTests(AllianceApp app)
         {
             var db = sp.GetRequiredService<MembersDbContext>();
             return (
+                // Two words each, in any order: one condition per word, every one answered from the same indexes.
                 Organizations: await PlanAsync(db, () => db.Organizations.AsNoTracking()
-                    .Filter("Bäckerei", null, null, null, includeInactive: true).Select(o => o.Id).ToListAsync()),
+                    .Filter("Krause Bäckerei", null, null, null, includeInactive: true).Select(o => o.Id).ToListAsync()),
                 People: await PlanAsync(db, () => db.People.AsNoTracking().Where(p => p.ErasedAt == null)
-                    .Search("Krause", includeEmail: true, emailScope: null).Select(p => p.Id).ToListAsync(),
+                    .Search("Krause Anna", includeEmail: true, emailScope: null).Select(p => p.Id).ToListAsync(),
+                    hideDirectoryIndex: true),
+                Picker: await PlanAsync(db, () => db.People.AsNoTracking().Where(p => p.ErasedAt == null)
+                    .Search("Brandt Thomas", includeEmail: false, emailScope: null).Select(p => p.Id).ToListAsync(),
                     hideDirectoryIndex: true),
                 List: await PlanAsync(db, () => db.People.AsNoTracking().Where(p => p.ErasedAt == null)
                     .OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id).Select(p => p.Id).Take(20).ToListAsync(),
@@ -38,6 +42,9 @@ public sealed class DirectoryIndexTests(AllianceApp app)
         Assert.True(plans.Organizations.Contains("IX_organizations_Sector_Trigram", StringComparison.Ordinal), plans.Organizations);
         Assert.True(plans.People.Contains("IX_people_Name_Trigram", StringComparison.Ordinal), plans.People);
         Assert.True(plans.People.Contains("IX_people_Email_Trigram", StringComparison.Ordinal), plans.People);
+        Assert.True(plans.Picker.Contains("IX_people_Name_Trigram", StringComparison.Ordinal), plans.Picker);
+        // Both words' conditions are in the plan (ILIKE is ~~*), the index's condition among them.
+        Assert.True(System.Text.RegularExpressions.Regex.Count(plans.Picker, @"~~\*") >= 2, plans.Picker);
         Assert.True(plans.List.Contains("IX_people_Directory", StringComparison.Ordinal), plans.List);
         Assert.False(plans.List.Contains("Sort", StringComparison.Ordinal), plans.List);
     }

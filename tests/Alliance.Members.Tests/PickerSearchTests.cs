@@ -79,6 +79,66 @@ public sealed class PickerSearchTests(AllianceApp app) : IClassFixture<AllianceA
     }
 
     [Fact]
+    public async Task Every_word_of_the_term_matches_anywhere_in_the_name_in_any_order()
+    {
+        var brandt = await CountAsync("""SELECT count(*) FROM members.people WHERE "FirstName" = 'Thomas' AND "LastName" = 'Brandt' AND "ErasedAt" IS NULL""");
+        Assert.Equal(1, brandt);
+        foreach (var user in new[] { DemoUsers.Staff, DemoUsers.Representative })
+        {
+            using var client = await app.SignedInAsync(user);
+            foreach (var term in new[] { "Brandt Thomas", "thomas brandt", "  brandt   thom ", "Bran Thomas" })
+            {
+                var found = await client.GetJsonAsync($"/api/members/people/search?q={Uri.EscapeDataString(term)}");
+                Assert.Contains("Thomas Brandt", Names(found));
+                var words = term.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                Assert.All(Names(found), n => Assert.All(words, w => Assert.Contains(w, n!, StringComparison.OrdinalIgnoreCase)));
+            }
+
+            // All words are required: a word in no name finds nothing.
+            Assert.Equal(0, (await client.GetJsonAsync("/api/members/people/search?q=Brandt%20Thomas%20Zzyzx")).GetProperty("totalCount").GetInt32());
+        }
+
+        // Organisations likewise, word by word; a typed % or _ is still matched as itself.
+        using var staff = await app.SignedInAsync(DemoUsers.Staff);
+        Assert.Equal(["Bäckerei Krause"], Names(await staff.GetJsonAsync("/api/members/organizations/search?q=Krause%20B%C3%A4ckerei")));
+        Assert.Equal(0, (await staff.GetJsonAsync("/api/members/organizations/search?q=Krause%20%25")).GetProperty("totalCount").GetInt32());
+        Assert.Equal(0, (await staff.GetJsonAsync("/api/members/organizations/search?q=Krause%20_")).GetProperty("totalCount").GetInt32());
+
+        // More than five words: the five longest decide (the shortest, "q", is left out), so the query stays five conditions.
+        Assert.Contains("Thomas Brandt", Names(await staff.GetJsonAsync($"/api/members/people/search?q={Uri.EscapeDataString("Brandt Thom Bra Tho Thomas q")}")));
+        Assert.Equal(0, (await staff.GetJsonAsync($"/api/members/people/search?q={Uri.EscapeDataString("Brandt Thom Bra Tho Thomas qqqq")}")).GetProperty("totalCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_hidden_name_is_not_found_by_its_words_in_any_order()
+    {
+        var other = await app.OrganizationIdAsync("Bäckerei Krause");
+        using var staff = await app.SignedInAsync(DemoUsers.Staff);
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        foreach (var (first, consent) in new[] { ("Wiebke", false), ("Wendelin", true) })
+        {
+            var response = await staff.PostAsJsonAsync("/api/members/people", DirectoryTestData.PersonBody(
+                ("firstName", first), ("lastName", "Wortsuche" + suffix), ("organizationId", other), ("consentNameVisible", consent)));
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+
+        using var representative = await app.SignedInAsync(DemoUsers.Representative);
+        foreach (var term in new[] { $"Wortsuche{suffix} Wiebke", $"Wiebke Wortsuche{suffix}", $"wiebke wortsuche{suffix[..4]}", $"Wortsuche{suffix} W" })
+        {
+            var url = $"/api/members/people/search?q={Uri.EscapeDataString(term)}";
+            var names = Names(await representative.GetJsonAsync(url));
+            Assert.DoesNotContain($"Wiebke Wortsuche{suffix}", names);
+            // The office reads every name, so the same words find her there.
+            Assert.Contains($"Wiebke Wortsuche{suffix}", Names(await staff.GetJsonAsync(url)));
+        }
+
+        Assert.Equal([$"Wendelin Wortsuche{suffix}"], Names(await representative.GetJsonAsync($"/api/members/people/search?q=Wortsuche{suffix}%20W")));
+        Assert.Equal([$"Wendelin Wortsuche{suffix}"], Names(await representative.GetJsonAsync($"/api/members/people/search?q=Wendelin%20Wortsuche{suffix}")));
+    }
+
+    private static List<string?> Names(JsonElement page) => [.. page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString())];
+
+    [Fact]
     public async Task Organisation_search_finds_active_members_by_name_with_the_district_as_hint()
     {
         using var representative = await app.SignedInAsync(DemoUsers.Representative);

@@ -112,15 +112,15 @@ public sealed class AccessibilityTests(AllianceApp app, Browser browser, ITestOu
     /// an input without a type is a text input — and text areas) that carry no positive <c>maxlength</c>, by name (or
     /// id). Each must stop at the limit the server enforces for it (the module's <c>TextLimits</c>, <c>PersonLengths</c>,
     /// <c>AccountLengths</c>, <c>FormFields.NumberLength</c> for numbers typed as text), so nobody learns only after
-    /// submitting that the text was too long. Not counted: read-only fields (nobody types there) and the search box
-    /// the picker script builds (<c>.picker</c>, its term limit is the picker's own).
+    /// submitting that the text was too long; the picker script's search box stops at the search term's limit
+    /// (<c>PickerLimits.TermLength</c>). Not counted: read-only fields (nobody types there).
     /// </summary>
     private static async Task<IReadOnlyList<string>> UnlimitedFieldsAsync(IPage page) =>
         await page.EvaluateAsync<string[]>("""
             () => [...document.forms].flatMap(form => [...form.elements]
                 .filter(e => e.tagName === 'TEXTAREA'
                     || (e.tagName === 'INPUT' && ['text', 'email', 'url', 'tel', 'search', 'password'].includes(e.type)))
-                .filter(e => !e.readOnly && !e.closest('.picker') && !(e.maxLength > 0))
+                .filter(e => !e.readOnly && !(e.maxLength > 0))
                 .map(e => `${e.tagName.toLowerCase()} ${e.name || e.id || '(no name)'}`))
             """);
 
@@ -190,7 +190,7 @@ public sealed class AccessibilityTests(AllianceApp app, Browser browser, ITestOu
         await anonymous.SetContentAsync("""
             <form><input name="plain"><input type="email" name="mail" maxlength="0"><input type="password" name="secret">
             <textarea name="note"></textarea><textarea name="limited" maxlength="10"></textarea><input type="hidden" name="id">
-            <input name="shown" readonly><input type="number" name="count"><div class="picker"><input id="x-search"></div></form>
+            <input name="shown" readonly><input type="number" name="count"><div class="picker"><input id="x-search" maxlength="100"></div></form>
             <input name="outside">
             """);
         Assert.Equal(["input plain", "input mail", "input secret", "textarea note"], await UnlimitedFieldsAsync(anonymous));

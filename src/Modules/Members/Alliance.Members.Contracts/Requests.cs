@@ -32,8 +32,9 @@ public sealed record GetMemberContacts(IReadOnlyCollection<Guid>? OrganizationId
 /// One page of the contacts of the given organisations — the people <see cref="GetMemberContacts"/> returns for them: not
 /// erased, with an e-mail address, of organisations that are active — in the order of last name, first name, id; for a
 /// picker over a bounded set of organisations (a lab's action-item owners: its member organisations' contacts) and for
-/// checking such a choice. <paramref name="Term"/>: only people whose "first last" name contains it (case-insensitive,
-/// <c>%</c> and <c>_</c> matched as themselves); null for any. <paramref name="Ids"/>: only these people; null for any.
+/// checking such a choice. <paramref name="Term"/>: only people whose "first last" name contains each of its words, in
+/// any order (case-insensitive, <c>%</c> and <c>_</c> matched as themselves, of more than
+/// five words the five longest, as every picker search); null for any. <paramref name="Ids"/>: only these people; null for any.
 /// <paramref name="Names"/>: only people whose name the asking module lets its caller read; null for everyone.
 /// <paramref name="PageSize"/> is clamped to 1–20, <paramref name="Page"/> to the pages there are.
 /// </summary>

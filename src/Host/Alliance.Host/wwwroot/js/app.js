@@ -88,7 +88,9 @@
     // --- Searchable pickers: <select data-picker-source="/api/..."> (one value) or a group of checkboxes
     // <div data-picker-source data-picker-multiple> (several) becomes a typeahead. The controls stay in the form (hidden)
     // and keep the chosen values, so the server sees the same fields as without JavaScript; the no-script search row
-    // ([data-picker-nojs]) is removed.
+    // ([data-picker-nojs]) is removed. The server sends the limits (data-picker-minlength, data-picker-maxlength: the
+    // search API's) and the texts in the page's language (data-picker-texts, PickerScript.Attributes); the live region
+    // under the box says what a search gave: how many matches, none, too few characters, or why it failed.
     var pickerCount = 0;
 
     function enhancePickers(root) {
@@ -167,6 +169,8 @@
         input.setAttribute('aria-expanded', 'false');
         input.setAttribute('aria-controls', id + '-list');
         input.placeholder = control.getAttribute('data-picker-placeholder') || '';
+        var maxLength = parseInt(control.getAttribute('data-picker-maxlength'), 10);
+        if (maxLength > 0) { input.maxLength = maxLength; }
         var label = control.id ? document.querySelector('label[for="' + control.id + '"]') : null;
         if (label) {
             label.setAttribute('for', input.id);
@@ -183,7 +187,8 @@
         if (label) { list.setAttribute('aria-labelledby', label.id); }
         list.hidden = true;
         var status = document.createElement('div');
-        status.className = 'visually-hidden';
+        status.className = 'picker-status form-text';
+        status.id = id + '-status';
         status.setAttribute('aria-live', 'polite');
 
         control.parentNode.insertBefore(wrapper, control);
@@ -200,7 +205,10 @@
 
         var source = control.getAttribute('data-picker-source');
         var removeText = control.getAttribute('data-picker-remove') || '×';
-        var noneText = control.getAttribute('data-picker-none') || '';
+        var texts = {};
+        try { texts = JSON.parse(control.getAttribute('data-picker-texts') || '{}'); } catch (e) { texts = {}; }
+        var minLength = parseInt(control.getAttribute('data-picker-minlength'), 10) || 1;
+        var language = document.documentElement.lang || undefined;
         var results = [];
         var active = -1;
         var timer = null;
@@ -234,14 +242,30 @@
             });
         }
 
+        // What the live region says; an error stays until the next search, a count or hint goes with the list.
+        function say(text, error) {
+            status.classList.toggle('text-danger', !!error);
+            status.toggleAttribute('data-error', !!error);
+            if (status.textContent !== text) { status.textContent = text || ''; }
+        }
+
+        function format(template, numbers) {
+            return (template || '').replace(/\{(\d)\}/g, function (all, index) {
+                var n = numbers[Number(index)];
+                return n === undefined ? all : Number(n).toLocaleString(language);
+            });
+        }
+
         function close() {
+            if (!status.hasAttribute('data-error')) { say(''); }
             list.hidden = true;
             input.setAttribute('aria-expanded', 'false');
             input.removeAttribute('aria-activedescendant');
             active = -1;
         }
 
-        function show(items) {
+        // The matches in the list and their count in the live region (quiet: the caller says something else).
+        function show(items, total, quiet) {
             results = items;
             list.textContent = '';
             active = -1;
@@ -263,7 +287,23 @@
             });
             list.hidden = items.length === 0;
             input.setAttribute('aria-expanded', items.length > 0 ? 'true' : 'false');
-            status.textContent = items.length === 0 ? noneText : String(items.length);
+            if (quiet) { return; }
+            if (items.length === 0) { say(texts.none || ''); }
+            else if (total > items.length) { say(format(texts.some, [items.length, total])); }
+            else { say(format(items.length === 1 ? texts.one : texts.other, [items.length])); }
+        }
+
+        function fail(text) {
+            show([], 0, true);
+            say(text || texts.failed || '', true);
+        }
+
+        // A refused term (400): the server's message for the field in the page's language, else the general one.
+        function refusal(problem) {
+            var errors = (problem && problem.errors) || {};
+            var key = Object.keys(errors).find(function (k) { return k.toLowerCase() === 'q'; }) || Object.keys(errors)[0];
+            var messages = key ? errors[key] : null;
+            return (messages && messages.length && messages[0]) || (problem && problem.detail) || texts.rejected;
         }
 
         function highlight(index) {
@@ -287,18 +327,32 @@
 
         function search() {
             var term = input.value.trim();
-            if (term.length < 2) { show([]); return; }
             var mine = ++request;
+            if (term.length === 0) { show([], 0, true); say(''); return; }
+            if (term.length < minLength) { show([], 0, true); say(format(texts.short, [minLength])); return; }
             var url = source + (source.indexOf('?') < 0 ? '?' : '&') + 'pageSize=20&q=' + encodeURIComponent(term);
             fetch(url, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
-                .then(function (response) { return response.ok ? response.json() : { items: [] }; })
-                .then(function (data) {
-                    if (mine !== request) { return; }
-                    show((data.items || []).filter(function (item) { return item.id && item.name; }).map(function (item) {
-                        return { id: String(item.id), name: item.name, hint: item.hint || '' };
-                    }));
+                .then(function (response) {
+                    if (response.ok) { return response.json().then(function (data) { return { data: data }; }); }
+                    if (response.status === 400) {
+                        return response.json().then(function (problem) { return { error: refusal(problem) }; },
+                            function () { return { error: texts.rejected }; });
+                    }
+                    if (response.status === 401) { return { error: texts.signedOut }; }
+                    if (response.status === 403) { return { error: texts.forbidden }; }
+                    return { error: texts.failed };
                 })
-                .catch(function () { show([]); });
+                .then(function (answer) {
+                    if (mine !== request) { return; }
+                    if (answer.error !== undefined) { fail(answer.error); return; }
+                    var data = answer.data || {};
+                    var items = (data.items || []).filter(function (item) { return item.id && item.name; }).map(function (item) {
+                        return { id: String(item.id), name: item.name, hint: item.hint || '' };
+                    });
+                    show(items, typeof data.totalCount === 'number' ? data.totalCount : items.length);
+                })
+                // The network is gone, or the answer was no JSON (a proxy's error page): the search failed.
+                .catch(function () { if (mine === request) { fail(texts.failed); } });
         }
 
         input.addEventListener('input', function () {

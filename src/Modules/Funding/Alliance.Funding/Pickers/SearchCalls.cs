@@ -12,7 +12,7 @@ namespace Alliance.Funding.Pickers;
 
 /// <summary>
 /// The call picker's typeahead (the call a new application answers): open calls (<see cref="FundingPermissions.PickableCalls"/>:
-/// submission deadline today or later) whose title, funder or programme contains <see cref="Q"/>, soonest deadline first
+/// submission deadline today or later) each of whose words of <see cref="Q"/> is in the title, funder or programme, soonest deadline first
 /// as on the calls radar, at most <see cref="PickerLimits.Results"/> a page, with funder and deadline as hint. The
 /// deadline index <c>IX_calls_SubmissionDeadline</c> limits the rows read to the open calls.
 /// </summary>
@@ -28,9 +28,8 @@ internal sealed class SearchCallsHandler(FundingPermissions permissions, TimePro
 {
     public async Task<PagedResult<PickerChoice>> Handle(SearchCalls request, CancellationToken cancellationToken)
     {
-        var pattern = PickerSearch.ContainsPattern(request.Q!);
         var page = await permissions.PickableCalls(AllianceTime.Today(clock)).AsNoTracking()
-            .Where(c => EF.Functions.ILike(c.Title, pattern, "\\") || EF.Functions.ILike(c.Funder, pattern, "\\") || EF.Functions.ILike(c.Programme, pattern, "\\"))
+            .WhereEveryWord(request.Q!, pattern => c => EF.Functions.ILike(c.Title, pattern, "\\") || EF.Functions.ILike(c.Funder, pattern, "\\") || EF.Functions.ILike(c.Programme, pattern, "\\"))
             .OrderBy(c => c.SubmissionDeadline).ThenBy(c => c.Title).ThenBy(c => c.Id)
             .Select(c => new { c.Id, c.Title, c.Funder, c.SubmissionDeadline })
             .ToPagedResultAsync(request.Page, Math.Clamp(request.PageSize, 1, PickerLimits.Results), cancellationToken);

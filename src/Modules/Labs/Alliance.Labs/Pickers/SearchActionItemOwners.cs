@@ -14,7 +14,7 @@ namespace Alliance.Labs.Pickers;
 
 /// <summary>
 /// The owner picker of a lab's "new action item" form (<see cref="PickerSources.LabActionItemOwners"/>): contacts of the
-/// lab's current member organisations (<see cref="ActionItemOwner.CandidatesAsync"/>) whose name contains <see cref="Q"/>
+/// lab's current member organisations (<see cref="ActionItemOwner.CandidatesAsync"/>) whose name contains every word of <see cref="Q"/>
 /// and whose name the user may read (<see cref="LabPermissions.MaySeeName"/>), ordered by last and first name, at most
 /// <see cref="PickerLimits.Results"/> a page, with the organisation as hint. Only for the lab's managers (staff or its
 /// coordinators: they add action items), else 403; an unknown lab is 404.

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Alliance.Labs.Pickers;
 
 /// <summary>
-/// The lab picker's typeahead: labs and programmes whose title contains <see cref="Q"/> that the caller may choose
+/// The lab picker's typeahead: labs and programmes whose title contains every word of <see cref="Q"/> that the caller may choose
 /// (<see cref="LabPermissions.PickableLabs"/>: not concluded), in German order, at most <see cref="PickerLimits.Results"/>
 /// a page, with the action field as hint. Served by the trigram index <c>IX_labs_Title_Trigram</c>.
 /// </summary>
@@ -27,9 +27,8 @@ internal sealed class SearchLabsHandler(LabPermissions permissions) : IRequestHa
 {
     public Task<PagedResult<PickerChoice>> Handle(SearchLabs request, CancellationToken cancellationToken)
     {
-        var pattern = PickerSearch.ContainsPattern(request.Q!);
         return permissions.PickableLabs().AsNoTracking()
-            .Where(l => EF.Functions.ILike(l.Title, pattern, "\\"))
+            .WhereEveryWord(request.Q!, pattern => l => EF.Functions.ILike(l.Title, pattern, "\\"))
             .OrderBy(l => l.Title).ThenBy(l => l.Id)
             .Select(l => new PickerChoice(l.Id, l.Title, l.ActionField!.Title))
             .ToPagedResultAsync(request.Page, Math.Clamp(request.PageSize, 1, PickerLimits.Results), cancellationToken);

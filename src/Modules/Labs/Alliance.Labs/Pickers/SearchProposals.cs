@@ -13,7 +13,7 @@ namespace Alliance.Labs.Pickers;
 
 /// <summary>
 /// The proposal picker's typeahead (the proposal another one is merged into): topic proposals whose title contains
-/// <see cref="Q"/> that the caller may choose (<see cref="LabPermissions.PickableProposals"/>: not merged), in German
+/// every word of <see cref="Q"/> that the caller may choose (<see cref="LabPermissions.PickableProposals"/>: not merged), in German
 /// order, at most <see cref="PickerLimits.Results"/> a page, with the proposing organisation as hint. Served by the
 /// trigram index <c>IX_proposals_Title_Trigram</c>.
 /// </summary>
@@ -29,9 +29,8 @@ internal sealed class SearchProposalsHandler(LabsDbContext db, LabPermissions pe
 {
     public Task<PagedResult<PickerChoice>> Handle(SearchProposals request, CancellationToken cancellationToken)
     {
-        var pattern = PickerSearch.ContainsPattern(request.Q!);
         return permissions.PickableProposals().AsNoTracking()
-            .Where(p => EF.Functions.ILike(p.Title, pattern, "\\"))
+            .WhereEveryWord(request.Q!, pattern => p => EF.Functions.ILike(p.Title, pattern, "\\"))
             .OrderBy(p => p.Title).ThenBy(p => p.Id)
             .Select(p => new PickerChoice(p.Id, p.Title, db.Organizations.Where(o => o.Id == p.OrganizationId).Select(o => o.Name).FirstOrDefault()))
             .ToPagedResultAsync(request.Page, Math.Clamp(request.PageSize, 1, PickerLimits.Results), cancellationToken);

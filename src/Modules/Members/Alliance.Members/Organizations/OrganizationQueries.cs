@@ -1,5 +1,6 @@
 using Alliance.Members.Contracts;
 using Alliance.Members.Domain;
+using Alliance.Shared.Components;
 using Microsoft.EntityFrameworkCore;
 
 namespace Alliance.Members.Organizations;
@@ -17,9 +18,9 @@ internal static class OrganizationQueries
 
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var pattern = $"%{EscapeLike(search.Trim())}%";
-            // The bare columns (no COALESCE) so the trigram indexes on name and sector serve the search; a missing sector never matches.
-            query = query.Where(o => EF.Functions.ILike(o.Name, pattern, "\\") || EF.Functions.ILike(o.Sector!, pattern, "\\"));
+            // Every word in the name or the sector. The bare columns (no COALESCE) so the trigram indexes on name and
+            // sector serve the search; a missing sector never matches.
+            query = query.WhereEveryWord(search, pattern => o => EF.Functions.ILike(o.Name, pattern, "\\") || EF.Functions.ILike(o.Sector!, pattern, "\\"));
         }
 
         if (partnerGroup is { } group)
@@ -40,7 +41,4 @@ internal static class OrganizationQueries
 
         return query;
     }
-
-    public static string EscapeLike(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

@@ -1,4 +1,3 @@
-using Alliance.Members.Organizations;
 using Alliance.Members.Persistence;
 using Alliance.Shared.Components;
 using Alliance.Shared.Contracts;
@@ -12,7 +11,8 @@ using Microsoft.Extensions.Localization;
 namespace Alliance.Members.Pickers;
 
 /// <summary>
-/// The organisation picker's typeahead: active member organisations whose name contains <see cref="Q"/>, at most
+/// The organisation picker's typeahead: active member organisations whose name contains every word of <see cref="Q"/>
+/// (<see cref="PickerSearch.WhereEveryWord{T}"/>, over <c>IX_organizations_Name_Trigram</c>), at most
 /// <see cref="PickerLimits.Results"/> a page, with the district as a hint.
 /// </summary>
 [AllowedFor(Who.SignedIn)]
@@ -28,9 +28,9 @@ internal sealed class SearchOrganizationsHandler(MembersDbContext db)
 {
     public Task<PagedResult<PickerChoice>> Handle(SearchOrganizations request, CancellationToken cancellationToken)
     {
-        var pattern = $"%{OrganizationQueries.EscapeLike(request.Q!.Trim())}%";
         return db.Organizations.AsNoTracking()
-            .Where(o => o.IsActive && EF.Functions.ILike(o.Name, pattern, "\\"))
+            .Where(o => o.IsActive)
+            .WhereEveryWord(request.Q!, pattern => o => EF.Functions.ILike(o.Name, pattern, "\\"))
             .OrderBy(o => o.Name).ThenBy(o => o.Id)
             .Select(o => new PickerChoice(o.Id, o.Name, o.District))
             .ToPagedResultAsync(request.Page, Math.Clamp(request.PageSize, 1, PickerLimits.Results), cancellationToken);

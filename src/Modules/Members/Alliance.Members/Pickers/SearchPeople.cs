@@ -12,7 +12,8 @@ using Microsoft.Extensions.Localization;
 namespace Alliance.Members.Pickers;
 
 /// <summary>
-/// The people picker's typeahead: people whose name contains <see cref="Q"/>, at most
+/// The people picker's typeahead: people whose name contains every word of <see cref="Q"/>
+/// in any order ("Brandt Thomas" finds Thomas Brandt), at most
 /// <see cref="PickerLimits.Results"/> a page. Only people the caller may see by name (<see cref="MemberPermissions"/>:
 /// the office everyone, members their colleagues and those who agreed to show their name); names only, no e-mail.
 /// </summary>

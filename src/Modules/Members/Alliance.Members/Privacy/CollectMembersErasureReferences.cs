@@ -1,5 +1,5 @@
 using Alliance.Members.Contracts;
-using Alliance.Members.Organizations;
+using Alliance.Shared.Components;
 using Alliance.Members.Persistence;
 using Alliance.Members.Resources;
 using MediatR;
@@ -22,9 +22,9 @@ internal sealed class CollectMembersErasureReferences(MembersDbContext db, IStri
             return;
         }
 
-        var name = $"%{OrganizationQueries.EscapeLike(notification.FullName.Trim())}%";
+        var name = $"%{PickerSearch.EscapeLike(notification.FullName.Trim())}%";
         // Without an address the name pattern stands in, so the query keeps one shape.
-        var email = string.IsNullOrWhiteSpace(notification.Email) ? name : $"%{OrganizationQueries.EscapeLike(notification.Email.Trim())}%";
+        var email = string.IsNullOrWhiteSpace(notification.Email) ? name : $"%{PickerSearch.EscapeLike(notification.Email.Trim())}%";
 
         var people = await db.People.AsNoTracking()
             .Where(p => p.Id != notification.PersonId && p.ErasedAt == null && p.Function != null

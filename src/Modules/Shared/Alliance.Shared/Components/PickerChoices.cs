@@ -18,7 +18,7 @@ public interface IPickerSource
     /// <summary>The search API the script asks (<c>?q=…&amp;pageSize=20</c>), also the key pages name in <c>Source</c>.</summary>
     string Source { get; }
 
-    /// <summary>At most <see cref="PickerLimits.Results"/> choices whose name contains <paramref name="term"/>.</summary>
+    /// <summary>At most <see cref="PickerLimits.Results"/> choices whose name contains every word of <paramref name="term"/>.</summary>
     Task<IReadOnlyList<PickerChoice>> SearchAsync(string term, CancellationToken cancellationToken);
 
     /// <summary>The choices with these ids the caller may see (the values already chosen on a form).</summary>
@@ -36,7 +36,7 @@ public interface IRecordPickerSource
     /// <summary>The search API with <c>{id}</c> for the record (<c>/api/labs/{id}/action-item-owners/search</c>), also the key pages name in <c>Source</c>.</summary>
     string Source { get; }
 
-    /// <summary>At most <see cref="PickerLimits.Results"/> choices of record <paramref name="recordId"/> whose name contains <paramref name="term"/>.</summary>
+    /// <summary>At most <see cref="PickerLimits.Results"/> choices of record <paramref name="recordId"/> whose name contains every word of <paramref name="term"/>.</summary>
     Task<IReadOnlyList<PickerChoice>> SearchAsync(Guid recordId, string term, CancellationToken cancellationToken);
 
     /// <summary>The choices with these ids the caller may see (the values already chosen on a form of record <paramref name="recordId"/>).</summary>
@@ -49,8 +49,17 @@ public static class PickerLimits
     /// <summary>A search answers at most this many choices.</summary>
     public const int Results = 20;
 
-    /// <summary>The longest search term accepted.</summary>
+    /// <summary>The longest search term accepted (characters, UTF-16 code units like the search box's <c>maxlength</c>).</summary>
     public const int TermLength = 100;
+
+    /// <summary>
+    /// The typeahead asks the server only from this many characters on (fewer would match most of a table); below it,
+    /// it says how many to type. The search APIs and the no-script search accept any non-blank term.
+    /// </summary>
+    public const int MinTermLength = 2;
+
+    /// <summary>The most words of a term that must each match (<see cref="PickerSearch.WordPatterns"/>): one condition each.</summary>
+    public const int TermWords = 5;
 
     /// <summary>The most chosen values a picker resolves at once.</summary>
     public const int Chosen = 1000;

@@ -14,9 +14,15 @@ namespace Alliance.Shared.Components;
 /// <list type="bullet">
 /// <item>Without JavaScript: a search field with a "Search" button (it posts the form without saving — the picker
 /// keeps the form from being accepted and lists the matches), then a <c>&lt;select&gt;</c> (one value) or checkboxes
-/// (several values) with the chosen values and the matches, all plain keyboard-usable controls.</item>
+/// (several values) with the chosen values and the matches, all plain keyboard-usable controls. What the search found
+/// (or that the term was empty) is the field's validation message, so the form is not saved; the select and the search
+/// box point their <c>aria-describedby</c> at it — the <c>FormField</c>'s message (<see cref="FormFieldIds"/>), or the
+/// picker's own under it when it stands outside a FormField — so a field marked invalid always has its text.</item>
 /// <item>With JavaScript (<c>js/app.js</c>): a typeahead asking <see cref="Source"/> (<c>?q=…&amp;pageSize=20</c>,
-/// a paged list with <c>items[].id</c>, <c>name</c>, <c>hint</c>) that keeps the choice in those same controls.</item>
+/// a paged list with <c>items[].id</c>, <c>name</c>, <c>hint</c>, <c>totalCount</c>) that keeps the choice in those same
+/// controls. Its search box has the server's <c>maxlength</c>; it asks from <see cref="PickerLimits.MinTermLength"/>
+/// characters on and says in its live region what happened: how many matches, none, too few characters, a refused term
+/// (400), signed out (401), not allowed (403), or a failed search (<see cref="PickerScript"/>).</item>
 /// </list>
 /// Binds like <see cref="InputSelect{TValue}"/>: a <c>Guid?</c> or <c>string?</c> (an id) for one value, a <c>Guid[]</c>
 /// for several; the form posts the same fields either way. The data comes from the <see cref="IPickerSource"/>
@@ -39,6 +45,9 @@ public sealed class SearchPicker<TValue> : InputSelect<TValue>
     [Inject] private IServiceScopeFactory ScopeFactory { get; set; } = default!;
 
     [CascadingParameter] private HttpContext? HttpContext { get; set; }
+
+    /// <summary>The ids of the surrounding FormField's help and error texts; null outside a FormField.</summary>
+    [CascadingParameter] private FormFieldIds? Field { get; set; }
 
     /// <summary>The search API behind the picker, e.g. <see cref="PickerSources.People"/>.</summary>
     [Parameter, EditorRequired] public string Source { get; set; } = "";
@@ -111,7 +120,9 @@ public sealed class SearchPicker<TValue> : InputSelect<TValue>
         _messages!.Clear();
         if (_searched)
         {
-            _messages.Add(FieldIdentifier, _found.Count == 0
+            _messages.Add(FieldIdentifier, string.IsNullOrEmpty(_term)
+                ? T["Picker_TermRequired"].Value
+                : _found.Count == 0
                 ? T["Picker_NoMatchesFor", _term ?? ""].Value
                 : _found.Count == 1
                     ? T["Picker_ChooseFromOne", _term ?? ""].Value
@@ -134,6 +145,11 @@ public sealed class SearchPicker<TValue> : InputSelect<TValue>
         var chosen = ChosenIds().ToHashSet();
         // The chosen first (in the caller's order of names), then the matches not chosen yet.
         var choices = _chosen.Concat(_found.Where(f => !chosen.Contains(f.Id))).ToList();
+        // Marked invalid (Blazor's aria-invalid) only with a text that says why, tied to the controls here on the server.
+        var messages = EditContext.GetValidationMessages(FieldIdentifier).ToList();
+        var errorId = messages.Count == 0 ? null : Field?.ErrorId ?? $"{id}-error";
+        var described = string.Join(' ', new[] { Field?.HelpId, errorId }.Where(x => x is not null));
+        var searchDescribed = string.Join(' ', new[] { errorId, $"{id}-search-help" }.Where(x => x is not null));
 
         builder.OpenElement(0, "div");
         builder.AddAttribute(1, "class", "picker-field");
@@ -149,26 +165,28 @@ public sealed class SearchPicker<TValue> : InputSelect<TValue>
         builder.AddAttribute(10, "value", _term);
         builder.AddAttribute(11, "maxlength", PickerLimits.TermLength);
         builder.AddAttribute(12, "aria-label", T["Picker_SearchLabel", Label].Value);
+        builder.AddAttribute(13, "aria-describedby", searchDescribed);
         builder.CloseElement();
-        builder.OpenElement(13, "button");
-        builder.AddAttribute(14, "type", "submit");
-        builder.AddAttribute(15, "class", "btn btn-outline-secondary");
-        builder.AddAttribute(16, "name", SearchButtonName);
-        builder.AddAttribute(17, "value", id);
-        builder.AddAttribute(18, "formnovalidate", true);
-        builder.AddContent(19, T["Picker_Search"].Value);
+        builder.OpenElement(14, "button");
+        builder.AddAttribute(15, "type", "submit");
+        builder.AddAttribute(16, "class", "btn btn-outline-secondary");
+        builder.AddAttribute(17, "name", SearchButtonName);
+        builder.AddAttribute(18, "value", id);
+        builder.AddAttribute(19, "formnovalidate", true);
+        builder.AddContent(20, T["Picker_Search"].Value);
         builder.CloseElement();
         builder.CloseElement();
 
         if (Multiple)
         {
-            builder.OpenElement(20, "div");
-            builder.AddMultipleAttributes(21, AdditionalAttributes?.Where(a => a.Key != "class" && a.Key != "size"));
-            builder.AddAttribute(22, "role", "group");
-            builder.AddAttribute(23, "aria-label", Label);
-            builder.AddAttribute(24, "class", "picker-options");
-            builder.AddAttribute(25, "data-picker-multiple", "");
+            builder.OpenElement(21, "div");
+            builder.AddMultipleAttributes(22, AdditionalAttributes?.Where(a => a.Key != "class" && a.Key != "size"));
+            builder.AddAttribute(23, "role", "group");
+            builder.AddAttribute(24, "aria-label", Label);
+            builder.AddAttribute(25, "class", "picker-options");
+            builder.AddAttribute(26, "data-picker-multiple", "");
             builder.AddAttribute(26, "data-picker-name", NameAttributeValue);
+            builder.AddAttribute(27, "aria-describedby", described.Length == 0 ? null : described);
             builder.AddMultipleAttributes(27, ScriptAttributes());
             if (choices.Count == 0)
             {
@@ -216,6 +234,7 @@ public sealed class SearchPicker<TValue> : InputSelect<TValue>
             builder.AddMultipleAttributes(51, AdditionalAttributes);
             builder.AddAttribute(52, "class", string.IsNullOrEmpty(CssClass) ? "form-select" : $"form-select {CssClass}");
             builder.AddAttribute(53, "name", NameAttributeValue);
+            builder.AddAttribute(54, "aria-describedby", described.Length == 0 ? null : described);
             builder.AddMultipleAttributes(54, ScriptAttributes());
             if (NoneText is not null)
             {
@@ -239,22 +258,28 @@ public sealed class SearchPicker<TValue> : InputSelect<TValue>
             builder.CloseElement();
         }
 
+        if (Field is null && errorId is not null)
+        {
+            // Outside a FormField nobody else shows the message: the picker does, where its controls point.
+            builder.OpenElement(65, "div");
+            builder.AddAttribute(66, "class", "invalid-feedback d-block");
+            builder.AddAttribute(67, "id", errorId);
+            builder.AddContent(68, string.Join(" ", messages));
+            builder.CloseElement();
+        }
+
         builder.OpenElement(70, "div");
         builder.AddAttribute(71, "class", "form-text");
-        builder.AddAttribute(72, "data-picker-nojs", "");
-        builder.AddContent(73, T["Picker_NoScriptHelp"].Value);
+        builder.AddAttribute(72, "id", $"{id}-search-help");
+        builder.AddAttribute(73, "data-picker-nojs", "");
+        builder.AddContent(74, T["Picker_NoScriptHelp"].Value);
         builder.CloseElement();
 
         builder.CloseElement();
     }
 
-    private Dictionary<string, object> ScriptAttributes() => new()
-    {
-        ["data-picker-source"] = RecordId is { } record ? Source.Replace("{id}", record.ToString(), StringComparison.Ordinal) : Source,
-        ["data-picker-remove"] = T["Picker_Remove"].Value,
-        ["data-picker-none"] = T["Picker_NoMatches"].Value,
-        ["data-picker-placeholder"] = T["Picker_Placeholder"].Value,
-    };
+    private Dictionary<string, object> ScriptAttributes() => PickerScript.Attributes(
+        T, RecordId is { } record ? Source.Replace("{id}", record.ToString(), StringComparison.Ordinal) : Source);
 
     /// <summary>A record picker source bound to its record, asked like any other source.</summary>
     private sealed class OfRecord(IRecordPickerSource source, Guid recordId) : IPickerSource
