@@ -253,6 +253,7 @@ public sealed class MinutesAndCalendarTests(AllianceApp app)
         var newPath = await SeriesFeedPathAsync(seriesId);
         Assert.NotEqual(oldPath, newPath);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(oldPath)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Head, oldPath))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(newPath)).StatusCode);
 
         // Through the API: the new address comes back; whoever may not manage the series gets 404, as on its page.

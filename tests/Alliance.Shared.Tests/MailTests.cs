@@ -51,6 +51,23 @@ public sealed class MailTests(KernelTestApp app) : IClassFixture<KernelTestApp>
     }
 
     [Fact]
+    public async Task A_subject_longer_than_its_column_is_cut_to_fit_and_the_mail_is_sent()
+    {
+        // "Neue Aufgabe: " and a title at its limit of 500 characters: 514, the column takes 500.
+        var title = string.Concat(Enumerable.Repeat("Lieferkette prüfen ", 30))[..500];
+        var requested = new EmailRequested("lang@example.org", new string('N', 320), "Neue Aufgabe: " + title, "Text", "test");
+
+        await app.SendAsync(new RequestEmail(requested));
+
+        var row = await Eventually.Until(() => app.WithScopeAsync(sp => sp.GetRequiredService<MailDbContext>().Messages.AsNoTracking()
+            .SingleOrDefaultAsync(m => m.Id == requested.EventId)), m => m?.Status == EmailStatus.Sent, what: "the mail queued and sent");
+        Assert.InRange(row!.Subject.Length, EmailMessage.MaxSubjectLength - 20, EmailMessage.MaxSubjectLength);
+        Assert.StartsWith("Neue Aufgabe: Lieferkette prüfen", row.Subject, StringComparison.Ordinal);
+        Assert.EndsWith("…", row.Subject, StringComparison.Ordinal);
+        Assert.Equal(EmailMessage.MaxToNameLength, row.ToName.Length);
+    }
+
+    [Fact]
     public async Task An_attachment_is_stored_with_the_mail_sent_as_a_mime_attachment_capped_and_forgotten_with_the_recipient()
     {
         var ics = "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n"u8.ToArray();

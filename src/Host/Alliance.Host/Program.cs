@@ -65,7 +65,9 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 // Errors without a body: the API answers with problem details, pages with the localized status page.
 app.UseWhen(context => IsApi(context.Request.Path),
     api => api.UseStatusCodePages());
-app.UseWhen(context => !IsApi(context.Request.Path),
+// Not for HEAD: its answer has no body to show a page in, and the status page (GET and POST only) would turn a 404 into
+// a 405 — link checkers and calendar apps ask feeds with HEAD.
+app.UseWhen(context => !IsApi(context.Request.Path) && !HttpMethods.IsHead(context.Request.Method),
     pages => pages.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
 app.UseRequestLocalization(options =>
 {

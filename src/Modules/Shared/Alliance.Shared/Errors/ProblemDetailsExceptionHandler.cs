@@ -31,6 +31,14 @@ public sealed class ProblemDetailsExceptionHandler(
             logger.LogWarning("Request body over the limit on {Path}", path);
         }
 
+        if (HttpMethods.IsHead(httpContext.Request.Method))
+        {
+            // A HEAD answer has no body, so the status is all there is to say; the error page (GET and POST only) would
+            // turn a 404 into a 405 — calendar apps and link checkers ask feeds with HEAD.
+            httpContext.Response.StatusCode = StatusOf(exception);
+            return true;
+        }
+
         if (!path.StartsWithSegments("/api"))
         {
             // Pages: the exception handler middleware shows the error page, with StatusOf(exception) as status.

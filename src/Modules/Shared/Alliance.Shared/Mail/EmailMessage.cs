@@ -10,6 +10,19 @@ public enum EmailStatus
 /// <summary>A queued e-mail. Kept after sending as the office's log of what went out.</summary>
 public sealed class EmailMessage
 {
+    /// <summary>Characters of the subject column; a longer subject is cut to it (<see cref="Fit"/>).</summary>
+    public const int MaxSubjectLength = 500;
+
+    /// <summary>Characters of the recipient's display-name column; a longer name is cut to it.</summary>
+    public const int MaxToNameLength = 300;
+
+    /// <summary>
+    /// <paramref name="text"/> cut to <paramref name="length"/> characters, ending in "…" when cut. Subjects are composed
+    /// of a fixed part and user text ("Neue Aufgabe: " + a title of up to 500 characters): a mail must still be queued,
+    /// and a subject is a line to recognise the mail by, not the place for the whole text (the body carries it).
+    /// </summary>
+    public static string Fit(string text, int length) => text.Length <= length ? text : text[..(length - 1)].TrimEnd() + "…";
+
     public Guid Id { get; set; }
     public required string ToAddress { get; set; }
     public required string ToName { get; set; }

@@ -29,8 +29,8 @@ public sealed class MailDbContext(DbContextOptions<MailDbContext> options) : DbC
         {
             message.ToTable("email_messages");
             message.Property(m => m.ToAddress).HasMaxLength(320);
-            message.Property(m => m.ToName).HasMaxLength(300);
-            message.Property(m => m.Subject).HasMaxLength(500);
+            message.Property(m => m.ToName).HasMaxLength(EmailMessage.MaxToNameLength);
+            message.Property(m => m.Subject).HasMaxLength(EmailMessage.MaxSubjectLength);
             message.Property(m => m.Category).HasMaxLength(100);
             message.HasIndex(m => m.NextAttemptAt).HasFilter("\"Status\" = 0");
             message.HasIndex(m => m.ToAddress);

@@ -6,7 +6,9 @@ namespace Alliance.Shared.Mail;
 /// <summary>
 /// Takes a module's <see cref="EmailRequested"/> into the mail queue; the inbox makes this happen once per event.
 /// The sender is woken after the commit (by the outbox interceptor), never before. Attachments are stored with the mail
-/// in the same commit; a request over the caps fails here (kept as a failed message for administrators, not lost).
+/// in the same commit; a request over the caps fails here (kept as a failed message for administrators, not lost). A
+/// subject or display name longer than its column is cut to fit (<see cref="EmailMessage.Fit"/>): a module composes
+/// them from user text, and a mail that cannot be stored would be retried and never sent.
 /// </summary>
 internal sealed class QueueRequestedEmail(MailDbContext db, TimeProvider clock) : INotificationHandler<EmailRequested>
 {
@@ -19,8 +21,8 @@ internal sealed class QueueRequestedEmail(MailDbContext db, TimeProvider clock) 
         {
             Id = notification.EventId,
             ToAddress = notification.ToAddress,
-            ToName = notification.ToName,
-            Subject = notification.Subject,
+            ToName = EmailMessage.Fit(notification.ToName, EmailMessage.MaxToNameLength),
+            Subject = EmailMessage.Fit(notification.Subject, EmailMessage.MaxSubjectLength),
             TextBody = notification.TextBody,
             Category = notification.Category,
             Status = EmailStatus.Queued,
