@@ -56,6 +56,46 @@ public sealed class RegistrationPrivacyAndExportTests(AllianceApp app)
         var rows = (await ReadXlsxAsync(await response.Content.ReadAsByteArrayAsync())).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("Person\tOrganisation\tPartnergruppe\tStatus\tEingecheckt um", rows[0]);
         Assert.Contains(rows.Skip(1), row => row.StartsWith($"Hanna {hidden}\t", StringComparison.Ordinal) && row.Contains("\teingeladen\t", StringComparison.Ordinal));
+
+        // A check-in is a real date-time whose format shows the time too, in the reader's language (Excel showed the
+        // day only).
+        var person = await MeetingScenario.DbAsync(app, db => db.Registrations.Where(r => r.MeetingId == meetingId).Select(r => r.PersonId).FirstAsync());
+        var office = await app.PrincipalAsync(DemoUsers.Staff);
+        await app.SendAsync(new Alliance.Meetings.Registrations.Register(meetingId, person), office);
+        await app.SendAsync(new Alliance.Meetings.Registrations.CheckIn(meetingId, person), office);
+        foreach (var (query, format) in new[] { ("", "dd.mm.yyyy hh:mm"), ("?culture=en&ui-culture=en", "d mmm yyyy hh:mm") })
+        {
+            var formats = await CheckInFormatsAsync(await staff.GetByteArrayAsync($"/api/meetings/{meetingId}/registrations.xlsx{query}"));
+            Assert.Equal([format], formats);
+        }
+    }
+
+    /// <summary>The number formats of the check-in column's filled cells (column E), read by openpyxl.</summary>
+    private static async Task<string[]> CheckInFormatsAsync(byte[] workbook)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"checkin-{Guid.NewGuid():N}.xlsx");
+        await File.WriteAllBytesAsync(path, workbook);
+        try
+        {
+            var start = new ProcessStartInfo(File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3", ["-c", """
+                import sys, openpyxl, datetime
+                sheet = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
+                for cell in sheet["E"][1:]:
+                    if cell.value is not None:
+                        assert isinstance(cell.value, datetime.datetime), repr(cell.value)
+                        print(cell.number_format)
+                """, path]) { RedirectStandardOutput = true, RedirectStandardError = true };
+            using var process = Process.Start(start)!;
+            var output = await process.StandardOutput.ReadToEndAsync();
+            var error = await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Assert.True(process.ExitCode == 0, "openpyxl: " + error);
+            return output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     /// <summary>A meeting of the lab the representative coordinates, with one invitee who withholds her name and one who shares it.</summary>

@@ -51,6 +51,13 @@ internal static class RegistrationExportRows
         string PersonName, bool NameVisibleToMembers, Guid? OrganizationId, string? OrganizationName, PartnerGroup? PartnerGroup,
         RegistrationStatus Status, DateTimeOffset? CheckedInAt);
 
+    /// <summary>
+    /// The check-in's XLSX number format: day and time in the reader's language (a date-only format would hide the time
+    /// in Excel; the cell stays a real date-time). CSV writes it in the culture's short date and time.
+    /// </summary>
+    private static string CheckInFormat =>
+        System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == Cultures.English ? "d mmm yyyy hh:mm" : "dd.mm.yyyy hh:mm";
+
     /// <summary>The columns of both exports, headers in the caller's language; check-in as a real date-time in the meeting's zone.</summary>
     public static IReadOnlyList<ExportColumn<RegistrationExportRow>> Columns(IStringLocalizer<MeetingsText> text) =>
     [
@@ -58,7 +65,7 @@ internal static class RegistrationExportRows
         new(text["Registration_Organization"], r => r.Organization, 36),
         new(text["Registration_PartnerGroup"], r => r.PartnerGroup, 20),
         new(text["Registration_Status"], r => r.Status, 16),
-        new(text["Registration_CheckedInAt"], r => r.CheckedInAt, 18),
+        new(text["Registration_CheckedInAt"], r => r.CheckedInAt, 18, CheckInFormat),
     ];
 }
 
