@@ -141,6 +141,43 @@ public sealed partial class FeedbackTests(AllianceApp app, Browser browser) : IC
         await Eventually.Until(() => Task.FromResult(Volatile.Read(ref posts) == 2), TimeSpan.FromSeconds(20));
     }
 
+    /// <summary>
+    /// Without script a search picker shows its own "Search" button, and Enter in a text field presses the form's first
+    /// submit button: Enter in the new action item's title must save it, not search for an owner.
+    /// </summary>
+    [Fact]
+    public async Task Without_javascript_enter_in_a_form_with_a_search_picker_saves_instead_of_searching()
+    {
+        var context = await browser.Chromium.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.BaseAddress.ToString(), Locale = "de-DE", JavaScriptEnabled = false,
+        });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#email", DemoUsers.Staff);
+        await page.FillAsync("#password", DemoUsers.Password);
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForURLAsync(new Regex("/$"));
+
+        await page.GotoAsync("/labs");
+        var lab = await page.EvalOnSelectorAsync<string>("main a[href^='/labs/'][href*='-']", "a => a.getAttribute('href')");
+        await page.GotoAsync(lab);
+        await page.Locator("#new-action-item summary").ClickAsync();
+        Assert.Equal(1, await page.Locator("#new-action-item button[name=picker-search]").CountAsync());
+        var title = "Per Eingabetaste " + Guid.NewGuid().ToString("N")[..8];
+        await page.FillAsync("#item-title", title);
+        var organization = await page.EvalOnSelectorAsync<string>("#item-organization", "select => [...select.options].find(o => o.value).value");
+        await page.SelectOptionAsync("#item-organization", organization);
+        await page.FillAsync("#item-due", AllianceClock.Today.AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var posted = await page.RunAndWaitForResponseAsync(() => page.PressAsync("#item-title", "Enter"), response => response.Request.Method == "POST");
+        Assert.True(posted.Status == 302, await page.Locator("#new-action-item").InnerTextAsync());
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync(title);
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Bitte einen Suchbegriff eingeben.");
+        await context.CloseAsync();
+    }
+
     [GeneratedRegex("^/labs/needs/[0-9a-f-]{36}$")]
     private static partial Regex NeedLink();
 }

@@ -154,6 +154,21 @@ public sealed class SearchPicker<TValue> : InputSelect<TValue>
         builder.OpenElement(0, "div");
         builder.AddAttribute(1, "class", "picker-field");
 
+        // Enter in a text field presses the form's first submit button (HTML implicit submission). Without script that
+        // was this picker's "Search", so Enter in a title field searched instead of saving. This invisible plain submit
+        // comes first and does what the form's primary button does (a form whose primary button carries a name and value
+        // starts with its own DefaultSubmit, which then comes first; the UI crawl checks every form's default button).
+        // With script the search box goes, and this with it.
+        builder.OpenElement(100, "button");
+        builder.AddAttribute(101, "type", "submit");
+        builder.AddAttribute(102, "class", "visually-hidden");
+        builder.AddAttribute(103, "tabindex", "-1");
+        builder.AddAttribute(104, "aria-hidden", "true");
+        builder.AddAttribute(105, "data-default-button", "");
+        builder.AddAttribute(106, "data-picker-nojs", "");
+        builder.AddContent(107, T["Action_Save"].Value);
+        builder.CloseElement();
+
         builder.OpenElement(2, "div");
         builder.AddAttribute(3, "class", "input-group mb-1");
         builder.AddAttribute(4, "data-picker-nojs", "");
