@@ -66,17 +66,7 @@ public sealed partial class FeedbackTests(AllianceApp app, Browser browser) : IC
     [Fact]
     public async Task Closing_a_need_asks_first_and_only_the_explicit_second_click_closes_it_even_without_javascript()
     {
-        var context = await browser.Chromium.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.BaseAddress.ToString(), Locale = "de-DE", JavaScriptEnabled = false,
-        });
-        context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#email", DemoUsers.Staff);
-        await page.FillAsync("#password", DemoUsers.Password);
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/$"));
+        var page = await UiPages.SignInWithoutScriptAsync(browser, app.BaseAddress, DemoUsers.Staff);
 
         await page.GotoAsync("/labs/needs");
         var hrefs = await page.EvalOnSelectorAllAsync<string[]>("main a[href]", "links => links.map(a => a.getAttribute('href'))");
@@ -148,17 +138,7 @@ public sealed partial class FeedbackTests(AllianceApp app, Browser browser) : IC
     [Fact]
     public async Task Without_javascript_enter_in_a_form_with_a_search_picker_saves_instead_of_searching()
     {
-        var context = await browser.Chromium.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.BaseAddress.ToString(), Locale = "de-DE", JavaScriptEnabled = false,
-        });
-        context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#email", DemoUsers.Staff);
-        await page.FillAsync("#password", DemoUsers.Password);
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/$"));
+        var page = await UiPages.SignInWithoutScriptAsync(browser, app.BaseAddress, DemoUsers.Staff);
 
         await page.GotoAsync("/labs");
         var lab = await page.EvalOnSelectorAsync<string>("main a[href^='/labs/'][href*='-']", "a => a.getAttribute('href')");
@@ -175,7 +155,7 @@ public sealed partial class FeedbackTests(AllianceApp app, Browser browser) : IC
         await page.WaitForLoadStateAsync(LoadState.Load);
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync(title);
         await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Bitte einen Suchbegriff eingeben.");
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
     }
 
     [GeneratedRegex("^/labs/needs/[0-9a-f-]{36}$")]

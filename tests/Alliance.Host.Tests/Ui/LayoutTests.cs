@@ -13,7 +13,7 @@ public sealed partial class LayoutTests(AllianceApp app, Browser browser) : ICla
     [Fact]
     public async Task On_a_phone_the_navigation_collapses_behind_a_menu_toggle_that_works_without_javascript()
     {
-        var page = await SignInWithoutScriptAsync(DemoUsers.Staff, width: 360);
+        var page = await UiPages.SignInWithoutScriptAsync(browser, app.BaseAddress, DemoUsers.Staff, width: 360);
         var organisations = page.Locator("header a.nav-link[href='/organizations']");
         var toggle = page.Locator("label[for=nav-toggle]");
         await Assertions.Expect(toggle).ToBeVisibleAsync();
@@ -187,25 +187,6 @@ public sealed partial class LayoutTests(AllianceApp app, Browser browser) : ICla
 
     private static Task<int> VisibleCountAsync(IPage page, string selector) =>
         page.EvaluateAsync<int>($"[...document.querySelectorAll({System.Text.Json.JsonSerializer.Serialize(selector)})].filter(e => e.checkVisibility()).length");
-
-    private async Task<IPage> SignInWithoutScriptAsync(string email, int width)
-    {
-        var context = await browser.Chromium.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.BaseAddress.ToString(),
-            Locale = "de-DE",
-            JavaScriptEnabled = false,
-            ViewportSize = new ViewportSize { Width = width, Height = 800 },
-        });
-        context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", DemoUsers.Password);
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/$"));
-        return page;
-    }
 
     internal static async Task<string> FirstLinkAsync(IPage page, string list, Regex pattern)
     {

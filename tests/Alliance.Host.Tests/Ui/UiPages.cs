@@ -15,6 +15,29 @@ internal static partial class UiPages
     }
 
     /// <summary>
+    /// A browser page with JavaScript off (its own context, German), signed in as <paramref name="email"/> through the
+    /// login form: what a user without script sees. Close it with <c>page.Context.CloseAsync()</c>.
+    /// </summary>
+    public static async Task<IPage> SignInWithoutScriptAsync(Browser browser, Uri baseAddress, string email, int width = 1280)
+    {
+        var context = await browser.Chromium.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress.ToString(),
+            Locale = "de-DE",
+            JavaScriptEnabled = false,
+            ViewportSize = new ViewportSize { Width = width, Height = 800 },
+        });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", DemoUsers.Password);
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForURLAsync(new Regex("/$"));
+        return page;
+    }
+
+    /// <summary>
     /// Every page reachable from the dashboard by links (breadth first), one page per route shape: a route with a
     /// different id is the same page. Files, the API, the job dashboard and the language switch are left out.
     /// <paramref name="onPage"/> runs on each found page while it is open (with the browser page showing it), so a
